@@ -1,0 +1,90 @@
+// Configuration as the AWS CLI resolves it: the profile (--profile > AWS_PROFILE > default) from
+// ~/.aws/config and ~/.aws/credentials (read with the SDK's shared-ini loader), and each setting
+// from its chain of command line, environment and profile.
+import { join } from 'node:path';
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { CliError, NoRegionError, RC } from '../errors';
+import type { IO } from '../io';
+import type { GlobalArgs } from '../commands/globals';
+import { expandUser } from '../params/paramfile';
+
+export class ProfileNotFoundError extends CliError {
+  constructor(profile: string) {
+    super(`The config profile (${profile}) could not be found`, RC.GENERAL);
+  }
+}
+
+export interface Profile {
+  name: string;
+  /** Named on the command line (then the credential environment variables are ignored). */
+  fromFlag: boolean;
+  config: Record<string, string | undefined>;
+  credentials: Record<string, string | undefined>;
+  /** The `[services …]` section the profile points to, if any. */
+  services: Record<string, string | undefined>;
+  configFile: string;
+  credentialsFile: string;
+}
+
+export async function loadProfile(io: IO, g: GlobalArgs): Promise<Profile> {
+  const env = io.env;
+  const name = g.profile ?? env.AWS_PROFILE ?? env.AWS_DEFAULT_PROFILE ?? 'default';
+  const home = env.HOME ?? '';
+  const configFile = expandUser(env.AWS_CONFIG_FILE ?? join(home, '.aws', 'config'), env);
+  const credentialsFile = expandUser(env.AWS_SHARED_CREDENTIALS_FILE ?? join(home, '.aws', 'credentials'), env);
+  const files = await loadSharedConfigFiles({ filepath: credentialsFile, configFilepath: configFile, ignoreCache: true });
+  const config = files.configFile[name];
+  const credentials = files.credentialsFile[name];
+  if (!config && !credentials && name !== 'default') throw new ProfileNotFoundError(name);
+  const servicesName = config?.services;
+  const services = servicesName ? (files.configFile[`services.${servicesName}`] ?? {}) : {};
+  return {
+    name, fromFlag: g.profile !== undefined, config: config ?? {}, credentials: credentials ?? {}, services,
+    configFile, credentialsFile,
+  };
+}
+
+const REGION_RE = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/;
+
+export function resolveRegion(io: IO, g: GlobalArgs, p: Profile): string {
+  const region = g.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? p.config.region;
+  if (region === undefined || region === '') throw new NoRegionError();
+  if (!REGION_RE.test(region)) {
+    throw new CliError(`Provided region_name '${region}' doesn't match a supported format.`, RC.GENERAL);
+  }
+  return region;
+}
+
+const truthy = (v: string | undefined) => v !== undefined && v.toLowerCase() === 'true';
+
+export interface EndpointSettings {
+  /** An explicit endpoint (flag, environment or config), if any. */
+  url?: string;
+  /** Where it came from (for --debug). */
+  source?: string;
+  useFips: boolean;
+  useDualStack: boolean;
+}
+
+/** --endpoint-url > AWS_ENDPOINT_URL_CLEANROOMSML > AWS_ENDPOINT_URL > services section > profile. */
+export function resolveEndpointSettings(io: IO, g: GlobalArgs, p: Profile, serviceEnvSuffix: string, servicesKey: string): EndpointSettings {
+  const env = io.env;
+  const useFips = truthy(env.AWS_USE_FIPS_ENDPOINT ?? p.config.use_fips_endpoint);
+  const useDualStack = truthy(env.AWS_USE_DUALSTACK_ENDPOINT ?? p.config.use_dualstack_endpoint);
+  if (g.endpointUrl !== undefined) return { url: g.endpointUrl, source: '--endpoint-url', useFips, useDualStack };
+  const ignore = truthy(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? p.config.ignore_configured_endpoint_urls);
+  if (!ignore) {
+    const candidates: [string | undefined, string][] = [
+      [env[`AWS_ENDPOINT_URL_${serviceEnvSuffix}`], `AWS_ENDPOINT_URL_${serviceEnvSuffix}`],
+      [env.AWS_ENDPOINT_URL, 'AWS_ENDPOINT_URL'],
+      [p.services[`${servicesKey}.endpoint_url`], `services ${servicesKey} endpoint_url`],
+      [p.config.endpoint_url, 'profile endpoint_url'],
+    ];
+    for (const [url, source] of candidates) if (url) return { url, source, useFips, useDualStack };
+  }
+  return { useFips, useDualStack };
+}
+
+export function configValue(io: IO, p: Profile, envName: string, key: string): string | undefined {
+  return io.env[envName] ?? p.config[key];
+}

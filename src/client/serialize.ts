@@ -1,0 +1,136 @@
+// REST-JSON request serialisation from the model, as botocore's RestJSONSerializer does it:
+// URI labels percent-encoded into the path, querystring members into the query, the remaining
+// members as a JSON body (Python json.dumps bytes: ", "/": " separators, ASCII-only escapes),
+// `{}` when the input has body members but none was given, no body otherwise.
+import { getShape, inputShape } from '../model';
+import type { Operation, Shape, ShapeRef } from '../model/types';
+import { PyBytes, PyFloat, type PyDict, type PyValue } from '../model/values';
+import { pyFloatRepr } from '../model/pyrepr';
+
+export interface SerializedRequest {
+  method: string;
+  /** Percent-encoded path. */
+  path: string;
+  /** Query parameters in order (values unencoded). */
+  query: [string, string][];
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Python's urllib quote with safe='-_.~' (botocore's percent_encode): everything else as UTF-8 %XX. */
+export function percentEncode(s: string, safe = '-_.~'): string {
+  let out = '';
+  for (const ch of s) {
+    if (/[A-Za-z0-9]/.test(ch) || safe.includes(ch)) { out += ch; continue; }
+    for (const byte of Buffer.from(ch, 'utf8')) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+export function serializeRequest(op: Operation, params: PyDict): SerializedRequest {
+  const input = inputShape(op);
+  const members = input.members ?? {};
+  const query: [string, string][] = [];
+  const headers: Record<string, string> = {};
+  const labels = new Map<string, string>();
+  const body = new Map<string, PyValue>();
+  for (const [name, value] of params) {
+    const ref = members[name];
+    if (!ref) continue;
+    const wire = ref.locationName ?? name;
+    switch (ref.location) {
+      case 'uri': labels.set(wire, scalarText(value)); break;
+      case 'querystring': addQuery(query, wire, value, getShape(ref)); break;
+      case 'header': if (value !== null) headers[wire] = scalarText(value); break;
+      default: body.set(name, value);
+    }
+  }
+  const [uriPath, uriQuery] = op.http.requestUri.split('?');
+  const path = uriPath.replace(/\{([^}]+)\}/g, (_m, label: string) => {
+    const greedy = label.endsWith('+');
+    const key = greedy ? label.slice(0, -1) : label;
+    return percentEncode(labels.get(key) ?? '', greedy ? '/~-_.' : '-_.~');
+  });
+  if (uriQuery) for (const part of uriQuery.split('&')) {
+    const [k, v = ''] = part.split('=');
+    query.unshift([k, v]);
+  }
+  let bodyText = '';
+  if (body.size) bodyText = pyJsonDumps(serializeValue(body, input));
+  else if (Object.values(members).some((m) => !m.location)) bodyText = '{}';
+  if (bodyText) headers['Content-Type'] = 'application/json';
+  return { method: op.http.method, path, query, headers, body: bodyText };
+}
+
+function scalarText(v: PyValue): string {
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v instanceof PyFloat) return pyFloatRepr(v.value);
+  if (v === null) return '';
+  return String(v);
+}
+
+function addQuery(query: [string, string][], key: string, value: PyValue, shape: Shape): void {
+  if (value === null) return;
+  if (Array.isArray(value)) { for (const v of value) query.push([key, scalarText(v)]); return; }
+  if (value instanceof Map) { for (const [k, v] of value) query.push([k, scalarText(v)]); return; }
+  void shape;
+  query.push([key, scalarText(value)]);
+}
+
+/** Applies locationName renames inside the body and base64-encodes blobs, keeping the caller's order. */
+function serializeValue(value: PyValue, shape: Shape): PyValue {
+  if (value instanceof Map && shape.type === 'structure') {
+    const out = new Map<string, PyValue>();
+    for (const [k, v] of value) {
+      const ref: ShapeRef | undefined = shape.members?.[k];
+      out.set(ref?.locationName ?? k, ref ? serializeValue(v, getShape(ref)) : v);
+    }
+    return out;
+  }
+  if (value instanceof Map && shape.type === 'map' && shape.value) {
+    const vs = getShape(shape.value);
+    return new Map([...value].map(([k, v]) => [k, serializeValue(v, vs)]));
+  }
+  if (Array.isArray(value) && shape.type === 'list' && shape.member) {
+    const ms = getShape(shape.member);
+    return value.map((v) => serializeValue(v, ms));
+  }
+  if (shape.type === 'blob') {
+    if (value instanceof PyBytes) return Buffer.from(value.bytes).toString('base64');
+    if (typeof value === 'string') return Buffer.from(value, 'utf8').toString('base64');
+  }
+  return value;
+}
+
+/** Python's json.dumps(value) with default settings (ensure_ascii=True, separators ', ' and ': '). */
+export function pyJsonDumps(v: PyValue): string {
+  if (v === null) return 'null';
+  if (v === true) return 'true';
+  if (v === false) return 'false';
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  if (v instanceof PyFloat) {
+    if (Number.isNaN(v.value)) return 'NaN';
+    if (!Number.isFinite(v.value)) return v.value > 0 ? 'Infinity' : '-Infinity';
+    return pyFloatRepr(v.value);
+  }
+  if (typeof v === 'string') return asciiJsonString(v);
+  if (v instanceof PyBytes) return asciiJsonString(Buffer.from(v.bytes).toString('base64'));
+  if (Array.isArray(v)) return `[${v.map(pyJsonDumps).join(', ')}]`;
+  const parts: string[] = [];
+  for (const [k, x] of v) parts.push(`${asciiJsonString(k)}: ${pyJsonDumps(x)}`);
+  return `{${parts.join(', ')}}`;
+}
+
+const ESC: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+
+function asciiJsonString(s: string): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    const c = s.charCodeAt(i);
+    if (ESC[ch]) out += ESC[ch];
+    else if (c < 0x20 || c > 0x7e) out += `\\u${c.toString(16).padStart(4, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}

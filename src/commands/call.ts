@@ -1,0 +1,124 @@
+// Calling an operation: configuration, validation, credentials, the request (or the pages of a
+// paginated one), and the output in the chosen format.
+import type { Invocation } from './run';
+import { CLI_VERSION } from './run';
+import { CliError, ParamValidationError, RC } from '../errors';
+import { configValue, loadProfile, resolveEndpointSettings, resolveRegion, type Profile } from '../client/config';
+import { resolveServiceEndpoint } from '../client/endpoints';
+import { validateEndpointUrl } from '../client/endpoint-url';
+import { getShape, MODEL, outputShape, paginatorFor } from '../model';
+import type { PyDict, PyValue } from '../model/values';
+import { validateParams } from '../params/validate';
+import type { PaginationConfig } from '../params/build';
+import { generateSkeleton } from '../params/skeleton';
+import { chooseOutput, renderBuffered, type OutputFormat } from '../output/index';
+import { parseResponseJson } from '../output/json';
+import { shapeResponse } from '../output/shape';
+import { ServiceError } from '../client/service-error';
+import { paginate } from './paginate';
+import { inputShape } from '../model';
+
+export interface CallSetup {
+  profile: Profile;
+  region: string;
+  endpoint: string;
+  send: (params: PyDict) => Promise<PyValue>;
+}
+
+export async function callOperation(
+  inv: Invocation, params: PyDict, pagination: PaginationConfig, paginateOn: boolean,
+  query: ((v: PyValue) => PyValue) | undefined, outputSkeleton: boolean,
+): Promise<number> {
+  const { io, globals: g, operation: op, log } = inv;
+  const profile = await loadProfile(io, g);
+  const region = resolveRegion(io, g, profile);
+  const eps = resolveEndpointSettings(io, g, profile, 'CLEANROOMSML', 'cleanroomsml');
+  let endpoint: string;
+  if (eps.url !== undefined) {
+    validateEndpointUrl(eps.url);
+    endpoint = eps.url;
+  } else {
+    endpoint = resolveServiceEndpoint({ region, useFips: eps.useFips, useDualStack: eps.useDualStack }).url;
+  }
+  log.debug('botocore.regions', `Endpoint ${endpoint} (${eps.source ?? 'endpoint rules'}), region ${region}`);
+
+  const pag = paginateOn ? paginatorFor(op) : undefined;
+  const timestampFormat = (profile.config.cli_timestamp_format ?? 'iso8601') === 'none' ? 'none' : 'iso8601';
+  const outShape = outputShape(op);
+  const shape = (body: PyValue) => shapeResponse(body, outShape, { timestampFormat, tz: io.env.TZ });
+
+  const validate = (p: PyDict) => {
+    const errors = validateParams(p, inputShape(op));
+    if (errors.length) throw new ParamValidationError(`Parameter validation failed:\n${errors.join('\n')}`);
+  };
+
+  let send: (p: PyDict) => Promise<PyValue>;
+  if (outputSkeleton) {
+    send = async (p) => {
+      validate(p);
+      return op.output ? generateSkeleton(op.output.shape, true) : new Map();
+    };
+  } else {
+    let transport: ((p: PyDict) => Promise<PyValue>) | undefined;
+    send = async (p) => {
+      validate(p);
+      if (!transport) transport = await createTransport(inv, profile, region, endpoint);
+      return transport(p);
+    };
+  }
+
+  const format = (): OutputFormat => chooseOutput(g.output, io.env.AWS_DEFAULT_OUTPUT, profile.config.output);
+  const title = op.name;
+  const render = (fmt: OutputFormat, v: PyValue) => renderBuffered(fmt, v, { title, color: g.color as 'on', io });
+
+  if (pag) {
+    return paginate({ inv, params, pagination, paginator: pag, send, shape: outputSkeleton ? (v) => v : shape, query, format, render });
+  }
+  const raw = await send(params);
+  const result = outputSkeleton ? raw : shape(raw);
+  const fmt = format();
+  const value = query ? query(result) : result;
+  io.stdout.write(await render(fmt, value));
+  return RC.OK;
+}
+
+async function createTransport(inv: Invocation, profile: Profile, region: string, endpoint: string): Promise<(p: PyDict) => Promise<PyValue>> {
+  const { io, globals: g, operation: op, log } = inv;
+  const rt = await import('../client/runtime');
+  const { CleanRoomsMLClient } = await import('../client/index');
+  const credentials = g.signRequest
+    ? await rt.resolveCredentials({
+      env: io.env, profile: profile.name, fromFlag: profile.fromFlag,
+      configFile: profile.configFile, credentialsFile: profile.credentialsFile,
+    }, log)
+    : null;
+  const maxAttempts = parseAttempts(configValue(io, profile, 'AWS_MAX_ATTEMPTS', 'max_attempts'));
+  const retryMode = configValue(io, profile, 'AWS_RETRY_MODE', 'retry_mode') ?? 'standard';
+  if (!['standard', 'adaptive'].includes(retryMode)) {
+    throw new CliError(`Invalid value '${retryMode}' for retry_mode. Valid values are: standard, adaptive`, RC.GENERAL);
+  }
+  const timeout = (v: string | undefined) => (v === undefined ? 60 : Number(v.replace(/_/g, '')));
+  const client = new CleanRoomsMLClient({
+    region, endpoint, credentials, maxAttempts,
+    connectTimeout: timeout(g.connectTimeout), readTimeout: timeout(g.readTimeout), verifySsl: g.verifySsl,
+    caBundle: g.caBundle ?? io.env.AWS_CA_BUNDLE ?? profile.config.ca_bundle, env: io.env,
+    userAgent: `aws-cli/${CLI_VERSION} md/clone#typescript ua/2.1 os/${process.platform} lang/nodejs#${process.versions.node} cfg/retry-mode#${retryMode}`,
+    logger: log, abortSignal: io.signal, warn: (t: string) => io.stderr.write(t),
+  });
+  return async (params: PyDict) => {
+    const res = await client.sendRaw(op, params);
+    if (res.status >= 300) {
+      throw ServiceError.fromResponse(op, res, (shapeName) =>
+        shapeResponse(parseResponseJson(res.body), getShape(shapeName), { timestampFormat: 'iso8601', tz: io.env.TZ }));
+    }
+    return res.body.trim() ? parseResponseJson(res.body) : new Map();
+  };
+}
+
+function parseAttempts(v: string | undefined): number {
+  if (v === undefined) return 3;
+  const n = Number.parseInt(v, 10);
+  return Number.isFinite(n) && n > 0 ? n : 3;
+}
+
+export { getShape };

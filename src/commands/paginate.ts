@@ -1,0 +1,163 @@
+// Automatic pagination as the AWS CLI does it with botocore's PageIterator: follow the output token,
+// --page-size as the limit member, --max-items truncation with an encoded NextToken, --starting-token
+// (with its truncate amount), the same-token-twice guard. text and yaml-stream print page by page
+// (so memory stays flat); the other formats print the merged result.
+import type { Invocation } from './run';
+import { CliError, RC } from '../errors';
+import type { Paginator } from '../model/types';
+import type { PyDict, PyValue } from '../model/values';
+import { pyRepr } from '../model/pyrepr';
+import type { PaginationConfig } from '../params/build';
+import type { OutputFormat } from '../output/index';
+import { pyJsonDumps } from '../client/serialize';
+import { parsePyJson } from '../params/pyjson';
+
+export interface PaginateOptions {
+  inv: Invocation;
+  params: PyDict;
+  pagination: PaginationConfig;
+  paginator: Paginator;
+  send: (params: PyDict) => Promise<PyValue>;
+  shape: (body: PyValue) => PyValue;
+  query?: (v: PyValue) => PyValue;
+  format: () => OutputFormat;
+  render: (fmt: OutputFormat, v: PyValue) => Promise<string>;
+}
+
+const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+export function encodeToken(token: PyDict): string {
+  return Buffer.from(pyJsonDumps(token), 'utf8').toString('base64');
+}
+
+/** The starting token's service tokens and truncate amount (base64 JSON, or the old `a___N` form). */
+export function decodeToken(token: string, inputTokens: string[]): [PyDict, number] {
+  try {
+    const text = Buffer.from(token, 'base64').toString('utf8');
+    if (Buffer.from(text, 'utf8').toString('base64').replace(/=+$/, '') !== token.replace(/=+$/, '')) throw new Error('not base64');
+    const doc = parsePyJson(text);
+    if (!(doc instanceof Map)) throw new Error('not a dict');
+    let index = 0;
+    if (doc.has('boto_truncate_amount')) {
+      index = Number(doc.get('boto_truncate_amount'));
+      doc.delete('boto_truncate_amount');
+    }
+    return [doc, index];
+  } catch {
+    let parts = token.split('___');
+    let index = 0;
+    if (parts.length === inputTokens.length + 1) {
+      const last = parts[parts.length - 1];
+      if (/^\s*[+-]?\d+\s*$/.test(last)) { index = Number(last); parts = parts.slice(0, -1); } else parts = [token];
+    }
+    const out: PyDict = new Map();
+    inputTokens.forEach((t, i) => out.set(t, parts[i] === 'None' || parts[i] === undefined ? null : parts[i]));
+    return [out, index];
+  }
+}
+
+export async function paginate(o: PaginateOptions): Promise<number> {
+  const { io } = o.inv;
+  const fmt = o.format();
+  const inputTokens = list(o.paginator.input_token);
+  const outputTokens = list(o.paginator.output_token);
+  const resultKeys = list(o.paginator.result_key);
+  const primary = resultKeys[0];
+  const maxItems = o.pagination.MaxItems === undefined ? undefined : Number(o.pagination.MaxItems);
+  const streaming = fmt === 'text' || fmt === 'yaml-stream';
+
+  const kwargs: PyDict = new Map(o.params);
+  let nextToken: PyDict = new Map(inputTokens.map((t) => [t, null]));
+  let startTruncation = 0;
+  const inject = (token: PyDict) => {
+    for (const [name, value] of token) {
+      if (value !== null && value !== 'None') kwargs.set(name, value);
+      else kwargs.delete(name);
+    }
+  };
+  if (o.pagination.StartingToken !== undefined) {
+    [nextToken, startTruncation] = decodeToken(o.pagination.StartingToken, inputTokens);
+    inject(nextToken);
+  }
+  if (o.paginator.limit_key && o.pagination.PageSize !== undefined) kwargs.set(o.paginator.limit_key, o.pagination.PageSize);
+
+  let resumeToken: string | undefined;
+  const complete: PyDict = new Map();
+  let totalItems = 0;
+  let first = true;
+  let previous: string | undefined;
+
+  const emitPage = async (page: PyDict) => {
+    if (fmt === 'text') {
+      const current: PyDict = new Map(resultKeys.map((k) => [k, page.get(k) ?? null]));
+      io.stdout.write(await o.render('text', o.query ? o.query(current) : current));
+    } else if (fmt === 'yaml-stream') {
+      io.stdout.write(await o.render('yaml-stream', o.query ? o.query(page) : page));
+    } else {
+      for (const k of resultKeys) {
+        const v = page.get(k);
+        if (v === undefined || v === null) continue;
+        const existing = complete.get(k);
+        if (existing === undefined) complete.set(k, Array.isArray(v) ? [...v] : v);
+        else if (Array.isArray(existing) && Array.isArray(v)) existing.push(...v);
+        else if (typeof existing === 'number' && typeof v === 'number') complete.set(k, existing + v);
+        else if (typeof existing === 'string' && typeof v === 'string') complete.set(k, existing + v);
+      }
+    }
+  };
+
+  for (;;) {
+    const raw = o.shape(await o.send(kwargs));
+    const page: PyDict = raw instanceof Map ? raw : new Map();
+    if (first) {
+      if (o.pagination.StartingToken !== undefined) {
+        const all = page.get(primary);
+        page.set(primary, Array.isArray(all) ? all.slice(startTruncation) : typeof all === 'string' ? all.slice(startTruncation) : null);
+        for (const k of resultKeys.slice(1)) {
+          const sample = page.get(k);
+          page.set(k, Array.isArray(sample) ? [] : typeof sample === 'string' ? '' : typeof sample === 'number' ? 0 : null);
+        }
+      }
+      first = false;
+    } else {
+      startTruncation = 0;
+    }
+    const items = page.get(primary);
+    const count = Array.isArray(items) ? items.length : 0;
+    const truncate = maxItems === undefined ? 0 : totalItems + count - maxItems;
+    if (truncate > 0) {
+      const keep = count - truncate;
+      page.set(primary, (items as PyValue[]).slice(0, keep));
+      const token: PyDict = new Map(nextToken);
+      token.set('boto_truncate_amount', keep + startTruncation);
+      resumeToken = encodeToken(token);
+      await emitPage(page);
+      break;
+    }
+    await emitPage(page);
+    totalItems += count;
+    nextToken = new Map(outputTokens.map((t, i) => [inputTokens[i] ?? t, page.get(t) ?? null]));
+    if ([...nextToken.values()].every((v) => v === null)) break;
+    if (maxItems !== undefined && totalItems === maxItems) {
+      resumeToken = encodeToken(nextToken);
+      break;
+    }
+    const key = pyRepr(nextToken);
+    if (previous !== undefined && previous === key) {
+      throw new CliError(`Error during pagination: The same next token was received twice: ${key}`, RC.GENERAL);
+    }
+    inject(nextToken);
+    previous = key;
+  }
+
+  if (streaming) {
+    if (fmt === 'text' && resumeToken !== undefined) {
+      const record: PyDict = new Map([['NextToken', new Map([['NextToken', resumeToken]])]]);
+      io.stdout.write(await o.render('text', o.query ? o.query(record) : record));
+    }
+    return RC.OK;
+  }
+  if (resumeToken !== undefined) complete.set('NextToken', resumeToken);
+  io.stdout.write(await o.render(fmt, o.query ? o.query(complete) : complete));
+  return RC.OK;
+}

@@ -1,0 +1,39 @@
+// --debug: a log on stderr of what the CLI resolved and sent, in the AWS CLI's line format.
+// Secrets never reach it: callers pass values through `redact` and headers through `redactHeaders`.
+import type { IO } from './io';
+
+export interface DebugLog {
+  readonly enabled: boolean;
+  debug(logger: string, message: string): void;
+}
+
+function stamp(d: Date): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())},${p(d.getMilliseconds(), 3)}`;
+}
+
+export function createDebugLog(io: IO, enabled: boolean): DebugLog {
+  const secrets = [io.env.AWS_SECRET_ACCESS_KEY, io.env.AWS_SESSION_TOKEN, io.env.AWS_SECURITY_TOKEN]
+    .filter((s): s is string => !!s && s.length >= 4);
+  return {
+    enabled,
+    debug(logger, message) {
+      if (!enabled) return;
+      let m = message;
+      for (const s of secrets) m = m.split(s).join('<redacted>');
+      io.stderr.write(`${stamp(io.now())} - MainThread - ${logger} - DEBUG - ${m}\n`);
+    },
+  };
+}
+
+/** Headers for the log, with the signature and the session token hidden. */
+export function redactHeaders(h: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h)) {
+    const lk = k.toLowerCase();
+    if (lk === 'x-amz-security-token') out[k] = '<redacted>';
+    else if (lk === 'authorization') out[k] = v.replace(/Signature=[0-9a-f]+/, 'Signature=<redacted>');
+    else out[k] = v;
+  }
+  return out;
+}

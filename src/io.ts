@@ -1,0 +1,38 @@
+// The edges of the program: everything a command reads from or writes to the outside world.
+// bin/ builds the real one from `process`; tests build their own.
+
+export interface OutStream {
+  write(chunk: string): void;
+  /** True when the stream is a terminal (decides colour, pager, table width). */
+  isTTY?: boolean;
+  /** Terminal width in columns, when a terminal. */
+  columns?: number;
+}
+
+export interface IO {
+  stdout: OutStream;
+  stderr: OutStream;
+  /** The whole of standard input (only read when a path needs it). */
+  readStdin(): Promise<string>;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  now(): Date;
+  /** Set when the user interrupts (Ctrl-C); long waits should stop. */
+  signal?: AbortSignal;
+}
+
+/** An IO that collects output in memory (tests, and paths that must not write half an output). */
+export function memoryIO(env: Record<string, string | undefined> = {}, cwd = process.cwd()): IO & { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    stdout: { write: (s) => { out += s; } },
+    stderr: { write: (s) => { err += s; } },
+    readStdin: async () => '',
+    env,
+    cwd,
+    now: () => new Date(),
+    out: () => out,
+    err: () => err,
+  };
+}

@@ -1,0 +1,158 @@
+// Python's textual forms of values, for messages and output that the AWS CLI prints with repr()/str().
+import { PyBytes, PyFloat, type PyValue } from './values';
+
+/** Python's repr() of a float: shortest round-trip digits, scientific below 1e-4 and from 1e16 up. */
+export function pyFloatRepr(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  // JS's exponential form gives the shortest round-trip digits.
+  const [mant, expStr] = x.toExponential().split('e');
+  const exp = Number(expStr);
+  const neg = mant.startsWith('-');
+  const digits = mant.replace('-', '').replace('.', '');
+  if (exp < -4 || exp >= 16) {
+    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    const e = Math.abs(exp) < 10 ? `0${Math.abs(exp)}` : String(Math.abs(exp));
+    return `${neg ? '-' : ''}${m}e${exp < 0 ? '-' : '+'}${e}`;
+  }
+  let s: string;
+  if (exp < 0) s = `0.${'0'.repeat(-exp - 1)}${digits}`;
+  else if (digits.length <= exp + 1) s = `${digits}${'0'.repeat(exp + 1 - digits.length)}.0`;
+  else s = `${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
+  return (neg ? '-' : '') + s;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// repr()/str()/type() of PyValues, as Python prints them in validation messages.
+
+
+// json.loads(…, object_pairs_hook=OrderedDict) gives OrderedDicts, whose repr and type differ from a
+// plain dict's. The dicts built from JSON are ordinary Maps, remembered here (a WeakSet keeps them
+// collectable and leaves Map equality in tests untouched).
+const orderedDicts = new WeakSet<Map<string, PyValue>>();
+
+/** Marks a dict as a collections.OrderedDict (what the AWS CLI's JSON parsing produces). */
+export function markOrderedDict<M extends Map<string, PyValue>>(m: M): M {
+  orderedDicts.add(m);
+  return m;
+}
+
+export function isOrderedDict(v: unknown): boolean {
+  return v instanceof Map && orderedDicts.has(v);
+}
+
+/** Python's str.isspace() for one code point (also what `\s` matches in a str regex). */
+export function pyIsSpace(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x09 && cp <= 0x0d) || (cp >= 0x1c && cp <= 0x20);
+  return cp === 0x85 || cp === 0xa0 || cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) ||
+    cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000;
+}
+
+/** Python's str.lstrip() with no argument. */
+export function pyLStrip(s: string): string {
+  let i = 0;
+  while (i < s.length && pyIsSpace(s.charCodeAt(i))) i++;
+  return i ? s.slice(i) : s;
+}
+
+/** Python's str.rstrip() with no argument. */
+export function pyRStrip(s: string): string {
+  let j = s.length;
+  while (j > 0 && pyIsSpace(s.charCodeAt(j - 1))) j--;
+  return j < s.length ? s.slice(0, j) : s;
+}
+
+/** Python's str.strip() with no argument. */
+export function pyStrip(s: string): string {
+  return pyLStrip(pyRStrip(s));
+}
+
+// Characters Python's repr() escapes beyond ASCII: those str.isprintable() rejects
+// (categories Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs; the ASCII space is printable).
+const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
+
+/** Python's repr() of a str: quote choice, backslash escapes, non-printables as \x, \u, \U. */
+export function pyStrRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (ch === quote || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (cp < 0x20 || cp === 0x7f) out += `\\x${hex(cp, 2)}`;
+    else if (cp < 0x7f) out += ch;
+    else if (!NOT_PRINTABLE.test(ch)) out += ch;
+    else if (cp <= 0xff) out += `\\x${hex(cp, 2)}`;
+    else if (cp <= 0xffff) out += `\\u${hex(cp, 4)}`;
+    else out += `\\U${hex(cp, 8)}`;
+  }
+  return out + quote;
+}
+
+/** Python's repr() of bytes: b'…' with \t \n \r, \xhh for the rest outside printable ASCII. */
+export function pyBytesRepr(b: Uint8Array): string {
+  let hasSingle = false;
+  let hasDouble = false;
+  for (const c of b) {
+    if (c === 0x27) hasSingle = true;
+    else if (c === 0x22) hasDouble = true;
+  }
+  const quote = hasSingle && !hasDouble ? '"' : "'";
+  let out = `b${quote}`;
+  for (const c of b) {
+    const ch = String.fromCharCode(c);
+    if (ch === quote || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (c < 0x20 || c >= 0x7f) out += `\\x${hex(c, 2)}`;
+    else out += ch;
+  }
+  return out + quote;
+}
+
+/** Python's repr() of a value (dicts from JSON print as OrderedDict({...}), as Python 3.12+ does). */
+export function pyRepr(v: PyValue): string {
+  if (v === null) return 'None';
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (typeof v === 'string') return pyStrRepr(v);
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : pyFloatRepr(v);
+  if (v instanceof PyFloat) return pyFloatRepr(v.value);
+  if (v instanceof PyBytes) return pyBytesRepr(v.bytes);
+  if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
+  const parts: string[] = [];
+  for (const [k, x] of v) parts.push(`${pyStrRepr(k)}: ${pyRepr(x)}`);
+  const body = `{${parts.join(', ')}}`;
+  if (orderedDicts.has(v)) return parts.length ? `OrderedDict(${body})` : 'OrderedDict()';
+  return body;
+}
+
+/** Python's str() of a value: a str is itself, everything else prints as its repr. */
+export function pyStr(v: PyValue): string {
+  return typeof v === 'string' ? v : pyRepr(v);
+}
+
+/** The bare Python type name (type(v).__name__), as used in TypeError/AttributeError messages. */
+export function pyTypeShortName(v: PyValue): string {
+  if (v === null) return 'NoneType';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'string') return 'str';
+  if (typeof v === 'bigint') return 'int';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
+  if (v instanceof PyFloat) return 'float';
+  if (v instanceof PyBytes) return 'bytes';
+  if (Array.isArray(v)) return 'list';
+  return orderedDicts.has(v) ? 'OrderedDict' : 'dict';
+}
+
+/** Python's str(type(v)): `<class 'str'>`, `<class 'dict'>`, `<class 'collections.OrderedDict'>`, … */
+export function pyTypeName(v: PyValue): string {
+  const n = pyTypeShortName(v);
+  return `<class '${n === 'OrderedDict' ? 'collections.OrderedDict' : n}'>`;
+}

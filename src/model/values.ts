@@ -1,0 +1,59 @@
+// Values as the AWS CLI (Python) holds them, so that every input path and every output format can
+// reproduce Python's behaviour byte for byte:
+//  - dicts are Maps (insertion order kept for every key, including integer-like ones, which JS objects reorder);
+//  - ints are JS numbers when safe, bigint beyond that; floats are PyFloat (so 5.0 stays a float);
+//  - bytes (YAML !!binary, fileb://) are PyBytes.
+
+class PyFloatImpl {
+  constructor(public readonly value: number) {}
+}
+
+class PyBytesImpl {
+  constructor(public readonly bytes: Uint8Array) {}
+}
+
+// The value classes are shared through globalThis: the CLI is several bundles loaded on demand, and
+// `instanceof` must hold across them.
+const shared = ((globalThis as { __awsCloneValueClasses?: { PyFloat: typeof PyFloatImpl; PyBytes: typeof PyBytesImpl } })
+  .__awsCloneValueClasses ??= { PyFloat: PyFloatImpl, PyBytes: PyBytesImpl });
+
+export const PyFloat = shared.PyFloat;
+export type PyFloat = PyFloatImpl;
+export const PyBytes = shared.PyBytes;
+export type PyBytes = PyBytesImpl;
+
+export type PyDict = Map<string, PyValue>;
+export type PyValue = null | boolean | string | number | bigint | PyFloat | PyBytes | PyValue[] | PyDict;
+
+export const isDict = (v: unknown): v is PyDict => v instanceof Map;
+export const isList = (v: unknown): v is PyValue[] => Array.isArray(v);
+export const isInt = (v: unknown): v is number | bigint =>
+  typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v));
+
+/** Builds a PyDict from entries or a plain object (convenience for tests and fixed data). */
+export function dict(entries: Record<string, PyValue> | [string, PyValue][] = []): PyDict {
+  return new Map(Array.isArray(entries) ? entries : Object.entries(entries));
+}
+
+/** Deep conversion of plain JSON-ish JS data (objects, arrays, numbers) into PyValues. */
+export function fromJS(v: unknown): PyValue {
+  if (v === null || v === undefined) return null;
+  if (Array.isArray(v)) return v.map(fromJS);
+  if (v instanceof Map || v instanceof PyFloat || v instanceof PyBytes) return v as PyValue;
+  if (typeof v === 'object') return new Map(Object.entries(v as object).map(([k, x]) => [k, fromJS(x)]));
+  if (typeof v === 'number') return Number.isInteger(v) ? v : new PyFloat(v);
+  return v as PyValue;
+}
+
+/** Deep conversion of PyValues into plain JS data (for callers that want ordinary objects). */
+export function toJS(v: PyValue): unknown {
+  if (v instanceof Map) {
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of v) o[k] = toJS(x);
+    return o;
+  }
+  if (Array.isArray(v)) return v.map(toJS);
+  if (v instanceof PyFloat) return v.value;
+  if (v instanceof PyBytes) return Buffer.from(v.bytes);
+  return v;
+}

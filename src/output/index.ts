@@ -1,0 +1,54 @@
+// Which output format, and the formatters behind it (the heavy ones loaded only when chosen).
+import { CliError, RC } from '../errors';
+import type { IO } from '../io';
+import type { PyValue } from '../model/values';
+
+export type OutputFormat = 'json' | 'text' | 'table' | 'yaml' | 'yaml-stream' | 'off';
+const FORMATS = new Set(['json', 'text', 'table', 'yaml', 'yaml-stream', 'off']);
+
+/** --output > AWS_DEFAULT_OUTPUT > the profile's `output` > json; an invalid value is an error (255). */
+export function chooseOutput(flag: string | undefined, env: string | undefined, profile: string | undefined): OutputFormat {
+  const v = flag ?? env ?? profile ?? 'json';
+  if (!FORMATS.has(v)) throw new CliError(`Unknown output type: ${v}`, RC.GENERAL);
+  return v as OutputFormat;
+}
+
+export interface RenderOptions {
+  /** The operation's API name, the table's title. */
+  title: string;
+  color: 'on' | 'off' | 'auto';
+  io: IO;
+}
+
+export function useColor(color: string, io: IO): boolean {
+  return color === 'on' || (color === 'auto' && !!io.stdout.isTTY);
+}
+
+/** Renders one whole (already shaped and queried) result in a buffered format. */
+export async function renderBuffered(format: OutputFormat, value: PyValue, o: RenderOptions): Promise<string> {
+  switch (format) {
+    case 'json': {
+      const { formatJson } = await import('./json');
+      return formatJson(value);
+    }
+    case 'text': {
+      const { formatText } = await import('./text');
+      return formatText(value);
+    }
+    case 'table': {
+      const { formatTable } = await import('./table');
+      const width = o.io.stdout.isTTY ? (o.io.stdout.columns ?? 80) : 80;
+      return formatTable(value, o.title, { color: useColor(o.color, o.io), width });
+    }
+    case 'yaml': {
+      const { dumpYaml } = await import('./yaml');
+      return dumpYaml(value);
+    }
+    case 'yaml-stream': {
+      const { dumpYamlStream } = await import('./yaml');
+      return dumpYamlStream(value);
+    }
+    default:
+      return '';
+  }
+}

@@ -1,0 +1,1162 @@
+// What botocore's REST-JSON parser and the AWS CLI do to a response body before any output formatter
+// sees it (botocore parsers.py BaseJSONParser/BaseRestParser/RestJSONParser, with the CLI's timestamp
+// parser from awscli/customizations/timestampformat.py):
+//  - structures: the model's members in the model's order, unknown keys dropped, null members dropped,
+//    a null structure stays null; tagged unions checked (one member set; an unknown tag becomes
+//    {"SDK_UNKNOWN_MEMBER": {"name": tag}});
+//  - maps keep the response's order (and null values); lists recurse item by item;
+//  - integer/long: Python int(value) (2.9 -> 2, "7" -> 7); double/float: float(value) (5 -> 5.0);
+//    boolean: botocore's ensure_boolean; strings and blobs as they are;
+//  - timestamps, with cli_timestamp_format iso8601 (the default): parse_timestamp(value).isoformat():
+//    epoch numbers through datetime.fromtimestamp in the local zone (TZ), strings through dateutil's
+//    parser (ported below: its lexer, token loop, year/month/day resolution and datetime construction,
+//    with botocore's tzinfos={'GMT': tzutc()}); with 'wire' (or 'none') the raw value.
+// Errors carry the text Python prints (the CLI shows `aws: [ERROR]: <text>`).
+import { readFileSync } from 'node:fs';
+import { pyFloatRepr } from '../model/pyrepr';
+import type { Shape, ShapeRef } from '../model/types';
+import { getShape } from '../model/index';
+import { PyBytes, PyFloat, type PyDict, type PyValue } from '../model/values';
+
+/** A timestamp the AWS CLI cannot turn into a date (its error text is the message). */
+export class TimestampError extends Error {
+  override name = 'TimestampError';
+}
+
+/** botocore's `Invalid timestamp "<value>": <reason>` (e.g. dateutil's `Unknown string format: …`). */
+export class InvalidTimestampError extends TimestampError {
+  override name = 'InvalidTimestampError';
+}
+
+/** A Python datetime: naive when `offset` is null, else aware with a fixed UTC offset in seconds. */
+export interface PyDatetime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  microsecond: number;
+  offset: number | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendar arithmetic (proleptic Gregorian, days since 1970-01-01).
+
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function civilFromDays(z: number): [number, number, number] {
+  const zz = z + 719468;
+  const era = Math.floor(zz / 146097);
+  const doe = zz - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [era * 400 + yoe + (m <= 2 ? 1 : 0), m, d];
+}
+
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const MDAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysInMonth = (y: number, m: number) => MDAYS[m] + (m === 2 && isLeap(y) ? 1 : 0);
+
+/** Wall-clock fields of an epoch second count (UTC). */
+function fieldsFromEpoch(secs: number): [number, number, number, number, number, number] {
+  const days = Math.floor(secs / 86400);
+  const rem = secs - days * 86400;
+  const [y, m, d] = civilFromDays(days);
+  return [y, m, d, Math.floor(rem / 3600), Math.floor((rem % 3600) / 60), rem % 60];
+}
+
+const epochFromFields = (y: number, m: number, d: number, hh: number, mm: number, ss: number) =>
+  daysFromCivil(y, m, d) * 86400 + hh * 3600 + mm * 60 + ss;
+
+// ---------------------------------------------------------------------------------------------
+// The local zone (the TZ environment variable), as dateutil's tzlocal sees it.
+
+interface LocalZone {
+  /** UTC offset (seconds east) that tzlocal gives at this instant. */
+  offsetAt(epochSecs: number): number;
+  /** Python's time.tzname. */
+  names: string[];
+}
+
+const zoneCache = new Map<string, LocalZone>();
+
+function intlOffsetFn(tz: string): ((epochSecs: number) => number) | undefined {
+  let fmt: Intl.DateTimeFormat;
+  try {
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz, hourCycle: 'h23', era: 'short', year: 'numeric', month: 'numeric', day: 'numeric',
+      hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+  } catch {
+    return undefined;
+  }
+  return (epochSecs: number) => {
+    const parts: Record<string, string> = {};
+    for (const p of fmt.formatToParts(new Date(epochSecs * 1000))) parts[p.type] = p.value;
+    let year = Number(parts.year);
+    if (parts.era === 'BC' || parts.era === 'B') year = 1 - year;
+    const wall = epochFromFields(year, Number(parts.month), Number(parts.day), Number(parts.hour) % 24,
+      Number(parts.minute), Number(parts.second));
+    return wall - Math.floor(epochSecs);
+  };
+}
+
+const stripAngles = (n: string) => n.replace(/^<|>$/g, '');
+
+/**
+ * Python's time.tzname for an IANA zone: the names in the zone file's POSIX footer (what glibc
+ * reports), else the first alphabetic short name some English locale gives.
+ */
+function zoneNames(tz: string, at: number[]): string[] {
+  if (!tz.split('/').includes('..')) {
+    try {
+      const text = readFileSync(`/usr/share/zoneinfo/${tz}`).toString('latin1');
+      const end = text.lastIndexOf('\n');
+      const footer = text.slice(text.lastIndexOf('\n', end - 1) + 1, end);
+      const m = POSIX_TZ.exec(footer);
+      if (m) return [stripAngles(m[1]), stripAngles(m[6] ?? m[1])];
+    } catch {
+      // no zone file: fall back on ICU's names
+    }
+  }
+  const names = at.map(() => '');
+  for (const locale of ['en-US', 'en-GB', 'en-AU', 'en-IN', 'en-ZA', 'ja-JP']) {
+    try {
+      const fmt = new Intl.DateTimeFormat(locale, { timeZone: tz, timeZoneName: 'short' });
+      at.forEach((t, i) => {
+        const n = fmt.formatToParts(new Date(t * 1000)).find((p) => p.type === 'timeZoneName')?.value ?? '';
+        if (!names[i] && /^[A-Z]{3,5}$/.test(n)) names[i] = n;
+      });
+    } catch {
+      break;
+    }
+  }
+  return names;
+}
+
+const UTC_ZONE: LocalZone = { offsetAt: () => 0, names: ['UTC', 'UTC'] };
+
+// A POSIX TZ string without a file: `JST-9`, `<+0330>-3:30`. Daylight rules are not applied.
+const POSIX_TZ = /^([A-Za-z]{3,}|<[A-Za-z0-9+-]+>)([+-]?)(\d{1,2})(?::(\d{1,2})(?::(\d{1,2}))?)?(?:([A-Za-z]{3,}|<[A-Za-z0-9+-]+>).*)?$/;
+
+function localZone(tzEnv: string | undefined): LocalZone {
+  const key = tzEnv ?? '';
+  const hit = zoneCache.get(key);
+  if (hit) return hit;
+  let zone = UTC_ZONE;
+  const tz = key.startsWith(':') ? key.slice(1) : key;
+  if (tz !== '' && tz !== 'UTC' && tz !== 'Etc/UTC') {
+    const intl = intlOffsetFn(tz);
+    if (intl) {
+      // Python's time module takes time.timezone/altzone from January and July of this year.
+      const now = Date.now() / 1000;
+      const year = fieldsFromEpoch(Math.floor(now))[0];
+      const jan = epochFromFields(year, 1, 1, 0, 0, 0);
+      const jul = epochFromFields(year, 7, 1, 0, 0, 0);
+      const janOff = intl(jan);
+      const julOff = intl(jul);
+      const [std, dst] = janOff > julOff ? [julOff, janOff] : [janOff, julOff];
+      const [stdAt, dstAt] = janOff > julOff ? [jul, jan] : [jan, jul];
+      let names: string[] | undefined;
+      zone = {
+        offsetAt: (t) => {
+          if (std === dst) return std;
+          const o = intl(t);
+          return Math.abs(o - dst) < Math.abs(o - std) ? dst : std;
+        },
+        get names() {
+          return (names ??= zoneNames(tz, [stdAt, dstAt]));
+        },
+      };
+    } else {
+      const m = POSIX_TZ.exec(tz);
+      if (m) {
+        const west = Number(m[3]) * 3600 + Number(m[4] ?? 0) * 60 + Number(m[5] ?? 0);
+        const off = m[2] === '-' ? west : -west;
+        zone = { offsetAt: () => off, names: [stripAngles(m[1]), stripAngles(m[6] ?? m[1])] };
+      }
+    }
+  }
+  zoneCache.set(key, zone);
+  return zone;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Python's textual forms used in messages.
+
+const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+/** Python's repr() of a str. */
+export function pyStrRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    if (ch === quote || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (ch !== ' ' && NON_PRINTABLE.test(ch)) {
+      const cp = ch.codePointAt(0)!;
+      if (cp < 0x100) out += `\\x${cp.toString(16).padStart(2, '0')}`;
+      else if (cp < 0x10000) out += `\\u${cp.toString(16).padStart(4, '0')}`;
+      else out += `\\U${cp.toString(16).padStart(8, '0')}`;
+    } else out += ch;
+  }
+  return out + quote;
+}
+
+/** Python's repr() of a value from the JSON parse (dict/list/str/int/float/bool/None). */
+export function pyRepr(v: PyValue): string {
+  if (v === null) return 'None';
+  if (v === true) return 'True';
+  if (v === false) return 'False';
+  if (typeof v === 'string') return pyStrRepr(v);
+  if (typeof v === 'number') return Number.isInteger(v) ? (Object.is(v, -0) ? '0' : String(v)) : pyFloatRepr(v);
+  if (typeof v === 'bigint') return v.toString();
+  if (v instanceof PyFloat) return pyFloatRepr(v.value);
+  if (v instanceof PyBytes) return `b${pyStrRepr(Buffer.from(v.bytes).toString('latin1'))}`;
+  if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
+  return `{${[...v].map(([k, x]) => `${pyStrRepr(k)}: ${pyRepr(x)}`).join(', ')}}`;
+}
+
+/** Python's str(): a str as is, anything else as repr(). */
+export const pyStr = (v: PyValue): string => (typeof v === 'string' ? v : pyRepr(v));
+
+/** The Python type name of a value (for TypeError/AttributeError texts). */
+export function pyTypeName(v: PyValue): string {
+  if (v === null) return 'NoneType';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'string') return 'str';
+  if (typeof v === 'bigint') return 'int';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
+  if (v instanceof PyFloat) return 'float';
+  if (v instanceof PyBytes) return 'bytes';
+  if (Array.isArray(v)) return 'list';
+  return 'dict';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Python's float() of a str (PEP 515 underscores, inf/nan words, Unicode digits).
+
+// Python's str.isspace().
+const PY_SPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+const PY_SPACE_RUN = /^[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+const ND = /\p{Nd}/u;
+
+/** The value of a Unicode decimal digit (each Nd block runs 0..9 from a code point of its own). */
+function decimalDigitValue(ch: string): number {
+  const cp = ch.codePointAt(0)!;
+  if (cp >= 0x30 && cp <= 0x39) return cp - 0x30;
+  let start = cp;
+  while (start > 0 && ND.test(String.fromCodePoint(start - 1))) start--;
+  return (cp - start) % 10;
+}
+
+/** Unicode decimal digits to ASCII (Python's int()/float()/Decimal accept any of them). */
+export function asciiDigits(s: string): string {
+  if (/^[\x00-\x7f]*$/.test(s)) return s;
+  let out = '';
+  for (const ch of s) out += ND.test(ch) ? String(decimalDigitValue(ch)) : ch;
+  return out;
+}
+
+export const pyStrip = (s: string) => s.replace(PY_SPACE_RUN, '');
+
+const FLOAT_RE = /^[+-]?(?:(?:\d(?:_?\d)*)?\.\d(?:_?\d)*|\d(?:_?\d)*\.?)(?:[eE][+-]?\d(?:_?\d)*)?$/;
+const FLOAT_WORD = /^([+-]?)(inf|infinity|nan)$/i;
+
+/** Python's float(str), or undefined where it raises ValueError. */
+export function pyParseFloat(s: string): number | undefined {
+  const t = asciiDigits(pyStrip(s));
+  const w = FLOAT_WORD.exec(t);
+  if (w) return w[2].toLowerCase() === 'nan' ? NaN : w[1] === '-' ? -Infinity : Infinity;
+  if (!FLOAT_RE.test(t)) return undefined;
+  return Number(t.replace(/_/g, ''));
+}
+
+// ---------------------------------------------------------------------------------------------
+// datetime.isoformat()
+
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
+/** Python's datetime.isoformat() (separator 'T'). */
+export function isoformat(dt: PyDatetime): string {
+  let s = `${pad(dt.year, 4)}-${pad(dt.month, 2)}-${pad(dt.day, 2)}T${pad(dt.hour, 2)}:${pad(dt.minute, 2)}:${pad(dt.second, 2)}`;
+  if (dt.microsecond) s += `.${pad(dt.microsecond, 6)}`;
+  if (dt.offset !== null) {
+    if (dt.offset <= -86400 || dt.offset >= 86400) {
+      throw new TimestampError(
+        'offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24).',
+      );
+    }
+    const sign = dt.offset < 0 ? '-' : '+';
+    const a = Math.abs(dt.offset);
+    s += `${sign}${pad(Math.floor(a / 3600), 2)}:${pad(Math.floor((a % 3600) / 60), 2)}`;
+    if (a % 60) s += `:${pad(a % 60, 2)}`;
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// datetime.fromtimestamp(value, tzlocal())
+
+/** Thrown where Python raises OverflowError/OSError (botocore then gives up on the value). */
+class PyOverflow extends Error {}
+
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x - r) === 0.5 ? 2 * Math.round(x / 2) : r;
+}
+
+// glibc's gmtime() fails (OSError) once the year no longer fits a C int.
+const GMTIME_LIMIT = 67767976233316800;
+
+function fromTimestamp(value: number, zone: LocalZone): PyDatetime {
+  if (!Number.isFinite(value)) {
+    if (Number.isNaN(value)) throw new TimestampError('cannot convert float NaN to integer');
+    throw new PyOverflow('cannot convert float infinity to integer');
+  }
+  let secs = Math.trunc(value);
+  let us = roundHalfEven((value - secs) * 1e6);
+  if (us >= 1e6) {
+    us -= 1e6;
+    secs += 1;
+  } else if (us < 0) {
+    us += 1e6;
+    secs -= 1;
+  }
+  if (Math.abs(secs) >= 2 ** 63 || Math.abs(secs) > GMTIME_LIMIT) throw new PyOverflow('timestamp out of range');
+  const utcYear = fieldsFromEpoch(secs)[0];
+  if (utcYear < 1 || utcYear > 9999) throw new TimestampError(`year ${utcYear} is out of range`);
+  const offset = zone.offsetAt(secs);
+  const [y, mo, d, h, mi, s] = fieldsFromEpoch(secs + offset);
+  if (y < 1 || y > 9999) throw new PyOverflow('date value out of range');
+  return { year: y, month: mo, day: d, hour: h, minute: mi, second: s, microsecond: us, offset };
+}
+
+// ---------------------------------------------------------------------------------------------
+// dateutil.parser.parse
+
+class ParseFail extends Error {} // dateutil's internal IndexError/ValueError: "Unknown string format"
+
+class ParserError extends Error {} // dateutil's ParserError (a ValueError)
+
+const JUMP = new Set([' ', '.', ',', ';', '-', '/', "'", 'at', 'on', 'and', 'ad', 'm', 't', 'of', 'st', 'nd', 'rd', 'th']);
+const WEEKDAYS: Record<string, number> = {};
+[['mon', 'monday'], ['tue', 'tuesday'], ['wed', 'wednesday'], ['thu', 'thursday'], ['fri', 'friday'],
+  ['sat', 'saturday'], ['sun', 'sunday']].forEach((names, i) => names.forEach((n) => { WEEKDAYS[n] = i; }));
+const MONTHS: Record<string, number> = {};
+[['jan', 'january'], ['feb', 'february'], ['mar', 'march'], ['apr', 'april'], ['may'], ['jun', 'june'],
+  ['jul', 'july'], ['aug', 'august'], ['sep', 'sept', 'september'], ['oct', 'october'], ['nov', 'november'],
+  ['dec', 'december']].forEach((names, i) => names.forEach((n) => { MONTHS[n] = i + 1; }));
+const HMS: Record<string, number> = { h: 0, hour: 0, hours: 0, m: 1, minute: 1, minutes: 1, s: 2, second: 2, seconds: 2 };
+const AMPM: Record<string, number> = { am: 0, a: 0, pm: 1, p: 1 };
+const UTCZONE_LIST = ['UTC', 'GMT', 'Z', 'z'];
+const UTCZONE_LOWER = new Set(['utc', 'gmt', 'z']);
+
+const has = (o: Record<string, number>, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const lookup = (o: Record<string, number>, name: string): number | null => {
+  const k = name.toLowerCase();
+  return has(o, k) ? o[k] : null;
+};
+const isJump = (name: string) => JUMP.has(name.toLowerCase());
+const weekdayOf = (name: string) => lookup(WEEKDAYS, name);
+const monthOf = (name: string) => lookup(MONTHS, name);
+const hmsOf = (name: string) => lookup(HMS, name);
+const ampmOf = (name: string) => lookup(AMPM, name);
+
+const IS_WORD = /\p{L}/u; // str.isalpha()
+// str.isdigit(): decimal digits plus the other Numeric_Type=Digit characters (superscripts, circled …).
+const IS_NUM = /[\p{Nd}\u00b2\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792]/u;
+const isDigitStr = (s: string) => s.length > 0 && [...s].every((c) => IS_NUM.test(c));
+
+/** dateutil's _timelex.split. */
+function timelexSplit(input: string): string[] {
+  const chars = [...input];
+  let pos = 0;
+  const charstack: string[] = [];
+  const tokenstack: string[] = [];
+  let eof = false;
+  const out: string[] = [];
+  const getToken = (): string | null => {
+    if (tokenstack.length) return tokenstack.shift()!;
+    let seenletters = false;
+    let token: string | null = null;
+    let state: string | null = null;
+    while (!eof) {
+      let nextchar: string;
+      if (charstack.length) nextchar = charstack.shift()!;
+      else {
+        nextchar = pos < chars.length ? chars[pos++] : '';
+        while (nextchar === '\x00') nextchar = pos < chars.length ? chars[pos++] : '';
+      }
+      if (!nextchar) {
+        eof = true;
+        break;
+      } else if (!state) {
+        token = nextchar;
+        if (IS_WORD.test(nextchar)) state = 'a';
+        else if (IS_NUM.test(nextchar)) state = '0';
+        else if (PY_SPACE.test(nextchar)) {
+          token = ' ';
+          break;
+        } else break;
+      } else if (state === 'a') {
+        seenletters = true;
+        if (IS_WORD.test(nextchar)) token += nextchar;
+        else if (nextchar === '.') {
+          token += nextchar;
+          state = 'a.';
+        } else {
+          charstack.push(nextchar);
+          break;
+        }
+      } else if (state === '0') {
+        if (IS_NUM.test(nextchar)) token += nextchar;
+        else if (nextchar === '.' || (nextchar === ',' && [...token!].length >= 2)) {
+          token += nextchar;
+          state = '0.';
+        } else {
+          charstack.push(nextchar);
+          break;
+        }
+      } else if (state === 'a.') {
+        seenletters = true;
+        if (nextchar === '.' || IS_WORD.test(nextchar)) token += nextchar;
+        else if (IS_NUM.test(nextchar) && token!.endsWith('.')) {
+          token += nextchar;
+          state = '0.';
+        } else {
+          charstack.push(nextchar);
+          break;
+        }
+      } else if (state === '0.') {
+        if (nextchar === '.' || IS_NUM.test(nextchar)) token += nextchar;
+        else if (IS_WORD.test(nextchar) && token!.endsWith('.')) {
+          token += nextchar;
+          state = 'a.';
+        } else {
+          charstack.push(nextchar);
+          break;
+        }
+      }
+    }
+    if (token !== null && (state === 'a.' || state === '0.') &&
+        (seenletters || token.split('.').length - 1 > 1 || token.endsWith('.') || token.endsWith(','))) {
+      const l = token.split(/([.,])/);
+      token = l[0];
+      for (const t of l.slice(1)) if (t) tokenstack.push(t);
+    }
+    if (token !== null && state === '0.' && !token.includes('.')) token = token.replace(/,/g, '.');
+    return token;
+  };
+  for (;;) {
+    const t = getToken();
+    if (t === null) break;
+    out.push(t);
+  }
+  return out;
+}
+
+/** A non-negative decimal token (`12`, `12.5`) held exactly. */
+interface Dec { int: bigint; frac: string }
+
+function toDecimal(token: string): Dec {
+  const t = asciiDigits(token);
+  const m = /^(\d*)(?:\.(\d*))?$/.exec(t);
+  if (!m || (m[1] === '' && !m[2])) throw new ParseFail('Could not convert to decimal');
+  return { int: BigInt(m[1] || '0'), frac: (m[2] ?? '').replace(/0+$/, '') };
+}
+const decNum = (d: Dec) => Number(d.int) + (d.frac ? Number(`0.${d.frac}`) : 0);
+/** int(60 * (value % 1)) */
+const sixtyFrac = (d: Dec) => (d.frac ? Number((60n * BigInt(d.frac)) / 10n ** BigInt(d.frac.length)) : null);
+
+/** Python int(str) for a lexer token (digits only); throws the parser's ValueError otherwise. */
+function intOf(s: string | undefined): number {
+  if (s === undefined) throw new ParseFail('index');
+  const t = asciiDigits(s);
+  if (!/^\d+$/.test(t)) throw new ParseFail(`invalid literal for int(): ${s}`);
+  return Number(t);
+}
+
+function at(l: string[], i: number): string {
+  if (i < 0 || i >= l.length) throw new ParseFail('list index out of range');
+  return l[i];
+}
+
+class Ymd {
+  vals: number[] = [];
+  centurySpecified = false;
+  dstridx: number | null = null;
+  mstridx: number | null = null;
+  ystridx: number | null = null;
+
+  get length() { return this.vals.length; }
+
+  couldBeDay(value: number): boolean {
+    if (this.dstridx !== null) return false;
+    if (this.mstridx === null) return value >= 1 && value <= 31;
+    const month = this.vals[this.mstridx];
+    if (this.ystridx === null) return value >= 1 && value <= monthRange(2000, month);
+    return value >= 1 && value <= monthRange(this.vals[this.ystridx], month);
+  }
+
+  append(val: string | number, label?: 'M' | 'D' | 'Y'): void {
+    let n: number;
+    if (typeof val === 'string') {
+      if (isDigitStr(val) && [...val].length > 2) {
+        this.centurySpecified = true;
+        label = 'Y';
+      }
+      n = intOf(val);
+    } else {
+      if (val > 100) {
+        this.centurySpecified = true;
+        label = 'Y';
+      }
+      n = Math.trunc(val);
+    }
+    this.vals.push(n);
+    if (label === 'M') {
+      if (this.mstridx !== null) throw new ParseFail('Month is already set');
+      this.mstridx = this.vals.length - 1;
+    } else if (label === 'D') {
+      if (this.dstridx !== null) throw new ParseFail('Day is already set');
+      this.dstridx = this.vals.length - 1;
+    } else if (label === 'Y') {
+      if (this.ystridx !== null) throw new ParseFail('Year is already set');
+      this.ystridx = this.vals.length - 1;
+    }
+  }
+
+  resolve(yearfirst: boolean, dayfirst: boolean): [number | null, number | null, number | null] {
+    const s = this.vals;
+    const len = s.length;
+    const strids: Record<string, number> = {};
+    if (this.ystridx !== null) strids.y = this.ystridx;
+    if (this.mstridx !== null) strids.m = this.mstridx;
+    if (this.dstridx !== null) strids.d = this.dstridx;
+    const nStr = Object.keys(strids).length;
+    if ((len === nStr && nStr > 0) || (len === 3 && nStr === 2)) {
+      if (len === 3 && nStr === 2) {
+        const used = new Set(Object.values(strids));
+        const missing = [0, 1, 2].find((x) => !used.has(x))!;
+        const key = ['y', 'm', 'd'].find((k) => !(k in strids))!;
+        strids[key] = missing;
+      }
+      const get = (k: string) => (k in strids ? s[strids[k]] : null);
+      return [get('y'), get('m'), get('d')];
+    }
+    let year: number | null = null;
+    let month: number | null = null;
+    let day: number | null = null;
+    const mstridx = this.mstridx;
+    if (len > 3) throw new ParseFail('More than three YMD values');
+    else if (len === 1 || (mstridx !== null && len === 2)) {
+      let other: number;
+      if (mstridx !== null) {
+        month = s[mstridx];
+        other = s[(mstridx - 1 + len) % len];
+      } else other = s[0];
+      if (len > 1 || mstridx === null) {
+        if (other > 31) year = other;
+        else day = other;
+      }
+    } else if (len === 2) {
+      if (s[0] > 31) [year, month] = s;
+      else if (s[1] > 31) [month, year] = s;
+      else if (dayfirst && s[1] <= 12) [day, month] = s;
+      else [month, day] = s;
+    } else if (len === 3) {
+      if (mstridx === 0) {
+        if (s[1] > 31) [month, year, day] = s;
+        else [month, day, year] = s;
+      } else if (mstridx === 1) {
+        if (s[0] > 31 || (yearfirst && s[2] <= 31)) [year, month, day] = s;
+        else [day, month, year] = s;
+      } else if (mstridx === 2) {
+        if (s[1] > 31) [day, year, month] = s;
+        else [year, day, month] = s;
+      } else if (s[0] > 31 || this.ystridx === 0 || (yearfirst && s[1] <= 12 && s[2] <= 31)) {
+        if (dayfirst && s[2] <= 12) [year, day, month] = s;
+        else [year, month, day] = s;
+      } else if (s[0] > 12 || (dayfirst && s[1] <= 12)) [day, month, year] = s;
+      else [month, day, year] = s;
+    }
+    return [year, month, day];
+  }
+}
+
+/** calendar.monthrange(y, m)[1] */
+function monthRange(y: number, m: number): number {
+  if (!(m >= 1 && m <= 12)) throw new ParserErrorValue(`bad month number ${m}; must be 1-12`);
+  return daysInMonth(y, m);
+}
+
+/** A ValueError raised while building the datetime (dateutil appends ": <timestr>"). */
+class ParserErrorValue extends Error {}
+
+interface Result {
+  year: number | null; month: number | null; day: number | null; weekday: number | null;
+  hour: number | null; minute: number | null; second: number | null; microsecond: number | null;
+  tzname: string | null; tzoffset: number | null; ampm: number | null;
+  centurySpecified: boolean;
+}
+
+function parsems(value: string): [number, number] {
+  const t = asciiDigits(value);
+  if (!t.includes('.')) return [intOf(t), 0];
+  const parts = t.split('.');
+  if (parts.length !== 2) throw new ParseFail('too many values to unpack');
+  return [intOf(parts[0]), intOf(parts[1].padEnd(6, '0').slice(0, 6))];
+}
+
+function couldBeTzname(hour: number | null, tzname: string | null, tzoffset: number | null, token: string): boolean {
+  return hour !== null && tzname === null && tzoffset === null && [...token].length <= 5 &&
+    ([...token].every((c) => c >= 'A' && c <= 'Z') || UTCZONE_LIST.includes(token));
+}
+
+function ampmValid(hour: number | null): boolean {
+  if (hour === null) throw new ParseFail('No hour specified with AM or PM flag.');
+  if (!(hour >= 0 && hour <= 12)) throw new ParseFail('Invalid hour specified for 12-hour clock.');
+  return true;
+}
+
+function adjustAmpm(hour: number, ampm: number): number {
+  if (hour < 12 && ampm === 1) return hour + 12;
+  if (hour === 12 && ampm === 0) return 0;
+  return hour;
+}
+
+function findHmsIdx(idx: number, tokens: string[]): number | null {
+  const len = tokens.length;
+  if (idx + 1 < len && hmsOf(tokens[idx + 1]) !== null) return idx + 1;
+  if (idx + 2 < len && tokens[idx + 1] === ' ' && hmsOf(tokens[idx + 2]) !== null) return idx + 2;
+  if (idx > 0 && hmsOf(tokens[idx - 1]) !== null) return idx - 1;
+  if (idx > 1 && idx === len - 1 && tokens[idx - 1] === ' ' && hmsOf(tokens[idx - 2]) !== null) return idx - 2;
+  return null;
+}
+
+function parseNumericToken(tokens: string[], idx: number, ymd: Ymd, res: Result): number {
+  const valueRepr = tokens[idx];
+  const value = toDecimal(valueRepr);
+  const lenLi = [...valueRepr].length;
+  const lenL = tokens.length;
+  const s = asciiDigits(valueRepr);
+  if (ymd.length === 3 && (lenLi === 2 || lenLi === 4) && res.hour === null &&
+      (idx + 1 >= lenL || (tokens[idx + 1] !== ':' && hmsOf(tokens[idx + 1]) === null))) {
+    // 19990101T23[59]
+    res.hour = intOf(s.slice(0, 2));
+    if (lenLi === 4) res.minute = intOf(s.slice(2));
+  } else if (lenLi === 6 || (lenLi > 6 && s.indexOf('.') === 6)) {
+    // YYMMDD or HHMMSS[.ss]
+    if (!ymd.length && !s.includes('.')) {
+      ymd.append(s.slice(0, 2));
+      ymd.append(s.slice(2, 4));
+      ymd.append(s.slice(4));
+    } else {
+      res.hour = intOf(s.slice(0, 2));
+      res.minute = intOf(s.slice(2, 4));
+      [res.second, res.microsecond] = parsems(s.slice(4));
+    }
+  } else if (lenLi === 8 || lenLi === 12 || lenLi === 14) {
+    // YYYYMMDD
+    ymd.append(s.slice(0, 4), 'Y');
+    ymd.append(s.slice(4, 6));
+    ymd.append(s.slice(6, 8));
+    if (lenLi > 8) {
+      res.hour = intOf(s.slice(8, 10));
+      res.minute = intOf(s.slice(10, 12));
+      if (lenLi > 12) res.second = intOf(s.slice(12));
+    }
+  } else if (findHmsIdx(idx, tokens) !== null) {
+    // HH[ ]h or MM[ ]m or SS[.ss][ ]s
+    const hmsIdx = findHmsIdx(idx, tokens)!;
+    let hms: number;
+    if (hmsIdx > idx) {
+      hms = hmsOf(tokens[hmsIdx])!;
+      idx = hmsIdx;
+    } else hms = hmsOf(tokens[hmsIdx])! + 1;
+    if (hms === 0) {
+      res.hour = Number(value.int);
+      const m = sixtyFrac(value);
+      if (m !== null) res.minute = m;
+    } else if (hms === 1) {
+      res.minute = Number(value.int);
+      res.second = sixtyFrac(value);
+    } else if (hms === 2) {
+      [res.second, res.microsecond] = parsems(valueRepr);
+    }
+  } else if (idx + 2 < lenL && tokens[idx + 1] === ':') {
+    // HH:MM[:SS[.ss]]
+    res.hour = Number(value.int);
+    const v2 = toDecimal(tokens[idx + 2]);
+    res.minute = Number(v2.int);
+    res.second = sixtyFrac(v2);
+    if (idx + 4 < lenL && tokens[idx + 3] === ':') {
+      [res.second, res.microsecond] = parsems(tokens[idx + 4]);
+      idx += 2;
+    }
+    idx += 2;
+  } else if (idx + 1 < lenL && (tokens[idx + 1] === '-' || tokens[idx + 1] === '/' || tokens[idx + 1] === '.')) {
+    const sep = tokens[idx + 1];
+    ymd.append(valueRepr);
+    if (idx + 2 < lenL && !isJump(tokens[idx + 2])) {
+      if (isDigitStr(tokens[idx + 2])) {
+        // 01-01[-01]
+        ymd.append(tokens[idx + 2]);
+      } else {
+        // 01-Jan[-01]
+        const m = monthOf(tokens[idx + 2]);
+        if (m !== null) ymd.append(m, 'M');
+        else throw new ParseFail('');
+      }
+      if (idx + 3 < lenL && tokens[idx + 3] === sep) {
+        // We have three members
+        const t4 = at(tokens, idx + 4);
+        const m = monthOf(t4);
+        if (m !== null) ymd.append(m, 'M');
+        else ymd.append(t4);
+        idx += 2;
+      }
+      idx += 1;
+    }
+    idx += 1;
+  } else if (idx + 1 >= lenL || isJump(tokens[idx + 1])) {
+    if (idx + 2 < lenL && ampmOf(tokens[idx + 2]) !== null) {
+      // 12 am
+      res.hour = adjustAmpm(Number(value.int), ampmOf(tokens[idx + 2])!);
+      idx += 1;
+    } else {
+      // Year, month or day
+      ymd.append(decNum(value));
+    }
+    idx += 1;
+  } else if (ampmOf(tokens[idx + 1]) !== null && decNum(value) < 24) {
+    // 12am
+    res.hour = adjustAmpm(Number(value.int), ampmOf(tokens[idx + 1])!);
+    idx += 1;
+  } else if (ymd.couldBeDay(decNum(value))) {
+    ymd.append(decNum(value));
+  } else {
+    throw new ParseFail('');
+  }
+  return idx;
+}
+
+function dateutilParseTokens(timestr: string): Result | null {
+  const res: Result = {
+    year: null, month: null, day: null, weekday: null, hour: null, minute: null, second: null,
+    microsecond: null, tzname: null, tzoffset: null, ampm: null, centurySpecified: false,
+  };
+  const l = timelexSplit(timestr);
+  const ymd = new Ymd();
+  const lenL = l.length;
+  let i = 0;
+  try {
+    while (i < lenL) {
+      const valueRepr = l[i];
+      const asFloat = pyParseFloat(valueRepr);
+      if (asFloat !== undefined) {
+        if (!/^\d*(\.\d*)?$/.test(asciiDigits(valueRepr))) throw new ParseFail('Unknown numeric token');
+        i = parseNumericToken(l, i, ymd, res);
+      } else if (weekdayOf(l[i]) !== null) {
+        res.weekday = weekdayOf(l[i]);
+      } else if (monthOf(l[i]) !== null) {
+        ymd.append(monthOf(l[i])!, 'M');
+        if (i + 1 < lenL) {
+          if (l[i + 1] === '-' || l[i + 1] === '/') {
+            // Jan-01[-99]
+            const sep = l[i + 1];
+            ymd.append(at(l, i + 2));
+            if (i + 3 < lenL && l[i + 3] === sep) {
+              // Jan-01-99
+              ymd.append(at(l, i + 4));
+              i += 2;
+            }
+            i += 2;
+          } else if (i + 4 < lenL && l[i + 1] === ' ' && l[i + 3] === ' ' && l[i + 2].toLowerCase() === 'of') {
+            // Jan of 01: 01 is clearly the year
+            if (isDigitStr(l[i + 4])) ymd.append(String(convertYear(intOf(l[i + 4]), false)), 'Y');
+            i += 4;
+          }
+        }
+      } else if (ampmOf(l[i]) !== null) {
+        const value = ampmOf(l[i])!;
+        if (ampmValid(res.hour)) {
+          res.hour = adjustAmpm(res.hour!, value);
+          res.ampm = value;
+        }
+      } else if (couldBeTzname(res.hour, res.tzname, res.tzoffset, l[i])) {
+        res.tzname = l[i];
+        res.tzoffset = null; // parserinfo.TZOFFSET is empty and its UTC check compares lowercased keys
+        // GMT+3 means "my time +3 is GMT": flip the sign for the offset code below.
+        if (i + 1 < lenL && (l[i + 1] === '+' || l[i + 1] === '-')) {
+          l[i + 1] = l[i + 1] === '+' ? '-' : '+';
+          res.tzoffset = null;
+          if (UTCZONE_LOWER.has(res.tzname.toLowerCase())) res.tzname = null;
+        }
+      } else if (res.hour !== null && (l[i] === '+' || l[i] === '-')) {
+        const signal = l[i] === '+' ? 1 : -1;
+        const next = at(l, i + 1);
+        const lenLi = [...next].length;
+        let hourOffset: number;
+        let minOffset: number;
+        if (lenLi === 4) {
+          // -0300
+          hourOffset = intOf(next.slice(0, 2));
+          minOffset = intOf(next.slice(2));
+        } else if (i + 2 < lenL && l[i + 2] === ':') {
+          // -03:00
+          hourOffset = intOf(next);
+          minOffset = intOf(at(l, i + 3));
+          i += 2;
+        } else if (lenLi <= 2) {
+          // -[0]3
+          hourOffset = intOf(next.slice(0, 2));
+          minOffset = 0;
+        } else {
+          throw new ParseFail(timestr);
+        }
+        res.tzoffset = signal * (hourOffset * 3600 + minOffset * 60);
+        // A timezone name between parentheses: -0300 (BRST)
+        if (i + 5 < lenL && isJump(l[i + 2]) && l[i + 3] === '(' && l[i + 5] === ')' &&
+            [...l[i + 4]].length >= 3 && couldBeTzname(res.hour, res.tzname, null, l[i + 4])) {
+          res.tzname = l[i + 4];
+          i += 4;
+        }
+        i += 1;
+      } else if (!isJump(l[i])) {
+        throw new ParseFail(timestr);
+      }
+      i += 1;
+    }
+    const [year, month, day] = ymd.resolve(false, false);
+    res.centurySpecified = ymd.centurySpecified;
+    res.year = year;
+    res.month = month;
+    res.day = day;
+  } catch (e) {
+    if (e instanceof ParseFail) return null;
+    throw e;
+  }
+  // parserinfo.validate
+  if (res.year !== null) res.year = convertYear(res.year, res.centurySpecified);
+  if ((res.tzoffset === 0 && !res.tzname) || res.tzname === 'Z' || res.tzname === 'z') {
+    res.tzname = 'UTC';
+    res.tzoffset = 0;
+  } else if (res.tzoffset !== 0 && res.tzname && UTCZONE_LOWER.has(res.tzname.toLowerCase())) {
+    res.tzoffset = 0;
+  }
+  return res;
+}
+
+function convertYear(year: number, centurySpecified: boolean): number {
+  if (year < 100 && !centurySpecified) {
+    const cur = currentYear;
+    year += Math.floor(cur / 100) * 100;
+    if (year >= cur + 50) year -= 100;
+    else if (year < cur - 50) year += 100;
+  }
+  return year;
+}
+
+let currentYear = new Date().getUTCFullYear();
+
+const INT_MAX = 2147483647;
+
+function checkedReplace(f: PyDatetime): PyDatetime {
+  for (const v of [f.year, f.month, f.day, f.hour, f.minute, f.second, f.microsecond]) {
+    if (v > INT_MAX) throw new PyOverflow('signed integer is greater than maximum');
+  }
+  if (f.year < 1 || f.year > 9999) throw new ParserErrorValue(`year ${f.year} is out of range`);
+  if (f.month < 1 || f.month > 12) throw new ParserErrorValue('month must be in 1..12');
+  if (f.day < 1 || f.day > daysInMonth(f.year, f.month)) throw new ParserErrorValue('day is out of range for month');
+  if (f.hour > 23) throw new ParserErrorValue('hour must be in 0..23');
+  if (f.minute > 59) throw new ParserErrorValue('minute must be in 0..59');
+  if (f.second > 59) throw new ParserErrorValue('second must be in 0..59');
+  if (f.microsecond > 999999) throw new ParserErrorValue('microsecond must be in 0..999999');
+  return f;
+}
+
+/** dateutil.parser.parse(timestr, tzinfos={'GMT': tzutc()}) in the given local zone. */
+function dateutilParse(timestr: string, zone: LocalZone): PyDatetime {
+  const res = dateutilParseTokens(timestr);
+  if (res === null) throw new ParserError(`Unknown string format: ${timestr}`);
+  const count = [res.year, res.month, res.day, res.weekday, res.hour, res.minute, res.second, res.microsecond,
+    res.tzname, res.tzoffset, res.ampm].filter((x) => x !== null).length;
+  if (count === 0) throw new ParserError(`String does not contain a date: ${timestr}`);
+  // default: now in the local zone, at midnight
+  const nowSecs = Math.floor(Date.now() / 1000);
+  const [dy, dm, dd] = fieldsFromEpoch(nowSecs + zone.offsetAt(nowSecs));
+  let naive: PyDatetime;
+  try {
+    const repl: PyDatetime = {
+      year: res.year ?? dy, month: res.month ?? dm, day: res.day ?? dd,
+      hour: res.hour ?? 0, minute: res.minute ?? 0, second: res.second ?? 0, microsecond: res.microsecond ?? 0,
+      offset: null,
+    };
+    if (res.day === null && repl.day > monthRange(repl.year, repl.month)) repl.day = monthRange(repl.year, repl.month);
+    naive = checkedReplace(repl);
+    if (res.weekday !== null && !res.day) {
+      const days = daysFromCivil(naive.year, naive.month, naive.day);
+      const wd = (((days + 3) % 7) + 7) % 7; // Monday = 0
+      const jump = (7 - wd + res.weekday) % 7;
+      const [y, m, d] = civilFromDays(days + jump);
+      if (y > 9999) throw new PyOverflow('date value out of range');
+      naive = { ...naive, year: y, month: m, day: d };
+    }
+  } catch (e) {
+    if (e instanceof ParserErrorValue) throw new ParserError(`${e.message}: ${timestr}`);
+    throw e;
+  }
+  // _build_tzaware
+  if (res.tzname === 'GMT') return { ...naive, offset: 0 };
+  if (res.tzname && zone.names.includes(res.tzname)) {
+    const wall = epochFromFields(naive.year, naive.month, naive.day, naive.hour, naive.minute, naive.second);
+    const off = zone.offsetAt(wall - zone.offsetAt(wall));
+    return { ...naive, offset: off };
+  }
+  if (res.tzoffset === 0) return { ...naive, offset: 0 };
+  if (res.tzoffset) return { ...naive, offset: res.tzoffset };
+  // no zone, or a zone name dateutil does not understand (it warns and returns a naive datetime)
+  return naive;
+}
+
+// ---------------------------------------------------------------------------------------------
+// botocore's parse_timestamp and the CLI's iso_format
+
+const MAX_FLOAT_INT = 2n ** 1024n;
+
+function parseTimestampIn(value: PyValue, zone: LocalZone): PyDatetime {
+  const runtime = () => new TimestampError(`Unable to calculate correct timezone offset for "${pyStr(value)}"`);
+  let numeric: number | undefined;
+  let isNumber = false;
+  if (typeof value === 'boolean') {
+    numeric = value ? 1 : 0;
+    isNumber = true;
+  } else if (typeof value === 'number') {
+    numeric = value;
+    isNumber = true;
+  } else if (value instanceof PyFloat) {
+    numeric = value.value;
+    isNumber = true;
+  } else if (typeof value === 'bigint') {
+    // fromtimestamp(int) overflows time_t; the fallback's float(value) may itself overflow.
+    if (value >= MAX_FLOAT_INT || value <= -MAX_FLOAT_INT) throw new TimestampError('int too large to convert to float');
+    numeric = Number(value);
+    isNumber = true;
+  } else if (typeof value === 'string') {
+    numeric = pyParseFloat(value);
+  }
+  if (isNumber) {
+    try {
+      return fromTimestamp(numeric!, zone);
+    } catch (e) {
+      if (e instanceof PyOverflow) throw runtime();
+      throw e;
+    }
+  }
+  if (numeric !== undefined) {
+    // float(value) worked on a string: fromtimestamp's ValueErrors fall through to dateutil.
+    try {
+      return fromTimestamp(numeric, zone);
+    } catch (e) {
+      if (e instanceof PyOverflow) throw runtime();
+    }
+  }
+  if (typeof value !== 'string') {
+    throw new InvalidTimestampError(
+      `Invalid timestamp "${pyStr(value)}": Parser must be a string or character stream, not ${pyTypeName(value)}`,
+    );
+  }
+  try {
+    return dateutilParse(value, zone);
+  } catch (e) {
+    if (e instanceof ParserError) throw new InvalidTimestampError(`Invalid timestamp "${value}": ${e.message}`);
+    if (e instanceof PyOverflow) throw runtime();
+    throw e;
+  }
+}
+
+/** botocore's parse_timestamp: the datetime Python would hold. `tz` is the TZ environment variable. */
+export function parseTimestamp(value: PyValue, tz?: string): PyDatetime {
+  return parseTimestampIn(value, localZone(tz));
+}
+
+/** The AWS CLI's iso8601 timestamp form: `parse_timestamp(value).isoformat()`. */
+export function formatIsoTimestamp(value: PyValue, tz?: string): string {
+  return isoformat(parseTimestamp(value, tz));
+}
+
+/** For tests: pin the year that two-digit years are resolved around (dateutil uses the current one). */
+export function _setCurrentYearForTests(year?: number): void {
+  currentYear = year ?? new Date().getUTCFullYear();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Python's int(), float() and botocore's ensure_boolean on response values
+
+/** An error Python raises while parsing a response (TypeError, ValueError, AttributeError, …). */
+export class ResponseShapeError extends Error {
+  override name = 'ResponseShapeError';
+}
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const intValue = (b: bigint): number | bigint => (b <= SAFE && b >= -SAFE ? Number(b) : b);
+
+/** Python's int(value). */
+export function pyInt(value: PyValue): number | bigint {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'bigint') return intValue(value);
+  if (typeof value === 'number' || value instanceof PyFloat) {
+    const x = typeof value === 'number' ? value : value.value;
+    if (Number.isNaN(x)) throw new ResponseShapeError('cannot convert float NaN to integer');
+    if (!Number.isFinite(x)) throw new ResponseShapeError('cannot convert float infinity to integer');
+    const t = Math.trunc(x);
+    if (Object.is(t, -0)) return 0;
+    return Number.isSafeInteger(t) ? t : intValue(BigInt(t));
+  }
+  if (typeof value === 'string') {
+    const t = asciiDigits(pyStrip(value));
+    if (/^[+-]?\d(?:_?\d)*$/.test(t)) return intValue(BigInt(t.replace(/_/g, '')));
+    throw new ResponseShapeError(`invalid literal for int() with base 10: ${pyStrRepr(value)}`);
+  }
+  throw new ResponseShapeError(
+    `int() argument must be a string, a bytes-like object or a real number, not '${pyTypeName(value)}'`,
+  );
+}
+
+/** Python's float(value). */
+export function pyFloat(value: PyValue): PyFloat {
+  if (value instanceof PyFloat) return value;
+  if (typeof value === 'boolean') return new PyFloat(value ? 1 : 0);
+  if (typeof value === 'number') return new PyFloat(value);
+  if (typeof value === 'bigint') {
+    if (value >= MAX_FLOAT_INT || value <= -MAX_FLOAT_INT) throw new ResponseShapeError('int too large to convert to float');
+    return new PyFloat(Number(value));
+  }
+  if (typeof value === 'string') {
+    const f = pyParseFloat(value);
+    if (f === undefined) throw new ResponseShapeError(`could not convert string to float: ${pyStrRepr(value)}`);
+    return new PyFloat(f);
+  }
+  throw new ResponseShapeError(`float() argument must be a string or a real number, not '${pyTypeName(value)}'`);
+}
+
+/** botocore's ensure_boolean. */
+export const ensureBoolean = (value: PyValue): boolean =>
+  typeof value === 'boolean' ? value : typeof value === 'string' ? value.toLowerCase() === 'true' : false;
+
+// ---------------------------------------------------------------------------------------------
+// The parse walk
+
+export type TimestampFormat = 'iso8601' | 'wire' | 'none';
+
+export interface ShapeOptions {
+  /** cli_timestamp_format: 'iso8601' (the AWS CLI v2 default) or the raw wire value ('wire'; 'none' alike). */
+  timestampFormat: TimestampFormat;
+  /** The TZ environment variable (local time for epoch timestamps); UTC when unset or empty. */
+  tz?: string;
+  /** The service model the shape refers into (default: this CLI's model). */
+  model?: import('../model/types').ServiceModel;
+}
+
+interface Walk {
+  iso: boolean;
+  zone: LocalZone;
+  shape: (ref: ShapeRef) => Shape;
+}
+
+function walk(w: Walk, shape: Shape, name: string, value: PyValue): PyValue {
+  switch (shape.type) {
+    case 'structure': return structure(w, shape, name, value);
+    case 'list': return list(w, shape, value);
+    case 'map': return map(w, shape, value);
+    case 'integer':
+    case 'long': return pyInt(value);
+    case 'double':
+    case 'float': return pyFloat(value);
+    case 'boolean': return ensureBoolean(value);
+    case 'timestamp': return w.iso ? isoformat(parseTimestampIn(value, w.zone)) : value;
+    default: return value; // string, blob (the CLI's blob parser leaves the base64 text)
+  }
+}
+
+function structure(w: Walk, shape: Shape, name: string, value: PyValue): PyValue {
+  if (value === null) return null;
+  const members = shape.members ?? {};
+  if (shape.union) {
+    if (!(value instanceof Map)) {
+      if (Array.isArray(value)) throw new ResponseShapeError('pop expected at most 1 argument, got 2');
+      throw new ResponseShapeError(`'${pyTypeName(value)}' object has no attribute 'copy'`);
+    }
+    const set = [...value].filter(([k, v]) => k !== '__type' && v !== null);
+    if (set.length !== 1) {
+      throw new ResponseShapeError(`Invalid service response: ${name} must have one and only one member set.`);
+    }
+    const tag = set[0][0];
+    if (!Object.entries(members).some(([m, ref]) => (ref.locationName ?? m) === tag)) {
+      return new Map([['SDK_UNKNOWN_MEMBER', new Map([['name', tag]])]]);
+    }
+  }
+  if (!(value instanceof Map)) throw new ResponseShapeError(`'${pyTypeName(value)}' object has no attribute 'get'`);
+  const out: PyDict = new Map();
+  for (const [member, ref] of Object.entries(members)) {
+    const raw = value.get(ref.locationName ?? member);
+    if (raw !== undefined && raw !== null) out.set(member, walk(w, w.shape(ref), ref.shape, raw));
+  }
+  return out;
+}
+
+function list(w: Walk, shape: Shape, value: PyValue): PyValue {
+  const ref = shape.member!;
+  const member = w.shape(ref);
+  let items: PyValue[];
+  if (Array.isArray(value)) items = value;
+  else if (value instanceof Map) items = [...value.keys()];
+  else if (typeof value === 'string') items = [...value];
+  else throw new ResponseShapeError(`'${pyTypeName(value)}' object is not iterable`);
+  return items.map((v) => walk(w, member, ref.shape, v));
+}
+
+function map(w: Walk, shape: Shape, value: PyValue): PyValue {
+  if (!(value instanceof Map)) throw new ResponseShapeError(`'${pyTypeName(value)}' object has no attribute 'items'`);
+  const keyShape = w.shape(shape.key!);
+  const valueShape = w.shape(shape.value!);
+  const out: PyDict = new Map();
+  for (const [k, v] of value) {
+    const key = walk(w, keyShape, shape.key!.shape, k);
+    out.set(typeof key === 'string' ? key : pyStr(key), walk(w, valueShape, shape.value!.shape, v));
+  }
+  return out;
+}
+
+/**
+ * The response body as the AWS CLI holds it after botocore's REST-JSON parse (ResponseMetadata left
+ * out). `body` is the lossless JSON parse of the response; `shape` the operation's output (or error)
+ * structure; undefined for an operation without output (an empty dict).
+ */
+export function shapeResponse(body: PyValue, shape: Shape | undefined, opts: ShapeOptions): PyValue {
+  if (!shape) return new Map();
+  const model = opts.model;
+  const w: Walk = {
+    iso: opts.timestampFormat === 'iso8601',
+    zone: localZone(opts.tz),
+    shape: model ? (ref) => getShape(ref, model) : (ref) => getShape(ref),
+  };
+  // The parsed body is merged into the result dict: a body that parses to None cannot be.
+  if (body === null) throw new ResponseShapeError("'NoneType' object is not iterable");
+  return structure(w, shape, '', body);
+}

@@ -1,0 +1,112 @@
+// Client-side parameter validation as botocore's ParamValidator does it: required members, unknown
+// members, types, and the minimums (string/list length, number value). Maximums, patterns and enums
+// are left to the service, as botocore leaves them. All errors are reported together, in the order
+// botocore finds them.
+import { getShape } from '../model';
+import type { Shape } from '../model/types';
+import { PyBytes, PyFloat, type PyValue } from '../model/values';
+import { pyRepr, pyTypeName } from '../model/pyrepr';
+
+const T = {
+  str: "<class 'str'>", int: "<class 'int'>", float: "<class 'float'>", decimal: "<class 'decimal.Decimal'>",
+  dict: "<class 'dict'>", list: "<class 'list'>", tuple: "<class 'tuple'>", bool: "<class 'bool'>",
+  bytes: "<class 'bytes'>", bytearray: "<class 'bytearray'>", datetime: "<class 'datetime.datetime'>",
+};
+
+/** Python's str() of a value as botocore's messages print it (strings bare, everything else repr). */
+function pyStr(v: PyValue): string {
+  return typeof v === 'string' ? v : pyRepr(v);
+}
+
+const isPyInt = (v: PyValue) => typeof v === 'bigint' || (typeof v === 'number') || typeof v === 'boolean';
+
+export function validateParams(params: PyValue, shape: Shape): string[] {
+  const errors: string[] = [];
+  const name = (n: string) => (n === '' ? 'input' : n.startsWith('.') ? n.slice(1) : n);
+  const invalidType = (v: PyValue, n: string, valid: string[]): void => {
+    errors.push(`Invalid type for parameter ${name(n)}, value: ${pyStr(v)}, type: ${pyTypeName(v)}, valid types: ${valid.join(', ')}`);
+  };
+  const rangeCheck = (n: string, value: number | bigint, s: Shape, kind: 'length' | 'value') => {
+    if (s.min === undefined) return;
+    if (value < s.min) {
+      const min = Number.isInteger(s.min) ? String(s.min) : String(s.min);
+      errors.push(kind === 'length'
+        ? `Invalid length for parameter ${name(n)}, value: ${value}, valid min length: ${min}`
+        : `Invalid value for parameter ${name(n)}, value: ${value}, valid min value: ${min}`);
+    }
+  };
+
+  const visit = (v: PyValue, s: Shape, n: string): void => {
+    switch (s.type) {
+      case 'structure': {
+        if (!(v instanceof Map)) return invalidType(v, n, [T.dict]);
+        for (const req of s.required ?? []) {
+          if (!v.has(req)) errors.push(`Missing required parameter in ${name(n)}: "${req}"`);
+        }
+        const members = s.members ?? {};
+        const known: string[] = [];
+        for (const k of v.keys()) {
+          if (!(k in members)) {
+            errors.push(`Unknown parameter in ${name(n)}: "${k}", must be one of: ${Object.keys(members).join(', ')}`);
+          } else known.push(k);
+        }
+        if (s.union) {
+          const set = known.filter((k) => v.get(k) !== null);
+          if (set.length !== 1 && known.length) {
+            errors.push(`Invalid number of parameters set for tagged union structure ${name(n)}. Can only set one of the following keys: ${Object.keys(members).join(', ')}.`);
+          }
+        }
+        for (const k of known) visit(v.get(k)!, getShape(members[k]), `${n}.${k}`);
+        return;
+      }
+      case 'list': {
+        if (!Array.isArray(v)) return invalidType(v, n, [T.list, T.tuple]);
+        rangeCheck(n, v.length, s, 'length');
+        const ms = getShape(s.member!);
+        v.forEach((item, i) => visit(item, ms, `${n}[${i}]`));
+        return;
+      }
+      case 'map': {
+        if (!(v instanceof Map)) return invalidType(v, n, [T.dict]);
+        const ks = getShape(s.key!);
+        const vs = getShape(s.value!);
+        for (const [k, x] of v) {
+          visit(k, ks, `${n} (key: ${k})`);
+          visit(x, vs, `${n}.${k}`);
+        }
+        return;
+      }
+      case 'string': {
+        if (typeof v !== 'string') return invalidType(v, n, [T.str]);
+        rangeCheck(n, [...v].length, s, 'length');
+        return;
+      }
+      case 'integer':
+      case 'long': {
+        if (!isPyInt(v)) return invalidType(v, n, [T.int]);
+        rangeCheck(n, typeof v === 'boolean' ? Number(v) : (v as number | bigint), s, 'value');
+        return;
+      }
+      case 'float':
+      case 'double': {
+        if (!(v instanceof PyFloat) && !isPyInt(v)) return invalidType(v, n, [T.float, T.decimal, T.int]);
+        const num = v instanceof PyFloat ? v.value : typeof v === 'boolean' ? Number(v) : (v as number | bigint);
+        rangeCheck(n, num, s, 'value');
+        return;
+      }
+      case 'boolean':
+        if (typeof v !== 'boolean') invalidType(v, n, [T.bool]);
+        return;
+      case 'blob':
+        if (!(v instanceof PyBytes) && typeof v !== 'string') invalidType(v, n, [T.bytes, T.bytearray, 'file-like object']);
+        return;
+      case 'timestamp':
+        if (!(typeof v === 'string' || typeof v === 'number' || v instanceof PyFloat)) invalidType(v, n, [T.datetime, 'timestamp-string']);
+        return;
+      default:
+        return;
+    }
+  };
+  visit(params, shape, '');
+  return errors;
+}

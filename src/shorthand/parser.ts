@@ -1,0 +1,320 @@
+// The AWS CLI's shorthand syntax (awscli/shorthand.py, ShorthandParser): `A=b,C=[d,e],F={g=h}`,
+// quoted values, escaped commas, `key@=file://…` file values, and its error texts with the caret
+// line. Positions count Python code points (the input is handled as a list of code points, as
+// Python indexes a str), so astral characters are single characters here as there.
+import { pyIsSpace } from '../model/pyrepr';
+import type { PyBytes, PyDict, PyValue } from '../model/values';
+
+export interface ShorthandOptions {
+  /**
+   * Loads an `@=` value that starts with `file://` or `fileb://`. It receives the whole value
+   * (prefix included, e.g. `file://path/to/x.txt`) and returns the contents: text for file://,
+   * PyBytes for fileb://. Whatever it throws propagates unchanged (the AWS CLI lets its
+   * ResourceLoadingError escape the shorthand parser).
+   */
+  readFile?: (uri: string) => string | PyBytes;
+}
+
+/** Base of the parser's errors; `message` is exactly Python's str() of the exception. */
+export class ShorthandParseError extends Error {
+  override name = 'ShorthandParseError';
+  constructor(message: string, readonly value = '', readonly index = 0) {
+    super(message);
+  }
+}
+
+/** Python's _error_location(): the input up to the end of the error's line, a caret line, the rest. */
+function errorLocation(chars: string[], index: number): string {
+  const before = chars.slice(0, index);
+  const lastNl = before.lastIndexOf('\n');
+  const numSpaces = lastNl >= 0 ? index - lastNl - 1 : index;
+  const nextNl = chars.indexOf('\n', index);
+  const consumed = nextNl >= 0 ? chars.slice(0, nextNl).join('') : chars.join('');
+  const remaining = nextNl >= 0 ? chars.slice(nextNl).join('') : '';
+  return `${consumed}\n${' '.repeat(numSpaces)}^${remaining}`;
+}
+
+export class ShorthandParseSyntaxError extends ShorthandParseError {
+  override name = 'ShorthandParseSyntaxError';
+  constructor(chars: string[], readonly expected: string, readonly actual: string, index: number) {
+    // AWS CLI v2 prints one space between "for input:\n" and the echoed input (the caret line
+    // itself is not shifted); see the conformance cases sh-rc-space-in-key and file-rc-bom.
+    super(`Expected: '${expected}', received: '${actual}' for input:\n ${errorLocation(chars, index)}`,
+      chars.join(''), index);
+  }
+}
+
+export class DuplicateKeyInObjectError extends ShorthandParseError {
+  override name = 'DuplicateKeyInObjectError';
+  constructor(readonly key: string, chars: string[], index: number) {
+    super(`Second instance of key "${key}" encountered for input:\n${errorLocation(chars, index)}\n` +
+      'This is often because there is a preceding "," instead of a space.', chars.join(''), index);
+  }
+}
+
+// Character classes of the value regexes (code points; nothing above U+FFFF matches).
+// _START_WORD: ! #-& (-+ --< >-Z \-z |-\uffff
+const inStartWord = (c: number) =>
+  c === 0x21 || (c >= 0x23 && c <= 0x26) || (c >= 0x28 && c <= 0x2b) || (c >= 0x2d && c <= 0x3c) ||
+  (c >= 0x3e && c <= 0x5a) || (c >= 0x5c && c <= 0x7a) || (c >= 0x7c && c <= 0xffff);
+// _FIRST_FOLLOW_CHARS: \s ! #-& (-+ --\ ^-| ~-\uffff
+const inFirstFollow = (c: number) =>
+  pyIsSpace(c) || c === 0x21 || (c >= 0x23 && c <= 0x26) || (c >= 0x28 && c <= 0x2b) ||
+  (c >= 0x2d && c <= 0x5c) || (c >= 0x5e && c <= 0x7c) || (c >= 0x7e && c <= 0xffff);
+// _SECOND_FOLLOW_CHARS: \s ! #-& (-+ --< >-\uffff
+const inSecondFollow = (c: number) =>
+  pyIsSpace(c) || c === 0x21 || (c >= 0x23 && c <= 0x26) || (c >= 0x28 && c <= 0x2b) ||
+  (c >= 0x2d && c <= 0x3c) || (c >= 0x3e && c <= 0xffff);
+
+const KEY_CHARS = /^[A-Za-z0-9\-_.#/:]$/;
+const WHITESPACE = ' \t\n\r\x0b\x0c'; // Python's string.whitespace
+
+/** Python's str.rstrip() on a list of code points. */
+function rstripJoin(cs: string[]): string {
+  let j = cs.length;
+  while (j > 0 && pyIsSpace(cs[j - 1].codePointAt(0)!)) j--;
+  return cs.slice(0, j).join('');
+}
+
+class Parser {
+  private chars: string[] = [];
+  private index = 0;
+  private resolveParamfiles = false;
+
+  constructor(private readonly opts: ShorthandOptions) {}
+
+  parse(value: string): PyDict {
+    this.chars = Array.from(value);
+    this.index = 0;
+    this.resolveParamfiles = false;
+    return this.parameter();
+  }
+
+  // parameter = keyval *("," keyval)
+  private parameter(): PyDict {
+    const params: PyDict = new Map();
+    const [key, val] = this.keyval();
+    params.set(key, val);
+    let lastIndex = this.index;
+    while (this.index < this.chars.length) {
+      this.expect(',', true);
+      const [k, v] = this.keyval();
+      if (params.has(k)) throw new DuplicateKeyInObjectError(k, this.chars, lastIndex + 1);
+      params.set(k, v);
+      lastIndex = this.index;
+    }
+    return params;
+  }
+
+  // keyval = key "=" [values] / key "@=" [file-optional-values]
+  private keyval(): [string, PyValue] {
+    const key = this.key();
+    this.assignment();
+    return [key, this.values()];
+  }
+
+  /** `=` or `@=` (whitespace allowed around each), setting whether values load files. */
+  private assignment(): void {
+    this.resolveParamfiles = false;
+    try {
+      this.expect('@', true);
+      this.resolveParamfiles = true;
+    } catch (e) {
+      if (!(e instanceof ShorthandParseSyntaxError)) throw e;
+    }
+    this.expect('=', true);
+  }
+
+  private key(): string {
+    const start = this.index;
+    while (!this.atEof() && KEY_CHARS.test(this.chars[this.index])) this.index++;
+    return this.chars.slice(start, this.index).join('');
+  }
+
+  // values = csv-list / explicit-list / hash-literal
+  private values(): PyValue {
+    if (this.atEof()) return '';
+    const c = this.current();
+    if (c === '[') return this.explicitList();
+    if (c === '{') return this.hashLiteral();
+    return this.csvValue();
+  }
+
+  private csvValue(): PyValue {
+    const first = this.firstValue();
+    this.consumeWhitespace();
+    if (this.atEof() || this.chars[this.index] !== ',') return first;
+    this.expect(',', true);
+    const csv: PyValue[] = [first];
+    for (;;) {
+      try {
+        const current = this.secondValue();
+        this.consumeWhitespace();
+        if (this.atEof()) {
+          csv.push(current);
+          break;
+        }
+        this.expect(',', true);
+        csv.push(current);
+      } catch (e) {
+        if (!(e instanceof ShorthandParseSyntaxError)) throw e;
+        if (this.atEof()) throw e;
+        this.backtrackTo(',');
+        break;
+      }
+    }
+    return csv.length === 1 ? first : csv;
+  }
+
+  private value(): PyValue {
+    const len = this.matchValue(inFirstFollow);
+    if (len === 0) return '';
+    return this.maybeResolve(this.takeUnquoted(len));
+  }
+
+  // explicit-list = "[" [value *("," value)] "]"
+  private explicitList(): PyValue[] {
+    this.expect('[', true);
+    const values: PyValue[] = [];
+    while (this.current() !== ']') {
+      values.push(this.explicitValues());
+      this.consumeWhitespace();
+      if (this.current() !== ']') {
+        this.expect(',');
+        this.consumeWhitespace();
+      }
+    }
+    this.expect(']');
+    return values;
+  }
+
+  private explicitValues(): PyValue {
+    const c = this.current();
+    if (c === '[') return this.explicitList();
+    if (c === '{') return this.hashLiteral();
+    return this.firstValue();
+  }
+
+  private hashLiteral(): PyDict {
+    this.expect('{', true);
+    const keyvals: PyDict = new Map();
+    while (this.current() !== '}') {
+      const key = this.key();
+      this.assignment();
+      const v = this.explicitValues();
+      this.consumeWhitespace();
+      if (this.current() !== '}') {
+        this.expect(',');
+        this.consumeWhitespace();
+      }
+      keyvals.set(key, v);
+    }
+    this.expect('}');
+    return keyvals;
+  }
+
+  // first-value = value / single-quoted-val / double-quoted-val
+  private firstValue(): PyValue {
+    const c = this.current();
+    if (c === "'" || c === '"') return this.quotedValue(c);
+    return this.value();
+  }
+
+  private secondValue(): PyValue {
+    const c = this.current();
+    if (c === "'" || c === '"') return this.quotedValue(c);
+    const len = this.matchValue(inSecondFollow);
+    if (len === 0) throw new ShorthandParseSyntaxError(this.chars, '<second>', '<none>', this.index);
+    return this.maybeResolve(this.takeUnquoted(len));
+  }
+
+  /**
+   * A quoted value, as the regex `'(?:\\'|[^'])*'` (or its `"` twin) matches it: greedy over
+   * escaped quotes; without a closing quote the regex backtracks to end at the quote of the last
+   * escaped-quote pair; with none the match fails.
+   */
+  private quotedValue(q: string): PyValue {
+    const cs = this.chars;
+    const start = this.index;
+    let i = start + 1;
+    let lastPair = -1;
+    let end = -1;
+    while (i < cs.length) {
+      if (cs[i] === '\\' && cs[i + 1] === q) {
+        lastPair = i;
+        i += 2;
+      } else if (cs[i] !== q) i++;
+      else break;
+    }
+    if (i < cs.length) end = i + 1;
+    else if (lastPair >= 0) end = lastPair + 2;
+    if (end < 0) {
+      const name = q === "'" ? 'singled quoted' : 'double quoted';
+      throw new ShorthandParseSyntaxError(cs, `<${name}>`, '<none>', this.index);
+    }
+    this.index = end;
+    const inner = cs.slice(start + 1, end - 1).join('');
+    return this.maybeResolve(inner.split(`\\${q}`).join(q).split('\\\\').join('\\'));
+  }
+
+  /** Length of the _FIRST_VALUE/_SECOND_VALUE regex match at the cursor (0 when none). */
+  private matchValue(follow: (c: number) => boolean): number {
+    const cs = this.chars;
+    let i = this.index;
+    if (cs[i] === '\\' && cs[i + 1] === ',') i += 2;
+    else if (i < cs.length && inStartWord(cs[i].codePointAt(0)!)) i++;
+    else return 0;
+    for (;;) {
+      if (cs[i] === '\\' && cs[i + 1] === ',') i += 2;
+      else if (i < cs.length && follow(cs[i].codePointAt(0)!)) i++;
+      else break;
+    }
+    return i - this.index;
+  }
+
+  /** Consumes an unquoted match: escaped commas unescaped, trailing whitespace dropped. */
+  private takeUnquoted(len: number): string {
+    const raw = this.chars.slice(this.index, this.index + len);
+    this.index += len;
+    return rstripJoin(Array.from(raw.join('').split('\\,').join(',')));
+  }
+
+  private maybeResolve(v: string): PyValue {
+    if (!this.resolveParamfiles || !(v.startsWith('file://') || v.startsWith('fileb://'))) return v;
+    if (!this.opts.readFile) throw new Error('shorthand: no readFile given to load ' + v);
+    return this.opts.readFile(v);
+  }
+
+  private expect(ch: string, consumeWhitespace = false): void {
+    if (consumeWhitespace) this.consumeWhitespace();
+    if (this.index >= this.chars.length) throw new ShorthandParseSyntaxError(this.chars, ch, 'EOF', this.index);
+    const actual = this.chars[this.index];
+    if (actual !== ch) throw new ShorthandParseSyntaxError(this.chars, ch, actual, this.index);
+    this.index++;
+    if (consumeWhitespace) this.consumeWhitespace();
+  }
+
+  private current(): string | undefined {
+    return this.index < this.chars.length ? this.chars[this.index] : undefined;
+  }
+
+  private atEof(): boolean {
+    return this.index >= this.chars.length;
+  }
+
+  private backtrackTo(ch: string): void {
+    while (this.index >= 0 && this.chars[this.index] !== ch) this.index--;
+  }
+
+  private consumeWhitespace(): void {
+    while (this.index < this.chars.length && WHITESPACE.includes(this.chars[this.index])) this.index++;
+  }
+}
+
+/**
+ * Parses one shorthand value (ShorthandParser().parse): a dict of strings, lists and dicts (bytes
+ * or text where `@=` loaded a file). Throws ShorthandParseError subclasses with Python's messages.
+ */
+export function parseShorthand(value: string, opts: ShorthandOptions = {}): PyDict {
+  return new Parser(opts).parse(value);
+}
