@@ -7,6 +7,7 @@ import { CliError, NoRegionError, RC } from '../errors';
 import type { IO } from '../io';
 import type { GlobalArgs } from '../commands/globals';
 import { expandUser } from '../params/paramfile';
+import { validateRegion } from './endpoints';
 
 export class ProfileNotFoundError extends CliError {
   constructor(profile: string) {
@@ -44,13 +45,13 @@ export async function loadProfile(io: IO, g: GlobalArgs): Promise<Profile> {
   };
 }
 
-const REGION_RE = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/;
-
 export function resolveRegion(io: IO, g: GlobalArgs, p: Profile): string {
   const region = g.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? p.config.region;
   if (region === undefined || region === '') throw new NoRegionError();
-  if (!REGION_RE.test(region)) {
-    throw new CliError(`Provided region_name '${region}' doesn't match a supported format.`, RC.GENERAL);
+  try {
+    validateRegion(region);
+  } catch (e) {
+    throw new CliError((e as Error).message, RC.GENERAL);
   }
   return region;
 }

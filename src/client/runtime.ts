@@ -49,6 +49,13 @@ export async function resolveCredentials(src: CredentialSource, log: DebugLog): 
   try {
     const c = await defaultProvider({
       profile: src.profile, filepath: src.credentialsFile, configFilepath: src.configFile, ignoreCache: true,
+      // The SDK's own notices go to --debug, not to the user's terminal.
+      logger: {
+        trace: () => undefined, debug: (m: unknown) => log.debug('sdk.credentials', String(m)),
+        info: (m: unknown) => log.debug('sdk.credentials', String(m)),
+        warn: (m: unknown) => log.debug('sdk.credentials', String(m)),
+        error: (m: unknown) => log.debug('sdk.credentials', String(m)),
+      },
     })();
     log.debug('botocore.credentials', `Found credentials for profile ${src.profile} through the SDK provider chain.`);
     return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken };

@@ -129,9 +129,16 @@ export class ArgParser {
     }
     if (afterDashDash >= 0) for (const a of args.slice(afterDashDash + 1)) order.push({ kind: 'pos', value: a });
 
+    // After `--` everything is positional; when none of it was consumed here, the `--` stays in
+    // front of it in the extras, so that the next parser still reads it as positional.
+    const dashIndex = afterDashDash >= 0 ? order.length - (args.length - afterDashDash - 1) : -1;
     let p = 0;
-    for (const item of order) {
+    let dashConsumed = false;
+    for (let idx = 0; idx < order.length; idx++) {
+      const item = order[idx];
+      if (idx === dashIndex && !dashConsumed && p >= this.positionals.length) extras.push('--');
       if (item.kind === 'pos' && p < this.positionals.length) {
+        if (dashIndex >= 0 && idx >= dashIndex) dashConsumed = true;
         const spec = this.positionals[p++];
         const choices = spec.choices?.();
         if (choices && !choices.includes(item.value)) throw new ArgParseError(invalidChoice(spec.dest, item.value, choices, true));

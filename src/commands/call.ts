@@ -43,7 +43,10 @@ export async function callOperation(
   log.debug('botocore.regions', `Endpoint ${endpoint} (${eps.source ?? 'endpoint rules'}), region ${region}`);
 
   const pag = paginateOn ? paginatorFor(op) : undefined;
-  const timestampFormat = (profile.config.cli_timestamp_format ?? 'iso8601') === 'none' ? 'none' : 'iso8601';
+  const timestampFormat = profile.config.cli_timestamp_format ?? 'iso8601';
+  if (timestampFormat !== 'iso8601' && timestampFormat !== 'wire') {
+    throw new CliError(`Unknown cli_timestamp_format value: ${timestampFormat}, valid values are "wire" or "iso8601"`, RC.GENERAL);
+  }
   const outShape = outputShape(op);
   const shape = (body: PyValue) => shapeResponse(body, outShape, { timestampFormat, tz: io.env.TZ });
 

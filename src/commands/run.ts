@@ -48,8 +48,10 @@ export async function run(argv: string[], io: IO): Promise<number> {
     if (globals.cliErrorFormat) errorFormat = globals.cliErrorFormat;
     log = createDebugLog(io, globals.debug);
     if (globals.version) return printVersion(io);
-    log.debug('awscli.clidriver', `CLI version: ${versionString()}`);
-    log.debug('awscli.clidriver', `Arguments entered to CLI: ${JSON.stringify(argv)}`);
+    if (log.enabled) {
+      log.debug('awscli.clidriver', `CLI version: ${versionString()}`);
+      log.debug('awscli.clidriver', `Arguments entered to CLI: ${JSON.stringify(argv)}`);
+    }
     validateTopLevel(globals);
     const command = parsedMain.values.get('command') as string;
     if (command === 'help') return await runHelp(io, globals, []);

@@ -26,7 +26,6 @@ export function pyFloatRepr(x: number): string {
 // ---------------------------------------------------------------------------------------------------
 // repr()/str()/type() of PyValues, as Python prints them in validation messages.
 
-
 // json.loads(…, object_pairs_hook=OrderedDict) gives OrderedDicts, whose repr and type differ from a
 // plain dict's. The dicts built from JSON are ordinary Maps, remembered here (a WeakSet keeps them
 // collectable and leaves Map equality in tests untouched).
@@ -70,7 +69,9 @@ export function pyStrip(s: string): string {
 
 // Characters Python's repr() escapes beyond ASCII: those str.isprintable() rejects
 // (categories Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs; the ASCII space is printable).
-const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+// Compiled on first use: the Unicode property classes cost start-up time on every run otherwise.
+let notPrintable: RegExp | undefined;
+const NOT_PRINTABLE = { test: (ch: string) => (notPrintable ??= /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u).test(ch) };
 
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
 

@@ -279,7 +279,7 @@ export function parseResponseJson(text: string): PyValue {
             break;
           case 0x75: {
             const hex = text.slice(pos + 1, pos + 5);
-            if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('Invalid \\uXXXX escape', pos - 1);
+            if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('Invalid \\uXXXX escape', pos);
             parts += String.fromCharCode(parseInt(hex, 16));
             pos += 4;
             break;
@@ -365,8 +365,9 @@ export function parseResponseJson(text: string): PyValue {
           obj.set(key, parseValue(depth + 1));
           d = skipWs();
           if (d === 0x2c) {
-            pos++;
+            const comma = pos++;
             d = skipWs();
+            if (d === 0x7d) fail('Illegal trailing comma before end of object', comma);
             continue;
           }
           if (d === 0x7d) {
@@ -390,7 +391,8 @@ export function parseResponseJson(text: string): PyValue {
           arr.push(parseValue(depth + 1));
           const d = skipWs();
           if (d === 0x2c) {
-            pos++;
+            const comma = pos++;
+            if (skipWs() === 0x5d) fail('Illegal trailing comma before end of array', comma);
             continue;
           }
           if (d === 0x5d) {
@@ -443,6 +445,7 @@ export function parseResponseJson(text: string): PyValue {
     return fail('Expecting value', pos);
   };
 
+  if (text.charCodeAt(0) === 0xfeff) fail('Unexpected UTF-8 BOM (decode using utf-8-sig)', 0);
   const value = parseValue(0);
   skipWs();
   if (pos !== len) fail('Extra data', pos);

@@ -607,15 +607,21 @@ export function compileQuery(expression: string): CompiledQuery {
 
 /** An `&expr` value (Python's _Expression). */
 class ExprRef {
-  constructor(readonly node: Node) {}
+  constructor(readonly node: Node) {
+    exprRefsMade++;
+  }
 }
+
+let exprRefsMade = 0;
 
 type JValue = PyValue | ExprRef;
 
 /** Evaluates a compiled query against data, as Python's jmespath does. */
 export function searchQuery(q: CompiledQuery, data: PyValue): PyValue {
+  const before = exprRefsMade;
   const result = visit(q.ast as Node, data);
-  if (result instanceof ExprRef || containsExprRef(result)) {
+  // An &expr that ends up in the result cannot be written out (Python's json.dump fails on it).
+  if (exprRefsMade !== before && containsExprRef(result)) {
     throw new QueryRuntimeError('Object of type _Expression is not JSON serializable');
   }
   return result as PyValue;
@@ -1051,8 +1057,7 @@ function toPyInt(x: number | bigint): number | bigint {
 }
 
 /** Python's int(x) for an integral float (math.floor/ceil results). */
-function floatToInt(x: number, fn: string): number | bigint {
-  void fn;
+function floatToInt(x: number): number | bigint {
   if (Number.isNaN(x)) throw new QueryRuntimeError('cannot convert float NaN to integer');
   if (!Number.isFinite(x)) throw new QueryRuntimeError('cannot convert float infinity to integer');
   return toPyInt(x);
@@ -1367,11 +1372,11 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
   },
   ceil: {
     signature: [{ types: ['number'] }],
-    fn: ([x]) => (x instanceof PyFloat ? floatToInt(Math.ceil(x.value), 'ceil') : (x as PyValue)),
+    fn: ([x]) => (x instanceof PyFloat ? floatToInt(Math.ceil(x.value)) : (x as PyValue)),
   },
   floor: {
     signature: [{ types: ['number'] }],
-    fn: ([x]) => (x instanceof PyFloat ? floatToInt(Math.floor(x.value), 'floor') : (x as PyValue)),
+    fn: ([x]) => (x instanceof PyFloat ? floatToInt(Math.floor(x.value)) : (x as PyValue)),
   },
   join: {
     signature: [{ types: ['string'] }, { types: ['array-string'] }],

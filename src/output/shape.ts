@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { pyFloatRepr } from '../model/pyrepr';
 import type { Shape, ShapeRef } from '../model/types';
-import { getShape } from '../model/index';
+import { getShape, MODEL } from '../model/index';
 import { PyBytes, PyFloat, type PyDict, type PyValue } from '../model/values';
 
 /** A timestamp the AWS CLI cannot turn into a date (its error text is the message). */
@@ -937,6 +937,36 @@ function dateutilParse(timestr: string, zone: LocalZone): PyDatetime {
 // ---------------------------------------------------------------------------------------------
 // botocore's parse_timestamp and the CLI's iso_format
 
+// The form services send (`2026-11-20T05:00:00.123Z`, `…+05:30`): what dateutil makes of it, without
+// the general parser. Anything unusual (out-of-range fields) takes the general path.
+const ISO_FAST = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
+
+/** fastIso straight to isoformat()'s text. */
+function fastIsoString(s: string): string | undefined {
+  const m = ISO_FAST.exec(s);
+  if (!m) return undefined;
+  const year = +m[1], month = +m[2], day = +m[3];
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || +m[4] > 23 ||
+      +m[5] > 59 || +m[6] > 59) return undefined;
+  let out = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}`;
+  const us = m[7] ? m[7].slice(0, 6) : '';
+  if (/[1-9]/.test(us)) out += `.${us.padEnd(6, '0')}`;
+  if (m[8] || (m[10] === '00' && m[11] === '00')) return `${out}+00:00`;
+  if (+m[10] > 23) return undefined; // isoformat() refuses offsets of a day or more
+  return `${out}${m[9]}${m[10]}:${m[11]}`;
+}
+
+function fastIso(s: string): PyDatetime | undefined {
+  const m = ISO_FAST.exec(s);
+  if (!m) return undefined;
+  const year = +m[1], month = +m[2], day = +m[3], hour = +m[4], minute = +m[5], second = +m[6];
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 ||
+      minute > 59 || second > 59) return undefined;
+  const microsecond = m[7] ? +m[7].padEnd(6, '0').slice(0, 6) : 0;
+  const offset = m[8] ? 0 : (m[9] === '-' ? -1 : 1) * (+m[10] * 3600 + +m[11] * 60);
+  return { year, month, day, hour, minute, second, microsecond, offset: offset === 0 ? 0 : offset };
+}
+
 const MAX_FLOAT_INT = 2n ** 1024n;
 
 function parseTimestampIn(value: PyValue, zone: LocalZone): PyDatetime {
@@ -958,6 +988,8 @@ function parseTimestampIn(value: PyValue, zone: LocalZone): PyDatetime {
     numeric = Number(value);
     isNumber = true;
   } else if (typeof value === 'string') {
+    const fast = fastIso(value);
+    if (fast) return fast;
     numeric = pyParseFloat(value);
   }
   if (isNumber) {
@@ -1077,6 +1109,23 @@ interface Walk {
   iso: boolean;
   zone: LocalZone;
   shape: (ref: ShapeRef) => Shape;
+  members: (shape: Shape) => MemberPlan[];
+}
+
+/** A structure member resolved once: output name, JSON key, shape, shape name. */
+type MemberPlan = [string, string, Shape, string];
+
+const plansByModel = new WeakMap<object, WeakMap<Shape, MemberPlan[]>>();
+
+function memberPlans(shapeOf: (ref: ShapeRef) => Shape, cache: WeakMap<Shape, MemberPlan[]>) {
+  return (shape: Shape): MemberPlan[] => {
+    let plan = cache.get(shape);
+    if (!plan) {
+      plan = Object.entries(shape.members ?? {}).map(([m, ref]) => [m, ref.locationName ?? m, shapeOf(ref), ref.shape]);
+      cache.set(shape, plan);
+    }
+    return plan;
+  };
 }
 
 function walk(w: Walk, shape: Shape, name: string, value: PyValue): PyValue {
@@ -1089,7 +1138,9 @@ function walk(w: Walk, shape: Shape, name: string, value: PyValue): PyValue {
     case 'double':
     case 'float': return pyFloat(value);
     case 'boolean': return ensureBoolean(value);
-    case 'timestamp': return w.iso ? isoformat(parseTimestampIn(value, w.zone)) : value;
+    case 'timestamp':
+      if (!w.iso) return value;
+      return (typeof value === 'string' && fastIsoString(value)) || isoformat(parseTimestampIn(value, w.zone));
     default: return value; // string, blob (the CLI's blob parser leaves the base64 text)
   }
 }
@@ -1113,9 +1164,9 @@ function structure(w: Walk, shape: Shape, name: string, value: PyValue): PyValue
   }
   if (!(value instanceof Map)) throw new ResponseShapeError(`'${pyTypeName(value)}' object has no attribute 'get'`);
   const out: PyDict = new Map();
-  for (const [member, ref] of Object.entries(members)) {
-    const raw = value.get(ref.locationName ?? member);
-    if (raw !== undefined && raw !== null) out.set(member, walk(w, w.shape(ref), ref.shape, raw));
+  for (const [member, key, memberShape, memberShapeName] of w.members(shape)) {
+    const raw = value.get(key);
+    if (raw !== undefined && raw !== null) out.set(member, walk(w, memberShape, memberShapeName, raw));
   }
   return out;
 }
@@ -1150,11 +1201,15 @@ function map(w: Walk, shape: Shape, value: PyValue): PyValue {
  */
 export function shapeResponse(body: PyValue, shape: Shape | undefined, opts: ShapeOptions): PyValue {
   if (!shape) return new Map();
-  const model = opts.model;
+  const model = opts.model ?? MODEL;
+  const shapeOf = (ref: ShapeRef) => getShape(ref, model);
+  let cache = plansByModel.get(model);
+  if (!cache) plansByModel.set(model, (cache = new WeakMap()));
   const w: Walk = {
     iso: opts.timestampFormat === 'iso8601',
     zone: localZone(opts.tz),
-    shape: model ? (ref) => getShape(ref, model) : (ref) => getShape(ref),
+    shape: shapeOf,
+    members: memberPlans(shapeOf, cache),
   };
   // The parsed body is merged into the result dict: a body that parses to None cannot be.
   if (body === null) throw new ResponseShapeError("'NoneType' object is not iterable");

@@ -225,12 +225,12 @@ function centerText(text: string, length: number, leftEdge: string, rightEdge: s
   return leftEdge + spaces(charStart) + text + spaces(rightSide) + rightEdge;
 }
 
-/** Left-aligns text after 2 spaces, or none when they do not fit (awscli/table.py align_left). */
-function alignLeft(text: string, length: number, leftEdge: string, rightEdge: string, textLength: number): string {
-  const computed = textLength + 2 + leftEdge.length + rightEdge.length;
-  const padding = length - computed >= 0 ? 2 : 0;
-  const lengthSoFar = leftEdge.length + padding + textLength;
-  return leftEdge + spaces(padding) + text + spaces(length - lengthSoFar - rightEdge.length) + rightEdge;
+/**
+ * awscli/table.py align_left: a cell is its left edge, 2 spaces of padding (none when they do not fit),
+ * the text, then spaces up to its width less the right edge. This gives the padding.
+ */
+function alignLeftPadding(length: number, leftEdge: string, rightEdge: string, textLength: number): number {
+  return length - (textLength + 2 + leftEdge.length + rightEdge.length) >= 0 ? 2 : 0;
 }
 
 function lineBreak(widths: number[]): string {
@@ -266,7 +266,7 @@ class Renderer {
   private wrap(indent: number, text: string): string {
     const bars = indent > 0 ? this.bar.repeat(indent) : '';
     const r = this.reset;
-    return `${bars}${r}${text}${r}${bars}${r}\n${r}`;
+    return [bars, r, text, r, bars, r, '\n', r].join(''); // joined: a flat string, cheap to copy again
   }
 
   private memoLine(key: string, make: () => string): string {
@@ -313,16 +313,26 @@ class Renderer {
     if (section.rows.length > 0 && widths.length > 0) {
       parts.push(rule);
       const color = this.color;
+      const bars = indent > 0 ? this.bar.repeat(indent) : '';
+      const reset = this.reset;
+      // Each row line is assembled in one join (a flat string), the cells laid out as align_left does.
+      const buf: string[] = [];
       for (let r = 0; r < section.rows.length; r++) {
         const row = section.rows[r];
         const lengths = section.rowLengths[r];
-        let current = '';
+        buf.length = 0;
+        buf.push(bars, reset);
         const n = Math.min(widths.length, row.length);
         for (let i = 0; i < n; i++) {
-          const cell = color ? ROW_STYLE + row[i] + RESET : row[i];
-          current += alignLeft(cell, widths[i], i === 0 ? '|' : '', '|', lengths[i]);
+          const leftEdge = i === 0 ? '|' : '';
+          const pad = alignLeftPadding(widths[i], leftEdge, '|', lengths[i]);
+          buf.push(leftEdge, spaces(pad));
+          if (color) buf.push(ROW_STYLE, row[i], RESET);
+          else buf.push(row[i]);
+          buf.push(spaces(widths[i] - (leftEdge.length + pad + lengths[i]) - 1), '|');
         }
-        parts.push(this.wrap(indent, current));
+        buf.push(reset, bars, reset, '\n', reset);
+        parts.push(buf.join(''));
       }
       parts.push(rule);
     }

@@ -547,7 +547,7 @@ class Emitter {
 
   /** Emits a node. `mappingContext`: the node is a mapping value (a block sequence there is not indented). */
   node(v: PyValue, mappingContext: boolean): void {
-    if (v === null) return this.scalar('null', 'plain', false);
+    if (v === null || v === undefined) return this.scalar('null', 'plain', false);
     switch (typeof v) {
       case 'string':
         return this.scalar(v, 'str', false);
@@ -594,9 +594,9 @@ class Emitter {
     for (const key of keys) {
       const value = container.get(key) as PyValue;
       this.writeIndent();
-      if (isSimpleKey(key)) {
-        // Right after an indent a simple key renders the same way every time: cache `key:`.
-        let text = simpleKeyCache.get(key);
+      // Right after an indent a simple key renders the same way every time: cache `key:`.
+      let text = simpleKeyCache.get(key);
+      if (text !== undefined || isSimpleKey(key)) {
         if (text === undefined) {
           const sub = new Emitter(null);
           sub.scalar(key, 'str', true);

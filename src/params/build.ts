@@ -101,21 +101,22 @@ export async function buildCallParameters(ctx: CallContext): Promise<CallParamet
 function unpackMember(a: CliArgument, raw: string | boolean | string[], fenv: { env: Record<string, string | undefined>; cwd: string }): PyValue {
   const cliName = `--${a.name}`;
   if (typeof raw === 'boolean') return raw;
+  // `key@=file://…` in shorthand reads a file, as a parameter value does.
+  const readFile = (uri: string) => loadParamFile(uri, fenv)!;
   if (Array.isArray(raw)) {
-    // nargs='*' list options: one JSON document, or one value per item.
+    // nargs='*' list options: a single file:// item is loaded; the unpacker decides JSON or
+    // shorthand from the first item, as the AWS CLI does.
     const single = raw.length === 1 ? loadParamFile(raw[0], fenv) : undefined;
-    if (single !== undefined) return unpackCliArg(cliName, a.ref!, typeof single === 'string' ? single : decode(single));
-    if (raw.length === 1 && raw[0].trim().startsWith('[')) return unpackCliArg(cliName, a.ref!, raw[0]);
-    const memberRef = a.shape!.member!;
-    return raw.map((item) => unpackCliArg(cliName, memberRef, item));
+    if (single !== undefined) return unpackCliArg(cliName, a.ref!, typeof single === 'string' ? single : decode(single), { readFile });
+    return unpackCliArg(cliName, a.ref!, raw, { readFile });
   }
   const loaded = loadParamFile(raw, fenv);
   if (loaded instanceof PyBytes) {
     const shape = getShape(a.ref!);
     if (shape.type === 'blob' || shape.type === 'string') return loaded;
-    return unpackCliArg(cliName, a.ref!, decode(loaded));
+    return unpackCliArg(cliName, a.ref!, decode(loaded), { readFile });
   }
-  return unpackCliArg(cliName, a.ref!, loaded ?? raw);
+  return unpackCliArg(cliName, a.ref!, loaded ?? raw, { readFile });
 }
 
 function parseIntArg(cliName: string, v: string): number | bigint {

@@ -122,11 +122,22 @@ describe('formatText: structure', () => {
 
 describe('formatText: where the AWS CLI crashes', () => {
   it('a null inside a list of structures (shape-nulls) prints as a scalar element', () => {
-    const resp = getJobResponse('shape-nulls');
-    const out = formatText(resp);
-    expect(out).toContain('\nENVIRONMENT\tNone\tx\n');
-    expect(out).toContain('\nOUTPUTCONFIGURATION\t\nMEMBERS\tNone\nMEMBERS\t123456789012\n'.slice(21));
-    expect(out).toContain('\nMEMBERS\tNone\nMEMBERS\t123456789012\nRESOURCECONFIG\t1\tml.m5.xlarge\nTAGS\tNone\n');
+    const base = `arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${M1}`;
+    expect(formatText(getJobResponse('shape-nulls'))).toBe(
+      [
+        `${base}/configured-model-algorithm-association/cmaa-0\t2026-11-20T05:00:00.123000+00:00\tsha256:${'ab'.repeat(32)}\t` +
+          `PUBLISH_FAILED\tno log group\t${M1}\tPUBLISH_SUCCEEDED\tjob-0\tACTIVE\t${base}/trained-model/tm-0\t` +
+          `${base}/trained-model-inference-job/shape-nulls\t2026-11-27T06:30:00+00:00`,
+        `DATASOURCE\t${base}/ml-input-channel/ch-0`,
+        'ENVIRONMENT\tNone\tx',
+        // containerExecutionParameters ({}) and outputConfiguration (no scalars left) print no line of their own.
+        'MEMBERS\tNone',
+        'MEMBERS\t123456789012',
+        'RESOURCECONFIG\t1\tml.m5.xlarge',
+        'TAGS\tNone',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('a list mixing scalars and objects keeps its order', () => {
@@ -150,12 +161,14 @@ describe('pyStr / pyRepr', () => {
 describe('formatText: scale', () => {
   it('renders 10,000 list items quickly', () => {
     const m = '90000000-0000-4000-8000-000000000000';
-    const jobs = Array.from({ length: 10000 }, (_, i) => summary(m, i % 5, { name: `job-${String(i).padStart(5, '0')}` }));
+    const five = [0, 1, 2, 3, 4].map((i) => summary(m, i));
+    const jobs = Array.from({ length: 10000 }, (_, i) => new Map(five[i % 5]).set('name', `job-${String(i).padStart(5, '0')}`));
     const t0 = performance.now();
     const out = formatText(listPage(jobs));
     const ms = performance.now() - t0;
     expect(out.split('\n').length).toBe(30001);
     expect(out.startsWith('TRAINEDMODELINFERENCEJOBS\tc0ffee00-0000-4000-8000-000000000000\t')).toBe(true);
-    expect(ms).toBeLessThan(500);
+    // Typically a few hundred ms or less; the bound guards against super-linear costs on a loaded machine.
+    expect(ms).toBeLessThan(1000);
   });
 });

@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// `npm run bench`: start-up and output costs, as medians over paired, alternated runs against a bare
+// `node -e ''`, with the ratios; peak memory (max RSS) from /usr/bin/time when it is installed.
+//   - skeleton: `aws cleanroomsml start-trained-model-inference-job --generate-cli-skeleton`
+//   - start:    a signed start request to a loopback endpoint (the bundled emulator)
+//   - list 10k: 10,000 jobs over 100 pages, in json, text, table and yaml (the AWS CLI took about
+//               2.1 s json, 1.6 s text, 4.1 s table on this kind of machine)
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const aws = join(root, 'bin', 'aws');
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+const env = {
+  PATH: process.env.PATH, HOME: process.env.HOME, AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+  AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', AWS_DEFAULT_REGION: 'us-east-1',
+  AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+};
+
+function runOnce(argvOrMake) {
+  const argv = typeof argvOrMake === 'function' ? argvOrMake() : argvOrMake;
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(argv[0], argv.slice(1), { env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+function peakMiB(argvOrMake) {
+  if (!timeBin) return undefined;
+  const argv = typeof argvOrMake === 'function' ? argvOrMake() : argvOrMake;
+  const r = spawnSync(timeBin, ['-f', '%M', ...argv], { env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const kb = Number(r.stderr.trim().split('\n').pop());
+  return Number.isFinite(kb) ? kb / 1024 : undefined;
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+/** Paired, alternated runs: each round runs the baseline and every candidate once, in turn. */
+function compare(cases, runs = RUNS) {
+  const base = ['node', '-e', ''];
+  const times = { base: [], ...Object.fromEntries(cases.map(([n]) => [n, []])) };
+  for (const [, argv] of cases) runOnce(argv); // warm the code cache and the OS page cache
+  for (let i = 0; i < runs; i++) {
+    times.base.push(runOnce(base));
+    for (const [n, argv] of cases) times[n].push(runOnce(argv));
+  }
+  const b = median(times.base);
+  console.log(`${'node -e \'\''.padEnd(34)} median ${b.toFixed(1).padStart(7)} ms   1.00x   peak ${fmtMiB(peakMiB(base))}`);
+  for (const [n, argv] of cases) {
+    const m = median(times[n]);
+    console.log(`${n.padEnd(34)} median ${m.toFixed(1).padStart(7)} ms   ${(m / b).toFixed(2)}x   peak ${fmtMiB(peakMiB(argv))}`);
+  }
+}
+const fmtMiB = (v) => (v === undefined ? 'n/a (no /usr/bin/time)' : `${v.toFixed(1)} MiB`);
+
+function serve(script, args = []) {
+  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const ready = new Promise((resolve, reject) => {
+    let buf = '';
+    child.stdout.on('data', (d) => { buf += d; const m = /listening on (\S+)/.exec(buf); if (m) resolve(m[1]); });
+    child.once('exit', (c) => reject(new Error(`${script} exited ${c}`)));
+  });
+  return [child, ready];
+}
+// Loopback endpoints in their own processes (the timed runs block this one): the bundled emulator
+// for the start request, and a server listing 10,000 jobs.
+const [emulator, emulatorReady] = serve(join(root, 'bin', 'cleanroomsml-local'), ['--port', '0']);
+const [big, bigReady] = serve(join(root, 'scripts', 'bench-list-server.mjs'));
+const url = await emulatorReady;
+const bigUrl = await bigReady;
+const M = '90000000-0000-4000-8000-000000000000';
+
+try {
+  const M1 = '11111111-2222-3333-4444-555555555555';
+  const arn = (k, id) => `arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${M1}/${k}/${id}`;
+  const start = [aws, 'cleanroomsml', 'start-trained-model-inference-job', '--endpoint-url', url,
+    '--membership-identifier', M1, '--trained-model-arn', arn('trained-model', 'tm-1'),
+    '--resource-config', 'instanceType=ml.m5.xlarge,instanceCount=1',
+    '--output-configuration', 'members=[{accountId=123456789012}]',
+    '--data-source', `mlInputChannelArn=${arn('ml-input-channel', 'ch-1')}`];
+  let n = 0;
+  const startCase = () => [...start, '--name', `bench-${process.pid}-${n++}`];
+  console.log(`# start-up (${RUNS} paired runs each)`);
+  compare([
+    ['--generate-cli-skeleton', [aws, 'cleanroomsml', 'start-trained-model-inference-job', '--generate-cli-skeleton']],
+    ['signed start request (loopback)', startCase],
+  ]);
+  console.log('\n# 10,000 jobs over 100 pages');
+  const list = (fmt) => [aws, 'cleanroomsml', 'list-trained-model-inference-jobs', '--endpoint-url', bigUrl,
+    '--membership-identifier', M, '--output', fmt];
+  compare(['json', 'text', 'table', 'yaml', 'yaml-stream'].map((f) => [`list --output ${f}`, list(f)]), Math.max(3, Math.floor(RUNS / 3)));
+} finally {
+  emulator.kill('SIGTERM');
+  big.kill('SIGTERM');
+}
