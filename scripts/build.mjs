@@ -27,15 +27,26 @@ const LAZY = [
   ['src/help/index.ts', 'lazy-help'],
 ];
 
+// Modules every bundle shares at run time (one copy per process, through require's cache): the model
+// data, which is large. (The value classes are shared through globalThis instead: see values.ts.)
+const SHARED = [
+  ['src/model/cleanroomsml.generated.ts', 'shared-model'],
+];
+
 const lazyByPath = new Map(LAZY.map(([src, out]) => [resolve(root, src), out]));
+const sharedByPath = new Map(SHARED.map(([src, out]) => [resolve(root, src), out]));
 
 function lazyPlugin(self) {
   return {
     name: 'lazy-chunks',
     setup(b) {
       b.onResolve({ filter: /^\./ }, (args) => {
-        if (args.kind !== 'dynamic-import' && args.kind !== 'require-call') return undefined;
         const base = resolve(args.resolveDir, args.path);
+        for (const cand of [base, `${base}.ts`, join(base, 'index.ts')]) {
+          const out = sharedByPath.get(cand);
+          if (out && out !== self) return { path: `./${out}.js`, external: true };
+        }
+        if (args.kind !== 'dynamic-import' && args.kind !== 'require-call') return undefined;
         for (const cand of [base, `${base}.ts`, join(base, 'index.ts')]) {
           const out = lazyByPath.get(cand);
           if (out && out !== self) return { path: `./${out}.js`, external: true };
@@ -46,22 +57,31 @@ function lazyPlugin(self) {
   };
 }
 
-const { existsSync } = await import('node:fs');
-rmSync(dist, { recursive: true, force: true });
+const { existsSync, readdirSync, renameSync } = await import('node:fs');
+// Build into a fresh folder, then move each file into dist/ (atomic per file), so that a CLI running
+// meanwhile never reads a half-written or missing bundle.
+const out = join(root, `.dist-${process.pid}`);
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
 mkdirSync(dist, { recursive: true });
-const all = [...ENTRIES, ...LAZY].filter(([src]) => existsSync(join(root, src)));
-await Promise.all(all.map(([src, out]) => build({
+const all = [...ENTRIES, ...LAZY, ...SHARED].filter(([src]) => existsSync(join(root, src)));
+await Promise.all(all.map(([src, name]) => build({
   entryPoints: [join(root, src)],
-  outfile: join(dist, `${out}.js`),
+  outfile: join(out, `${name}.js`),
   bundle: true,
   platform: 'node',
+  mainFields: ['module', 'main'],
   target: 'node20',
   format: 'cjs',
   minify: false,
   legalComments: 'none',
   supported: { 'dynamic-import': false },
   logLevel: 'warning',
-  plugins: [lazyPlugin(out)],
+  plugins: [lazyPlugin(name)],
 })));
-copyFileSync(join(root, 'scripts', 'loader.js'), join(dist, 'loader.js'));
+copyFileSync(join(root, 'scripts', 'loader.js'), join(out, 'loader.js'));
+const produced = new Set(readdirSync(out));
+for (const f of produced) renameSync(join(out, f), join(dist, f));
+for (const f of readdirSync(dist)) if (f.endsWith('.js') && !produced.has(f)) rmSync(join(dist, f));
+rmSync(out, { recursive: true, force: true });
 console.log(`built ${all.map(([, o]) => o).join(', ')} into dist/`);
