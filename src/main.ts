@@ -9,7 +9,8 @@ export async function main(argv: string[]): Promise<number> {
   const onSigint = () => {
     interrupted = true;
     controller.abort();
-    process.stderr.write('\n');
+    // As the AWS CLI: a newline, exit 130, no trace.
+    process.stdout.write('\n');
     process.exit(130);
   };
   process.on('SIGINT', onSigint);

@@ -1,15 +1,56 @@
-// The error code of a failed response, as botocore's REST-JSON parser finds it: the
-// x-amzn-ErrorType header (before any ':'), else the body's __type or code (after any '#'),
-// else the HTTP status code.
-export function errorCodeOf(status: number, headers: Record<string, string>, body: string): string {
-  const h = headers['x-amzn-errortype'];
-  if (h) return h.split(':')[0];
-  try {
-    const j = JSON.parse(body) as Record<string, unknown>;
-    const c = (j.__type ?? j.code ?? j.Code) as string | undefined;
-    if (typeof c === 'string') return c.includes('#') ? c.slice(c.indexOf('#') + 1) : c;
-  } catch {
-    /* not JSON */
+// A failed response's error code and message, as botocore's REST-JSON parser finds them:
+//  - a 5xx with an empty or HTML body is "generic": the status as the code, its reason as the message;
+//  - otherwise the body (JSON, or its text as the message), `message`/`Message`, the code from the
+//    x-amzn-ErrorType header, else the body's `code`/`Code`, else `__type`, else the status, each cut
+//    at ':' and after the last '#'.
+
+const HTTP_REASONS: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found',
+  405: 'Method Not Allowed', 406: 'Not Acceptable', 408: 'Request Timeout', 409: 'Conflict', 410: 'Gone',
+  411: 'Length Required', 412: 'Precondition Failed', 413: 'Request Entity Too Large', 415: 'Unsupported Media Type',
+  429: 'Too Many Requests', 500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway',
+  503: 'Service Unavailable', 504: 'Gateway Timeout', 505: 'HTTP Version Not Supported',
+};
+
+export interface ParsedError {
+  code: string;
+  message: string;
+  /** The JSON body when there was one (the error shape's fields are read from it). */
+  body?: Record<string, unknown>;
+}
+
+const cleanCode = (c: string) => {
+  const head = c.split(':')[0];
+  return head.includes('#') ? head.slice(head.lastIndexOf('#') + 1) : head;
+};
+
+export function parseErrorResponse(status: number, headers: Record<string, string>, text: string): ParsedError {
+  const trimmed = text.trim();
+  if (status >= 500 && (trimmed === '' || trimmed.startsWith('<html>'))) {
+    return { code: String(status), message: HTTP_REASONS[status] ?? '' };
   }
-  return String(status);
+  let body: Record<string, unknown> = {};
+  let json: Record<string, unknown> | undefined;
+  if (text !== '') {
+    try {
+      const parsed = JSON.parse(text) as unknown;
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) body = json = parsed as Record<string, unknown>;
+    } catch {
+      body = { message: text };
+    }
+  }
+  const m = 'message' in body ? body.message : 'Message' in body ? body.Message : '';
+  const message = typeof m === 'string' ? m : m === null || m === undefined ? '' : String(m);
+  let code = typeof body.__type === 'string' ? cleanCode(body.__type) : String(status);
+  const header = headers['x-amzn-errortype'];
+  if (header !== undefined) code = cleanCode(header);
+  else if ('code' in body || 'Code' in body) {
+    const c = 'code' in body ? body.code : body.Code;
+    if (typeof c === 'string') code = cleanCode(c);
+  }
+  return { code, message, body: json };
+}
+
+export function errorCodeOf(status: number, headers: Record<string, string>, text: string): string {
+  return parseErrorResponse(status, headers, text).code;
 }

@@ -2,17 +2,10 @@
 // body's __type/code, message from `message` or `Message`, the error shape's modeled fields) and
 // as the AWS CLI prints it in each --cli-error-format (exit 254).
 import { CliError, RC } from '../errors';
-import { getShape } from '../model';
+import { getShape, MODEL } from '../model';
 import type { Operation } from '../model/types';
 import type { PyDict, PyValue } from '../model/values';
-import { errorCodeOf } from './error-code';
-
-const HTTP_REASONS: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found',
-  405: 'Method Not Allowed', 408: 'Request Timeout', 409: 'Conflict', 413: 'Request Entity Too Large',
-  429: 'Too Many Requests', 500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway',
-  503: 'Service Unavailable', 504: 'Gateway Timeout',
-};
+import { errorCodeOf, parseErrorResponse } from './error-code';
 
 export interface ErrorResponseLike {
   status: number;
@@ -37,23 +30,10 @@ export class ServiceError extends CliError {
 
   /** `modeled` parses the body as the named error shape (model order and types). */
   static fromResponse(op: Operation, res: ErrorResponseLike, modeled?: (shapeName: string) => PyValue): ServiceError {
-    const code = errorCodeOf(res.status, res.headers, res.body);
-    let message = '';
-    let body: Record<string, unknown> | undefined;
-    try {
-      const j = JSON.parse(res.body) as unknown;
-      if (j && typeof j === 'object' && !Array.isArray(j)) body = j as Record<string, unknown>;
-    } catch {
-      /* not JSON: the status line's reason is the message */
-    }
-    if (body) {
-      const m = body.message ?? body.Message ?? body.errorMessage;
-      message = typeof m === 'string' ? m : '';
-    } else {
-      message = HTTP_REASONS[res.status] ?? '';
-    }
+    const { code, message, body } = parseErrorResponse(res.status, res.headers, res.body);
     const details: PyDict = new Map<string, PyValue>([['Code', code], ['Message', message]]);
-    const errShape = (op.errors ?? []).find((e) => e.shape === code)?.shape;
+    // botocore looks the code up among all the service's error shapes, not only the operation's.
+    const errShape = MODEL.shapes[code]?.exception ? code : undefined;
     if (errShape && body && modeled) {
       const fields = modeled(errShape);
       if (fields instanceof Map) for (const [k, v] of fields) details.set(k, v);

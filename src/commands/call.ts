@@ -16,6 +16,7 @@ import { parseResponseJson } from '../output/json';
 import { shapeResponse } from '../output/shape';
 import { ServiceError } from '../client/service-error';
 import { paginate } from './paginate';
+import { resolvePager, startPager } from '../output/pager';
 import { inputShape } from '../model';
 
 export interface CallSetup {
@@ -42,7 +43,8 @@ export async function callOperation(
   }
   log.debug('botocore.regions', `Endpoint ${endpoint} (${eps.source ?? 'endpoint rules'}), region ${region}`);
 
-  const pag = paginateOn ? paginatorFor(op) : undefined;
+  // An output skeleton is one made-up page (the AWS CLI itself fails to paginate it).
+  const pag = paginateOn && !outputSkeleton ? paginatorFor(op) : undefined;
   const timestampFormat = profile.config.cli_timestamp_format ?? 'iso8601';
   if (timestampFormat !== 'iso8601' && timestampFormat !== 'wire') {
     throw new CliError(`Unknown cli_timestamp_format value: ${timestampFormat}, valid values are "wire" or "iso8601"`, RC.GENERAL);
@@ -74,15 +76,25 @@ export async function callOperation(
   const title = op.name;
   const render = (fmt: OutputFormat, v: PyValue) => renderBuffered(fmt, v, { title, color: g.color as 'on', io });
 
-  if (pag) {
-    return paginate({ inv, params, pagination, paginator: pag, send, shape: outputSkeleton ? (v) => v : shape, query, format, render });
+  // On a terminal the output goes through the pager (the table keeps the terminal's width).
+  const pagerCommand = resolvePager(io, g.noCliPager, profile.config.cli_pager);
+  const pager = pagerCommand ? startPager(pagerCommand, io) : undefined;
+  const out: Invocation = pager
+    ? { ...inv, io: { ...io, stdout: { ...pager.stream, isTTY: io.stdout.isTTY, columns: io.stdout.columns } } }
+    : inv;
+  try {
+    if (pag) {
+      return await paginate({ inv: out, params, pagination, paginator: pag, send, shape: outputSkeleton ? (v) => v : shape, query, format, render });
+    }
+    const raw = await send(params);
+    const result = outputSkeleton ? raw : shape(raw);
+    const fmt = format();
+    const value = query ? query(result) : result;
+    out.io.stdout.write(await render(fmt, value));
+    return RC.OK;
+  } finally {
+    await pager?.close();
   }
-  const raw = await send(params);
-  const result = outputSkeleton ? raw : shape(raw);
-  const fmt = format();
-  const value = query ? query(result) : result;
-  io.stdout.write(await render(fmt, value));
-  return RC.OK;
 }
 
 async function createTransport(inv: Invocation, profile: Profile, region: string, endpoint: string): Promise<(p: PyDict) => Promise<PyValue>> {

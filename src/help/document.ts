@@ -247,7 +247,7 @@ export function helpPage(path: readonly string[]): HelpPage | undefined {
 
 /** Markup → plain text: `code` and *emphasis* lose their marks. */
 export function plainText(text: string): string {
-  return text.replace(/`([^`]*)`/g, '$1').replace(/\*([^*\s][^*]*)\*/g, '$1');
+  return text.replace(/`([^`]*)`|\*([^*\s][^*]*)\*/g, (_m, c: string | undefined, e: string | undefined) => c ?? e ?? '');
 }
 
 export interface OptionSummary {
