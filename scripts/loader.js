@@ -19,15 +19,27 @@ function compileWithCache(content, filename) {
   return script.runInThisContext({ displayErrors: true });
 }
 
-const originalCompile = Module.prototype._compile;
-Module.prototype._compile = function compile(content, filename) {
-  if (path.dirname(filename) !== __dirname || process.env.AWS_CLONE_NO_CODE_CACHE) {
-    return originalCompile.call(this, content, filename);
-  }
-  const fn = compileWithCache(content, filename);
-  const require = Module.createRequire(filename);
-  return fn.call(this.exports, this.exports, require, this, filename, path.dirname(filename));
-};
+const useCache = !process.env.AWS_CLONE_NO_CODE_CACHE;
+const bundles = new Map();
+
+/** Loads a sibling bundle (`./name.js`) without Node's path resolution (no stat/realpath walk). */
+function loadBundle(file) {
+  const filename = path.join(__dirname, file);
+  let mod = bundles.get(filename);
+  if (mod) return mod.exports;
+  mod = new Module(filename, module);
+  mod.filename = filename;
+  mod.paths = [];
+  bundles.set(filename, mod);
+  const content = fs.readFileSync(filename, 'utf8');
+  const fn = useCache ? compileWithCache(content, filename) : new vm.Script(Module.wrap(content), { filename }).runInThisContext();
+  const nodeRequire = Module.createRequire(filename);
+  const require = (id) => (id.startsWith('./') ? loadBundle(id.slice(2)) : nodeRequire(id));
+  require.resolve = nodeRequire.resolve;
+  fn.call(mod.exports, mod.exports, require, mod, filename, __dirname);
+  mod.loaded = true;
+  return mod.exports;
+}
 
 process.once('exit', () => {
   for (const { script, cacheFile } of pending) {
@@ -41,7 +53,7 @@ process.once('exit', () => {
 });
 
 exports.load = function load(name) {
-  const entry = require(path.join(__dirname, `${name}.js`));
+  const entry = loadBundle(`${name}.js`);
   Promise.resolve(entry.main(process.argv.slice(2))).then((rc) => {
     if (typeof rc === 'number') process.exitCode = rc;
   });

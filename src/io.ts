@@ -2,7 +2,8 @@
 // bin/ builds the real one from `process`; tests build their own.
 
 export interface OutStream {
-  write(chunk: string): void;
+  /** Text, or bytes already encoded as UTF-8 (large outputs, to skip a copy). */
+  write(chunk: string | Uint8Array): void;
   /** True when the stream is a terminal (decides colour, pager, table width). */
   isTTY?: boolean;
   /** Terminal width in columns, when a terminal. */
@@ -26,8 +27,8 @@ export function memoryIO(env: Record<string, string | undefined> = {}, cwd = pro
   let out = '';
   let err = '';
   return {
-    stdout: { write: (s) => { out += s; } },
-    stderr: { write: (s) => { err += s; } },
+    stdout: { write: (s) => { out += typeof s === 'string' ? s : Buffer.from(s).toString('utf8'); } },
+    stderr: { write: (s) => { err += typeof s === 'string' ? s : Buffer.from(s).toString('utf8'); } },
     readStdin: async () => '',
     env,
     cwd,

@@ -21,11 +21,11 @@ export async function main(argv: string[]): Promise<number> {
   });
   const io: IO = {
     stdout: {
-      write: (s) => { if (!stdoutClosed && s) process.stdout.write(s); },
+      write: (s) => { if (!stdoutClosed && s.length) process.stdout.write(s); },
       isTTY: process.stdout.isTTY,
       columns: process.stdout.columns,
     },
-    stderr: { write: (s) => { if (s) process.stderr.write(s); }, isTTY: process.stderr.isTTY },
+    stderr: { write: (s) => { if (s.length) process.stderr.write(s); }, isTTY: process.stderr.isTTY },
     readStdin: () => new Promise((resolve) => {
       const chunks: Buffer[] = [];
       process.stdin.on('data', (c: Buffer) => chunks.push(c));

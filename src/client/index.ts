@@ -100,7 +100,13 @@ export class CleanRoomsMLClient {
     return { ...out, $metadata: { httpStatusCode: res.status, requestId: res.headers['x-amzn-requestid'], attempts: res.attempts } };
   }
 
-  destroy(): void {
+  /** Closes pooled connections. */
+  async destroy(): Promise<void> {
+    const pending = this.options;
     this.options = undefined;
+    if (pending) {
+      const rt = await import('./runtime');
+      rt.closeTransport(await pending);
+    }
   }
 }

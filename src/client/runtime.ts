@@ -3,7 +3,6 @@
 // and the AWS CLI's standard retry mode around them.
 import * as http from 'node:http';
 import * as https from 'node:https';
-import * as tls from 'node:tls';
 import { readFileSync } from 'node:fs';
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
@@ -117,13 +116,38 @@ export function isRetryable(status: number, code: string): boolean {
   return THROTTLING.has(code) || TRANSIENT.has(code) || RETRY_STATUS.has(status);
 }
 
-function agentFor(url: URL, o: TransportOptions, proxy: ProxyChoice | undefined): http.Agent | https.Agent {
-  const tlsOptions: https.AgentOptions = { keepAlive: false };
-  if (!o.verifySsl) tlsOptions.rejectUnauthorized = false;
-  if (o.caBundle) tlsOptions.ca = [...tls.rootCertificates, readFileSync(o.caBundle, 'utf8')];
-  if (proxy && url.protocol === 'https:') return proxyAgentFor(proxy, tlsOptions);
-  return url.protocol === 'https:' ? new https.Agent(tlsOptions) : new http.Agent({ keepAlive: false });
+/** One HTTP handler (with its keep-alive connection pool) per set of transport options. */
+const handlers = new WeakMap<TransportOptions, NodeHttpHandler>();
+
+function handlerFor(base: URL, o: TransportOptions, proxy: ProxyChoice | undefined): NodeHttpHandler {
+  let handler = handlers.get(o);
+  if (handler) return handler;
+  let httpsAgent: https.Agent | undefined;
+  if (base.protocol === 'https:') {
+    // With a CA bundle, it alone is trusted (as urllib3 does with `verify=<bundle>`).
+    const tlsOptions: https.AgentOptions = { keepAlive: true };
+    if (!o.verifySsl) tlsOptions.rejectUnauthorized = false;
+    if (o.caBundle) tlsOptions.ca = readFileSync(o.caBundle, 'utf8');
+    httpsAgent = proxy ? proxyAgentFor(proxy, tlsOptions) : new https.Agent(tlsOptions);
+  }
+  handler = new NodeHttpHandler({
+    connectionTimeout: o.connectTimeout ? o.connectTimeout * 1000 : undefined,
+    requestTimeout: o.readTimeout ? o.readTimeout * 1000 : undefined,
+    throwOnRequestTimeout: true,
+    httpAgent: new http.Agent({ keepAlive: true }),
+    httpsAgent,
+  });
+  handlers.set(o, handler);
+  return handler;
 }
+
+/** Closes the pooled connections of these options (the process can then exit at once). */
+export function closeTransport(o: TransportOptions): void {
+  handlers.get(o)?.destroy();
+  handlers.delete(o);
+}
+
+const warned = new WeakSet<TransportOptions>();
 
 export async function sendWithRetries(req: SerializedRequest, o: TransportOptions): Promise<RawResponse> {
   const base = new URL(o.endpoint);
@@ -132,16 +156,11 @@ export async function sendWithRetries(req: SerializedRequest, o: TransportOption
   const queryString = req.query.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&');
   const fullUrl = `${base.protocol}//${base.host}${path}${queryString ? `?${queryString}` : ''}`;
   const proxy = proxyFor(base, o.env);
-  if (!o.verifySsl && base.protocol === 'https:') {
+  if (!o.verifySsl && base.protocol === 'https:' && !warned.has(o)) {
+    warned.add(o);
     o.warn?.(`warning: Unverified HTTPS request is being made to host '${base.hostname}'. Adding certificate verification is strongly advised.\n`);
   }
-  const handler = new NodeHttpHandler({
-    connectionTimeout: o.connectTimeout ? o.connectTimeout * 1000 : undefined,
-    requestTimeout: o.readTimeout ? o.readTimeout * 1000 : undefined,
-    throwOnRequestTimeout: true,
-    httpAgent: agentFor(base, o, proxy) as http.Agent,
-    httpsAgent: agentFor(base, o, proxy) as https.Agent,
-  });
+  const handler = handlerFor(base, o, proxy);
   const sleep = o.sleep ?? ((s: number) => new Promise<void>((resolve) => {
     const t = setTimeout(resolve, s * 1000);
     o.signal?.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
@@ -156,9 +175,8 @@ export async function sendWithRetries(req: SerializedRequest, o: TransportOption
         request.port = Number(plainHttpProxy.url.port || 80);
         request.path = `${base.protocol}//${base.host}${path}`;
       }
-      if (attempt === 1) {
-        o.log.debug('botocore.endpoint', `Sending http request: <AWSPreparedRequest stream_output=False, method=${req.method}, url=${fullUrl}, headers=${JSON.stringify(redactHeaders(request.headers))}>`);
-      }
+      o.log.debug('botocore.endpoint', `Sending http request (attempt ${attempt} of ${o.maxAttempts}): <AWSPreparedRequest stream_output=False, method=${req.method}, url=${fullUrl}, headers=${JSON.stringify(redactHeaders(request.headers))}>`);
+      if (req.body) o.log.debug('botocore.endpoint', `Request body: ${req.body}`);
       let retryable = false;
       let failure: CliError | undefined;
       let response: RawResponse | undefined;
@@ -167,6 +185,7 @@ export async function sendWithRetries(req: SerializedRequest, o: TransportOption
         const body = await readBody(r.body);
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(r.headers)) headers[k.toLowerCase()] = String(v);
+        o.log.debug('botocore.parsers', `Response status: ${r.statusCode}`);
         o.log.debug('botocore.parsers', `Response headers: ${JSON.stringify(headers)}`);
         o.log.debug('botocore.parsers', `Response body:\n${body}`);
         response = { status: r.statusCode, headers, body, attempts: attempt, maxAttemptsReached: false };
@@ -174,6 +193,7 @@ export async function sendWithRetries(req: SerializedRequest, o: TransportOption
       } catch (e) {
         if (o.signal?.aborted) throw e;
         failure = networkError(e as NodeJS.ErrnoException, fullUrl, proxy);
+        o.log.debug('botocore.endpoint', `Request failed: ${(e as Error).name}: ${(e as Error).message}`);
         retryable = !(failure instanceof ProxyConnectionError);
       }
       if (!retryable || attempt >= o.maxAttempts) {
@@ -189,8 +209,9 @@ export async function sendWithRetries(req: SerializedRequest, o: TransportOption
       await sleep(delay);
       if (o.signal?.aborted) throw new Error('aborted');
     }
-  } finally {
-    handler.destroy();
+  } catch (e) {
+    closeTransport(o);
+    throw e;
   }
 }
 

@@ -40,12 +40,16 @@ export interface ParseResult {
 /** An argparse error: the AWS CLI prints it as a ParamValidation error followed by the usage block. */
 export class ArgParseError extends Error {}
 
-const NEGATIVE_NUMBER = /^-\d+$|^-\d*\.\d+$/;
+// Python 3.14's argparse (the AWS CLI's interpreter): anything that starts like a negative number
+// (`-1`, `-1e5`, `-.5`, `-1x`) is a value, not an option.
+const NEGATIVE_NUMBER = /^-\.?\d/;
 
 interface Classified {
   kind: 'O' | 'A' | '-';
   option?: OptionSpec;
   explicit?: string;
+  /** An abbreviation matching several options: argparse reports it when it reaches the argument. */
+  ambiguous?: string;
 }
 
 export class ArgParser {
@@ -73,7 +77,7 @@ export class ArgParser {
       const matches = this.options.filter((o) => o.name.startsWith(head));
       if (matches.length > 1) {
         const list = matches.map((o) => o.name).join(', ');
-        throw new ArgParseError(`ambiguous option: ${head} could match ${list}`);
+        return { kind: 'O', ambiguous: `ambiguous option: ${arg} could match ${list}` };
       }
       if (matches.length === 1) return { kind: 'O', option: matches[0], explicit };
     }
@@ -98,10 +102,20 @@ export class ArgParser {
     const order: { kind: 'extra' | 'pos'; value: string }[] = [];
     const end = afterDashDash >= 0 ? afterDashDash : args.length;
     let i = 0;
+    let posSeen = 0;
     while (i < end) {
       const c = classes[i];
       const arg = args[i];
-      if (c.kind === 'A') { order.push({ kind: 'pos', value: arg }); i++; continue; }
+      if (c.kind === 'A') {
+        // argparse hands positionals out (and checks their choices) as it reaches them.
+        const spec = this.positionals[posSeen++];
+        const choices = spec?.choices?.();
+        if (choices && !choices.includes(arg)) throw new ArgParseError(invalidChoice(spec.dest, arg, choices, true));
+        order.push({ kind: 'pos', value: arg });
+        i++;
+        continue;
+      }
+      if (c.ambiguous) throw new ArgParseError(c.ambiguous);
       if (!c.option) { order.push({ kind: 'extra', value: arg }); i++; continue; }
       const o = c.option;
       seen.add(o.dest);
@@ -192,6 +206,9 @@ function matchingBlocksCount(a: string, b: string): number {
       }
       j2len = newj2len;
     }
+    // Popular characters (autojunk) are not in b2j; the match still grows over equal neighbours.
+    while (besti > alo && bestj > blo && a[besti - 1] === b[bestj - 1]) { besti--; bestj--; bestsize++; }
+    while (besti + bestsize < ahi && bestj + bestsize < bhi && a[besti + bestsize] === b[bestj + bestsize]) bestsize++;
     return [besti, bestj, bestsize];
   };
   let total = 0;

@@ -32,6 +32,7 @@ export async function callOperation(
 ): Promise<number> {
   const { io, globals: g, operation: op, log } = inv;
   const profile = await loadProfile(io, g);
+  log.debug('botocore.session', `Profile ${profile.name}${profile.fromFlag ? ' (from --profile)' : ''}; config file ${profile.configFile}, credentials file ${profile.credentialsFile}`);
   const region = resolveRegion(io, g, profile);
   const eps = resolveEndpointSettings(io, g, profile, 'CLEANROOMSML', 'cleanroomsml');
   let endpoint: string;
@@ -41,7 +42,8 @@ export async function callOperation(
   } else {
     endpoint = resolveServiceEndpoint({ region, useFips: eps.useFips, useDualStack: eps.useDualStack }).url;
   }
-  log.debug('botocore.regions', `Endpoint ${endpoint} (${eps.source ?? 'endpoint rules'}), region ${region}`);
+  log.debug('botocore.regions', `Region ${region}; endpoint ${endpoint} (from ${eps.source ?? 'the endpoint rules'}${eps.useFips ? ', FIPS' : ''}${eps.useDualStack ? ', dual-stack' : ''})`);
+  log.debug('botocore.hooks', `Calling ${op.name} with parameters ${[...params.keys()].join(', ') || '(none)'}`);
 
   // An output skeleton is one made-up page (the AWS CLI itself fails to paginate it).
   const pag = paginateOn && !outputSkeleton ? paginatorFor(op) : undefined;
@@ -58,17 +60,17 @@ export async function callOperation(
   };
 
   let send: (p: PyDict) => Promise<PyValue>;
+  let transport: Transport | undefined;
   if (outputSkeleton) {
     send = async (p) => {
       validate(p);
       return op.output ? generateSkeleton(op.output.shape, true) : new Map();
     };
   } else {
-    let transport: ((p: PyDict) => Promise<PyValue>) | undefined;
     send = async (p) => {
       validate(p);
-      if (!transport) transport = await createTransport(inv, profile, region, endpoint);
-      return transport(p);
+      transport ??= await createTransport(inv, profile, region, endpoint);
+      return transport.send(p);
     };
   }
 
@@ -84,7 +86,11 @@ export async function callOperation(
     : inv;
   try {
     if (pag) {
-      return await paginate({ inv: out, params, pagination, paginator: pag, send, shape: outputSkeleton ? (v) => v : shape, query, format, render });
+      const resultIsList = (key: string) => {
+        const ref = outShape?.members?.[key];
+        return ref !== undefined && getShape(ref).type === 'list';
+      };
+      return await paginate({ inv: out, params, pagination, paginator: pag, send, shape, query, format, render, resultIsList });
     }
     const raw = await send(params);
     const result = outputSkeleton ? raw : shape(raw);
@@ -93,11 +99,17 @@ export async function callOperation(
     out.io.stdout.write(await render(fmt, value));
     return RC.OK;
   } finally {
+    await transport?.close();
     await pager?.close();
   }
 }
 
-async function createTransport(inv: Invocation, profile: Profile, region: string, endpoint: string): Promise<(p: PyDict) => Promise<PyValue>> {
+interface Transport {
+  send(params: PyDict): Promise<PyValue>;
+  close(): Promise<void>;
+}
+
+async function createTransport(inv: Invocation, profile: Profile, region: string, endpoint: string): Promise<Transport> {
   const { io, globals: g, operation: op, log } = inv;
   const rt = await import('../client/runtime');
   const { CleanRoomsMLClient } = await import('../client/index');
@@ -120,13 +132,16 @@ async function createTransport(inv: Invocation, profile: Profile, region: string
     userAgent: `aws-cli/${CLI_VERSION} md/clone#typescript ua/2.1 os/${process.platform} lang/nodejs#${process.versions.node} cfg/retry-mode#${retryMode}`,
     logger: log, abortSignal: io.signal, warn: (t: string) => io.stderr.write(t),
   });
-  return async (params: PyDict) => {
-    const res = await client.sendRaw(op, params);
-    if (res.status >= 300) {
-      throw ServiceError.fromResponse(op, res, (shapeName) =>
-        shapeResponse(parseResponseJson(res.body), getShape(shapeName), { timestampFormat: 'iso8601', tz: io.env.TZ }));
-    }
-    return res.body.trim() ? parseResponseJson(res.body) : new Map();
+  return {
+    send: async (params: PyDict) => {
+      const res = await client.sendRaw(op, params);
+      if (res.status >= 300) {
+        throw ServiceError.fromResponse(op, res, (shapeName) =>
+          shapeResponse(parseResponseJson(res.body), getShape(shapeName), { timestampFormat: 'iso8601', tz: io.env.TZ }));
+      }
+      return res.body.trim() ? parseResponseJson(res.body) : new Map();
+    },
+    close: () => client.destroy(),
   };
 }
 

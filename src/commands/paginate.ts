@@ -22,6 +22,8 @@ export interface PaginateOptions {
   query?: (v: PyValue) => PyValue;
   format: () => OutputFormat;
   render: (fmt: OutputFormat, v: PyValue) => Promise<string>;
+  /** Whether a result key holds a list in the output shape (json output is then assembled page by page). */
+  resultIsList?: (key: string) => boolean;
 }
 
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -66,6 +68,14 @@ export async function paginate(o: PaginateOptions): Promise<number> {
   const maxItems = o.pagination.MaxItems === undefined ? undefined : Number(o.pagination.MaxItems);
   const streaming = fmt === 'text' || fmt === 'yaml-stream';
 
+  // json without --query: each page's items are written to text as they arrive and the page dropped,
+  // so memory and GC stay small; the text is printed only once every page is in (nothing half-written).
+  const primaryIsList = o.resultIsList?.(resultKeys[0]) ?? false;
+  const incrementalJson = fmt === 'json' && !o.query && resultKeys.length === 1 && primaryIsList
+    ? await import('../output/json') : undefined;
+  const jsonItems: Buffer[] = [];
+  let jsonSeen = false;
+
   const kwargs: PyDict = new Map(o.params);
   let nextToken: PyDict = new Map(inputTokens.map((t) => [t, null]));
   let startTruncation = 0;
@@ -93,6 +103,12 @@ export async function paginate(o: PaginateOptions): Promise<number> {
       io.stdout.write(await o.render('text', o.query ? o.query(current) : current));
     } else if (fmt === 'yaml-stream') {
       io.stdout.write(await o.render('yaml-stream', o.query ? o.query(page) : page));
+    } else if (incrementalJson) {
+      const v = page.get(primary);
+      if (v === undefined || v === null) return;
+      jsonSeen = true;
+      // Encoded at once: flat bytes are smaller and cheaper to keep than the text's rope.
+      for (const item of v as PyValue[]) jsonItems.push(Buffer.from(incrementalJson.pyJsonDumps(item, { indent: 4, ensureAscii: false, level: 2 }), 'utf8'));
     } else {
       for (const k of resultKeys) {
         const v = page.get(k);
@@ -157,7 +173,37 @@ export async function paginate(o: PaginateOptions): Promise<number> {
     }
     return RC.OK;
   }
+  if (incrementalJson) {
+    io.stdout.write(assembleJson(incrementalJson.pyJsonString, primary, jsonSeen, jsonItems, resumeToken));
+    return RC.OK;
+  }
   if (resumeToken !== undefined) complete.set('NextToken', resumeToken);
   io.stdout.write(await o.render(fmt, o.query ? o.query(complete) : complete));
   return RC.OK;
+}
+
+/**
+ * The merged result of the json path, from its items' text: what formatJson prints for
+ * `{key: [items…], NextToken: token}` (nothing for an empty dict, as the AWS CLI prints nothing).
+ */
+function assembleJson(str: (s: string, ascii?: boolean) => string, key: string, seen: boolean, items: Buffer[],
+  token: string | undefined): Uint8Array {
+  const parts: Buffer[] = [];
+  const text = (t: string) => parts.push(Buffer.from(t, 'utf8'));
+  if (!seen && token === undefined) return new Uint8Array(0);
+  text('{\n');
+  if (seen) {
+    text(`    ${str(key, false)}: `);
+    if (!items.length) text('[]');
+    else {
+      const sep = Buffer.from(',\n        ', 'utf8');
+      text('[\n        ');
+      items.forEach((item, i) => { if (i) parts.push(sep); parts.push(item); });
+      text('\n    ]');
+    }
+    if (token !== undefined) text(',\n');
+  }
+  if (token !== undefined) text(`    "NextToken": ${str(token, false)}`);
+  text('\n}\n');
+  return Buffer.concat(parts);
 }

@@ -12,6 +12,7 @@ import { buildCallParameters, type CallContext } from '../params/build';
 import { generateSkeleton } from '../params/skeleton';
 import { createDebugLog, type DebugLog } from '../debug';
 import type { ServiceError } from '../client/service-error';
+import { maybeAutoPrompt } from '../prompt';
 
 export const CLI_VERSION = '2.36.7';
 
@@ -31,6 +32,9 @@ export interface Invocation {
 }
 
 export async function run(argv: string[], io: IO): Promise<number> {
+  const prompted = await maybeAutoPrompt(argv, io);
+  if (typeof prompted === 'number') return prompted;
+  argv = prompted;
   let errorFormat: string | undefined = io.env.AWS_CLI_ERROR_FORMAT;
   let log: DebugLog = createDebugLog(io, false);
   try {

@@ -15,6 +15,8 @@ export function completionLines(line: string, point: number | undefined, shellWo
   if (shellWord === word || !word.endsWith(shellWord)) return names;
   const cut = word.length - shellWord.length;
   const head = word.slice(0, cut);
+  // Only where bash itself breaks words (its default COMP_WORDBREAKS).
+  if (!/["'><=;|&(:]$/.test(head)) return names;
   return names.map((n) => (n.startsWith(head) ? n.slice(cut) : n));
 }
 

@@ -17,6 +17,8 @@ export interface DumpsOptions {
   keySeparator?: string;
   /** What json.dumps's `default=` hook makes of a value JSON cannot hold (PyBytes, foreign objects). */
   fallback?: (v: unknown) => PyValue;
+  /** The nesting level the value sits at (its inner lines are indented from there). */
+  level?: number;
 }
 
 /** The text `aws ... --output json` prints for one (queried) response. */
@@ -106,7 +108,7 @@ export function pyJsonDumps(value: PyValue, opts: DumpsOptions = {}): string {
     opts.keySeparator ?? ': ',
     opts.fallback ?? cliFallback,
   );
-  w.write(value, 0);
+  w.write(value, opts.level ?? 0);
   return w.out;
 }
 

@@ -27,7 +27,7 @@ export function startPager(command: string, io: IO): Pager {
     child.once('error', () => { open = false; resolve(); });
   });
   return {
-    stream: { write: (s) => { if (open && s) child.stdin.write(s); }, isTTY: false, columns: io.stdout.columns },
+    stream: { write: (s) => { if (open && s.length) child.stdin.write(s); }, isTTY: false, columns: io.stdout.columns },
     close: async () => {
       if (open) child.stdin.end();
       await exited;

@@ -4,7 +4,7 @@
 // command line did not set; pagination options aside.
 import type { CliArgument } from '../commands/arguments';
 import type { GlobalArgs } from '../commands/globals';
-import { ParamValidationError } from '../errors';
+import { GeneralError, ParamValidationError } from '../errors';
 import type { IO } from '../io';
 import { getShape, paginatorFor, xformName } from '../model';
 import type { Operation } from '../model/types';
@@ -12,6 +12,7 @@ import { PyBytes, type PyDict, type PyValue } from '../model/values';
 import { unpackCliArg, ParamSyntaxError } from './argprocess';
 import { loadParamFile, ParamFileError } from './paramfile';
 import { parsePyJson } from './pyjson';
+import { pyTypeName } from '../model/pyrepr';
 
 export interface CallContext {
   io: IO;
@@ -48,7 +49,13 @@ export async function buildCallParameters(ctx: CallContext): Promise<CallParamet
     if (pag.limit_key) tokens.push(pag.limit_key);
     if (tokens.some((t) => parsed.has(xformName(t, '-')))) paginate = false;
     if (!paginate) {
-      const used = ['starting-token', 'page-size', 'max-items'].filter((n) => parsed.has(n));
+      // The AWS CLI counts the paging options whose (argparse-typed) value is truthy: `--max-items 0`
+      // and `--starting-token ''` do not conflict; a bad int is argparse's error, reported first.
+      const used = ['starting-token', 'page-size', 'max-items'].filter((n) => {
+        const v = parsed.get(n);
+        if (typeof v !== 'string') return false;
+        return n === 'starting-token' ? v !== '' : parseIntArg(`--${n}`, v) !== 0;
+      });
       if (used.length) {
         throw new ParamValidationError(
           `Cannot specify --no-paginate along with pagination arguments: ${used.map((n) => `--${n}`).join(', ')}`);
@@ -59,6 +66,9 @@ export async function buildCallParameters(ctx: CallContext): Promise<CallParamet
   const params: PyDict = new Map();
   const pagination: PaginationConfig = {};
   let inputDoc: { kind: 'json' | 'yaml'; value: string | PyBytes } | undefined;
+  if (parsed.has('cli-input-json') && parsed.has('cli-input-yaml')) {
+    throw new ParamValidationError('Only one --cli-input- parameter may be specified.');
+  }
   for (const a of args) {
     if (!parsed.has(a.name)) continue;
     const raw = parsed.get(a.name)!;
@@ -133,7 +143,7 @@ async function loadInputDocument(kind: 'json' | 'yaml', value: string | PyBytes)
   let doc: PyValue;
   if (kind === 'json') {
     try {
-      doc = parsePyJson(text);
+      doc = parsePyJson(text, { orderedDict: false });
     } catch {
       throw new ParamValidationError("Error parsing parameter 'cli-input-json': Invalid JSON received.");
     }
@@ -141,13 +151,15 @@ async function loadInputDocument(kind: 'json' | 'yaml', value: string | PyBytes)
     const { loadYamlInput } = await import('./yaml-input');
     try {
       doc = loadYamlInput(text);
-    } catch {
+    } catch (e) {
+      // ruamel's own YAML errors become "Invalid YAML received."; a plain Python exception raised
+      // while constructing a value (`!!int 1.5`) escapes as a general error.
+      if ((e as { pythonError?: boolean }).pythonError) throw new GeneralError((e as Error).message);
       throw new ParamValidationError("Error parsing parameter 'cli-input-yaml': Invalid YAML received.");
     }
   }
-  if (doc === null) return new Map();
   if (!(doc instanceof Map)) {
-    throw new ParamValidationError(`Error parsing parameter 'cli-input-${kind}': Invalid ${kind === 'json' ? 'JSON' : 'YAML'} received.`);
+    throw new ParamValidationError(`Error parsing parameter '--cli-input-${kind}': Invalid type: expecting map, received ${pyTypeName(doc)}`);
   }
   return doc;
 }

@@ -2,6 +2,7 @@
 // expanded, text read as UTF-8 with Python's universal newlines, bytes read as they are.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { pyStrRepr } from '../model/pyrepr';
 import { PyBytes } from '../model/values';
 
 export class ParamFileError extends Error {}
@@ -31,9 +32,7 @@ export function expandVars(p: string, env: Record<string, string | undefined>): 
 }
 
 /** Python's repr() of a path in an OSError message. */
-function reprPath(p: string): string {
-  return p.includes("'") && !p.includes('"') ? `"${p}"` : `'${p.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
+const reprPath = pyStrRepr;
 
 const ERRNO: Record<string, [number, string]> = {
   ENOENT: [2, 'No such file or directory'],

@@ -61,6 +61,9 @@ const ESCAPES: Record<string, string> = {
 };
 
 class Decoder {
+  /** Mark dicts as OrderedDict (object_pairs_hook=OrderedDict), as the AWS CLI's argument parsing does. */
+  ordered = true;
+
   constructor(private readonly s: string) {}
 
   private fail(msg: string, pos: number): never {
@@ -156,7 +159,7 @@ class Decoder {
 
   parseObject(idx: number): [PyDict, number] {
     const s = this.s;
-    const obj: PyDict = markOrderedDict(new Map());
+    const obj: PyDict = this.ordered ? markOrderedDict(new Map()) : new Map();
     idx = this.skipWs(idx);
     if (idx >= s.length || s[idx] !== '}') {
       for (;;) {
@@ -214,10 +217,14 @@ function pyIntFromDigits(text: string): number | bigint {
   return b >= BigInt(Number.MIN_SAFE_INTEGER) && b <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(b) : b;
 }
 
-/** json.loads(text, object_pairs_hook=OrderedDict) → PyValue; throws PyJsonError with Python's text. */
-export function parsePyJson(text: string): PyValue {
+/**
+ * json.loads(text, object_pairs_hook=OrderedDict) → PyValue; throws PyJsonError with Python's text.
+ * With `{ orderedDict: false }`, plain json.loads (dicts print as `{…}` rather than `OrderedDict({…})`).
+ */
+export function parsePyJson(text: string, opts: { orderedDict?: boolean } = {}): PyValue {
   if (text.startsWith('\ufeff')) throw decodeError('Unexpected UTF-8 BOM (decode using utf-8-sig)', text, 0);
   const d = new Decoder(text);
+  d.ordered = opts.orderedDict ?? true;
   const [obj, after] = d.scanOnce(d.skipWs(0));
   const end = d.skipWs(after);
   if (end !== text.length) throw decodeError('Extra data', text, end);

@@ -26,13 +26,14 @@ export function validateParams(params: PyValue, shape: Shape): string[] {
   const invalidType = (v: PyValue, n: string, valid: string[]): void => {
     errors.push(`Invalid type for parameter ${name(n)}, value: ${pyStr(v)}, type: ${pyTypeName(v)}, valid types: ${valid.join(', ')}`);
   };
-  const rangeCheck = (n: string, value: number | bigint, s: Shape, kind: 'length' | 'value') => {
+  // `shown` is the value as Python's %s prints it (5.0 stays 5.0, a bool is False/True).
+  const rangeCheck = (n: string, value: number | bigint, s: Shape, kind: 'length' | 'value', shown: string = String(value)) => {
     if (s.min === undefined) return;
     if (value < s.min) {
-      const min = Number.isInteger(s.min) ? String(s.min) : String(s.min);
+      const min = String(s.min);
       errors.push(kind === 'length'
-        ? `Invalid length for parameter ${name(n)}, value: ${value}, valid min length: ${min}`
-        : `Invalid value for parameter ${name(n)}, value: ${value}, valid min value: ${min}`);
+        ? `Invalid length for parameter ${name(n)}, value: ${shown}, valid min length: ${min}`
+        : `Invalid value for parameter ${name(n)}, value: ${shown}, valid min value: ${min}`);
     }
   };
 
@@ -40,6 +41,14 @@ export function validateParams(params: PyValue, shape: Shape): string[] {
     switch (s.type) {
       case 'structure': {
         if (!(v instanceof Map)) return invalidType(v, n, [T.dict]);
+        if (s.union) {
+          // botocore counts every key given (unknown ones and None values too), before anything else.
+          const names = Object.keys(s.members ?? {}).join('. ');
+          if (v.size === 0) errors.push(`Must set one of the following keys for tagged unionstructure ${name(n)}: ${names}.`);
+          else if (v.size > 1) {
+            errors.push(`Invalid number of parameters set for tagged union structure ${name(n)}. Can only set one of the following keys: ${names}.`);
+          }
+        }
         for (const req of s.required ?? []) {
           if (!v.has(req)) errors.push(`Missing required parameter in ${name(n)}: "${req}"`);
         }
@@ -49,12 +58,6 @@ export function validateParams(params: PyValue, shape: Shape): string[] {
           if (!(k in members)) {
             errors.push(`Unknown parameter in ${name(n)}: "${k}", must be one of: ${Object.keys(members).join(', ')}`);
           } else known.push(k);
-        }
-        if (s.union) {
-          const set = known.filter((k) => v.get(k) !== null);
-          if (set.length !== 1 && known.length) {
-            errors.push(`Invalid number of parameters set for tagged union structure ${name(n)}. Can only set one of the following keys: ${Object.keys(members).join(', ')}.`);
-          }
         }
         for (const k of known) visit(v.get(k)!, getShape(members[k]), `${n}.${k}`);
         return;
@@ -84,14 +87,14 @@ export function validateParams(params: PyValue, shape: Shape): string[] {
       case 'integer':
       case 'long': {
         if (!isPyInt(v)) return invalidType(v, n, [T.int]);
-        rangeCheck(n, typeof v === 'boolean' ? Number(v) : (v as number | bigint), s, 'value');
+        rangeCheck(n, typeof v === 'boolean' ? Number(v) : (v as number | bigint), s, 'value', pyStr(v));
         return;
       }
       case 'float':
       case 'double': {
         if (!(v instanceof PyFloat) && !isPyInt(v)) return invalidType(v, n, [T.float, T.decimal, T.int]);
         const num = v instanceof PyFloat ? v.value : typeof v === 'boolean' ? Number(v) : (v as number | bigint);
-        rangeCheck(n, num, s, 'value');
+        rangeCheck(n, num, s, 'value', pyStr(v));
         return;
       }
       case 'boolean':

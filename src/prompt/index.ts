@@ -1,0 +1,135 @@
+// --cli-auto-prompt, as the AWS CLI resolves and runs it (awscli/autoprompt/core.py): the mode is
+// `off` when `help` or `--version` is among the arguments, else from --no-cli-auto-prompt /
+// --cli-auto-prompt, else from AWS_CLI_AUTO_PROMPT or the profile's `cli_auto_prompt` (on, on-partial,
+// off). `on` prompts before anything runs; `on-partial` runs the command with its parameter errors
+// silenced and prompts only when it failed on its parameters (exit 252), e.g. missing required options.
+// This module is on the start-up path of every command: it only reads the environment, the argument
+// list and (when neither says anything) the config file; the prompt itself is loaded on demand.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GeneralError, ParamValidationError, RC } from '../errors';
+import type { IO } from '../io';
+
+export type PromptMode = 'on' | 'on-partial' | 'off';
+
+/** Terminal streams the prompt reads keys from and draws on (process.stdin/stdout by default). */
+export interface PromptTerminal {
+  input: NodeJS.ReadStream;
+  output: NodeJS.WriteStream;
+}
+
+export interface AutoPromptOptions {
+  terminal?: PromptTerminal;
+}
+
+const NO_PROMPT_ARGS = ['help', '--version'];
+
+/** IOs of the command run that `on-partial` makes before prompting: no prompt inside them. */
+const innerRuns = new WeakSet<IO>();
+
+/** The value of `key` in the profile's section of the config file (a minimal INI reading). */
+export function profileConfigValue(env: Record<string, string | undefined>, profile: string, key: string): string | undefined {
+  const home = env.HOME ?? '';
+  let file = env.AWS_CONFIG_FILE ?? join(home, '.aws', 'config');
+  if (file.startsWith('~/')) file = join(home, file.slice(2));
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const wanted = profile === 'default' ? ['default', 'profile default'] : [`profile ${profile}`];
+  let inSection = false;
+  let value: string | undefined;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#') || line.startsWith(';')) continue;
+    const section = /^\[\s*(.*?)\s*\]/.exec(line);
+    if (section) {
+      inSection = wanted.includes(section[1].replace(/\s+/g, ' '));
+      continue;
+    }
+    if (!inSection || /^\s/.test(raw)) continue;
+    const eq = line.indexOf('=');
+    if (eq > 0 && line.slice(0, eq).trim() === key) value = line.slice(eq + 1).trim();
+  }
+  return value;
+}
+
+/** The profile the command line names (--profile X or --profile=X), else the environment's. */
+function profileName(argv: readonly string[], env: Record<string, string | undefined>): string {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--profile' && i + 1 < argv.length) return argv[i + 1];
+    if (argv[i].startsWith('--profile=')) return argv[i].slice('--profile='.length);
+  }
+  return env.AWS_PROFILE ?? env.AWS_DEFAULT_PROFILE ?? 'default';
+}
+
+/** The prompt mode for these arguments; throws a ParamValidationError when both flags are given. */
+export function resolveMode(argv: readonly string[], env: Record<string, string | undefined>): PromptMode {
+  const on = argv.includes('--cli-auto-prompt');
+  const off = argv.includes('--no-cli-auto-prompt');
+  if (on && off) {
+    throw new ParamValidationError('Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time.');
+  }
+  if (argv.some((a) => NO_PROMPT_ARGS.includes(a)) || off) return 'off';
+  if (on) return 'on';
+  const configured = env.AWS_CLI_AUTO_PROMPT ?? profileConfigValue(env, profileName(argv, env), 'cli_auto_prompt');
+  const mode = configured?.toLowerCase();
+  return mode === 'on' || mode === 'on-partial' ? mode : 'off';
+}
+
+/**
+ * Called first by `run`: returns the arguments to run (the same, or what the prompt produced) or,
+ * when the prompt ended the command (cancelled, or `on-partial` already ran it), the exit code.
+ */
+export async function maybeAutoPrompt(argv: string[], io: IO, opts: AutoPromptOptions = {}): Promise<string[] | number> {
+  if (innerRuns.has(io)) return argv;
+  let mode: PromptMode;
+  try {
+    mode = resolveMode(argv, io.env);
+  } catch (e) {
+    io.stderr.write((e as ParamValidationError).render());
+    return RC.PARAM;
+  }
+  if (mode === 'off') return argv;
+  if (mode === 'on-partial') {
+    const rc = await runSilencingParamErrors(argv, io);
+    if (rc !== RC.PARAM) return rc;
+  }
+  return prompt(argv, io, opts);
+}
+
+/** Runs the command as typed; its stderr is held back and dropped when it failed on its parameters. */
+async function runSilencingParamErrors(argv: string[], io: IO): Promise<number> {
+  let held = '';
+  const inner: IO = { ...io, stderr: { ...io.stderr, write: (s: string | Uint8Array) => { held += typeof s === 'string' ? s : Buffer.from(s).toString('utf8'); } } };
+  innerRuns.add(inner);
+  const { run } = await import('../commands/run');
+  const rc = await run(argv, inner);
+  if (rc !== RC.PARAM && held) io.stderr.write(held);
+  return rc;
+}
+
+async function prompt(argv: string[], io: IO, opts: AutoPromptOptions): Promise<string[] | number> {
+  const terminal = opts.terminal ?? { input: process.stdin, output: process.stdout };
+  if (!terminal.input.isTTY) {
+    // What the AWS CLI's prompt (prompt_toolkit) does without a terminal: it warns, then its input
+    // ends at once and the command fails with that end-of-file, without running anything.
+    io.stderr.write('Warning: Input is not a terminal (fd=0).\n');
+    io.stderr.write(new GeneralError('').render());
+    return RC.GENERAL;
+  }
+  const { promptForArgs } = await import('./ui');
+  const result = await promptForArgs(argv, terminal);
+  if (result.kind === 'cancel') {
+    io.stderr.write(`> aws ${result.text}\n`);
+    return RC.INTERRUPTED;
+  }
+  io.stdout.write(`> aws ${result.text}\n`);
+  if (result.error) {
+    io.stderr.write(new GeneralError(result.error).render());
+    return RC.GENERAL;
+  }
+  return result.args;
+}

@@ -1,0 +1,114 @@
+// file:// and fileb:// as awscli/paramfile.py loads them: os.path.expandvars(os.path.expanduser(path)),
+// text through Python's universal newlines, the OSError text with repr() of the path.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PyBytes } from '../../src/model/values';
+import { expandUser, expandVars, loadParamFile, ParamFileError } from '../../src/params/paramfile';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'paramfile-test-'));
+  writeFileSync(join(dir, 'crlf.txt'), 'a\r\nb\rc\n');
+  writeFileSync(join(dir, 'bom.json'), Buffer.from([0xef, 0xbb, 0xbf, 0x7b, 0x7d]));
+  writeFileSync(join(dir, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9]));
+  writeFileSync(join(dir, 'utf8.txt'), 'caf\u00e9 \u{1F680}');
+  writeFileSync(join(dir, "it's.txt"), 'quoted');
+  mkdirSync(join(dir, 'sub'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const fenv = (env: Record<string, string> = {}) => ({ env: { HOME: dir, ...env }, cwd: dir });
+
+function loadError(value: string, env: Record<string, string> = {}): string {
+  try {
+    loadParamFile(value, fenv(env));
+  } catch (e) {
+    expect(e).toBeInstanceOf(ParamFileError);
+    return (e as Error).message;
+  }
+  throw new Error('expected a ParamFileError');
+}
+
+describe('expandUser (os.path.expanduser with HOME)', () => {
+  it('expands ~ and ~/…, leaves ~user and inner tildes alone', () => {
+    const env = { HOME: '/home/u' };
+    expect(expandUser('~', env)).toBe('/home/u');
+    expect(expandUser('~/a/b', env)).toBe('/home/u/a/b');
+    expect(expandUser('~x/a', env)).toBe('~x/a');
+    expect(expandUser('a/~/b', env)).toBe('a/~/b');
+  });
+
+  it('strips trailing slashes of HOME, and gives / for a HOME of /', () => {
+    expect(expandUser('~/a', { HOME: '/home/u//' })).toBe('/home/u/a');
+    expect(expandUser('~', { HOME: '/' })).toBe('/');
+    expect(expandUser('~/a', { HOME: '/' })).toBe('/a');
+  });
+});
+
+describe('expandVars (os.path.expandvars)', () => {
+  const env = { A: 'x', B_1: 'y', REF: '$A' };
+  it('replaces $NAME and ${NAME} when set and leaves the rest as written', () => {
+    expect(expandVars('$A/$B_1/${A}z', env)).toBe('x/y/xz');
+    expect(expandVars('$A$A', env)).toBe('xx');
+    expect(expandVars('$UNSET/${UNSET}/$', env)).toBe('$UNSET/${UNSET}/$');
+    expect(expandVars('${}/$-', env)).toBe('${}/$-');
+  });
+
+  it('does not expand inside a replacement', () => {
+    expect(expandVars('$REF', env)).toBe('$A');
+  });
+});
+
+describe('loadParamFile', () => {
+  it('is undefined for values without a (case-sensitive) file prefix', () => {
+    expect(loadParamFile('plain', fenv())).toBeUndefined();
+    expect(loadParamFile('FILE://x', fenv())).toBeUndefined();
+    expect(loadParamFile('http://x', fenv())).toBeUndefined();
+  });
+
+  it('reads text as UTF-8 with universal newlines', () => {
+    expect(loadParamFile('file://crlf.txt', fenv())).toBe('a\nb\nc\n');
+    expect(loadParamFile('file://utf8.txt', fenv())).toBe('caf\u00e9 \u{1F680}');
+  });
+
+  it('keeps a UTF-8 byte order mark as U+FEFF (file-rc-bom)', () => {
+    expect(loadParamFile('file://bom.json', fenv())).toBe('\ufeff{}');
+  });
+
+  it('reads fileb:// as the exact bytes', () => {
+    const v = loadParamFile('fileb://crlf.txt', fenv());
+    expect(v).toBeInstanceOf(PyBytes);
+    expect([...(v as PyBytes).bytes]).toEqual([0x61, 0x0d, 0x0a, 0x62, 0x0d, 0x63, 0x0a]);
+  });
+
+  it('expands ~ then $VAR in the path, absolute paths as they are', () => {
+    expect(loadParamFile('file://~/crlf.txt', fenv())).toBe('a\nb\nc\n');
+    expect(loadParamFile('file://$D/crlf.txt', fenv({ D: dir }))).toBe('a\nb\nc\n');
+    expect(loadParamFile(`file://${join(dir, 'crlf.txt')}`, { env: {}, cwd: '/' })).toBe('a\nb\nc\n');
+  });
+
+  it('reports a missing file with the whole value and the expanded path', () => {
+    expect(loadError('file://nope.json')).toBe("Unable to load paramfile file://nope.json: [Errno 2] No such file or directory: 'nope.json'");
+    expect(loadError('fileb://~/nope')).toBe(`Unable to load paramfile fileb://~/nope: [Errno 2] No such file or directory: '${dir}/nope'`);
+  });
+
+  it('reports directories and non-directories with their errno', () => {
+    expect(loadError('file://sub')).toBe("Unable to load paramfile file://sub: [Errno 21] Is a directory: 'sub'");
+    expect(loadError('file://crlf.txt/x')).toBe("Unable to load paramfile file://crlf.txt/x: [Errno 20] Not a directory: 'crlf.txt/x'");
+  });
+
+  it('quotes the path as Python repr() does', () => {
+    expect(loadError("file://it's/x")).toBe(`Unable to load paramfile file://it's/x: [Errno 2] No such file or directory: "it's/x"`);
+    expect(loadError('file://a\nb')).toBe("Unable to load paramfile file://a\nb: [Errno 2] No such file or directory: 'a\\nb'");
+    expect(loadParamFile("file://it's.txt", fenv())).toBe('quoted');
+  });
+
+  it('refuses text that is not UTF-8 and points to fileb://', () => {
+    expect(loadError('file://latin1.txt')).toBe('Unable to load paramfile (latin1.txt), text contents could not be decoded.  ' +
+      'If this is a binary file, please use the fileb:// prefix instead of the file:// prefix.');
+    const bytes = loadParamFile('fileb://latin1.txt', fenv()) as PyBytes;
+    expect([...bytes.bytes]).toEqual([0x63, 0x61, 0x66, 0xe9]);
+  });
+});
