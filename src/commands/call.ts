@@ -122,7 +122,8 @@ async function createTransport(inv: Invocation, profile: Profile, region: string
   const maxAttempts = parseAttempts(configValue(io, profile, 'AWS_MAX_ATTEMPTS', 'max_attempts'));
   const retryMode = configValue(io, profile, 'AWS_RETRY_MODE', 'retry_mode') ?? 'standard';
   if (!['standard', 'adaptive'].includes(retryMode)) {
-    throw new CliError(`Invalid value '${retryMode}' for retry_mode. Valid values are: standard, adaptive`, RC.GENERAL);
+    // botocore's InvalidRetryModeError; AWS CLI v2 no longer offers the legacy mode.
+    throw new CliError(`Invalid value provided to "mode": "${retryMode}" must be one of: "standard", "adaptive"`, RC.GENERAL);
   }
   const timeout = (v: string | undefined) => (v === undefined ? 60 : Number(v.replace(/_/g, '')));
   const client = new CleanRoomsMLClient({
