@@ -23,6 +23,8 @@ export interface Profile {
   credentials: Record<string, string | undefined>;
   /** The `[services …]` section the profile points to, if any. */
   services: Record<string, string | undefined>;
+  /** The name of a `services` section the profile points to that is missing (or empty). */
+  missingServices?: string;
   configFile: string;
   credentialsFile: string;
 }
@@ -38,10 +40,11 @@ export async function loadProfile(io: IO, g: GlobalArgs): Promise<Profile> {
   const credentials = files.credentialsFile[name];
   if (!config && !credentials && name !== 'default') throw new ProfileNotFoundError(name);
   const servicesName = config?.services;
-  const services = servicesName ? (files.configFile[`services.${servicesName}`] ?? {}) : {};
+  const section = servicesName ? files.configFile[`services.${servicesName}`] : undefined;
+  const missing = servicesName && !(section && Object.keys(section).length) ? servicesName : undefined;
   return {
-    name, fromFlag: g.profile !== undefined, config: config ?? {}, credentials: credentials ?? {}, services,
-    configFile, credentialsFile,
+    name, fromFlag: g.profile !== undefined, config: config ?? {}, credentials: credentials ?? {}, services: section ?? {},
+    missingServices: missing, configFile, credentialsFile,
   };
 }
 
@@ -75,13 +78,23 @@ export function resolveEndpointSettings(io: IO, g: GlobalArgs, p: Profile, servi
   if (g.endpointUrl !== undefined) return { url: g.endpointUrl, source: '--endpoint-url', useFips, useDualStack };
   const ignore = truthy(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? p.config.ignore_configured_endpoint_urls);
   if (!ignore) {
-    const candidates: [string | undefined, string][] = [
-      [env[`AWS_ENDPOINT_URL_${serviceEnvSuffix}`], `AWS_ENDPOINT_URL_${serviceEnvSuffix}`],
-      [env.AWS_ENDPOINT_URL, 'AWS_ENDPOINT_URL'],
-      [p.services[`${servicesKey}.endpoint_url`], `services ${servicesKey} endpoint_url`],
-      [p.config.endpoint_url, 'profile endpoint_url'],
+    // botocore looks them up in this order, lazily: a missing services section is an error only when reached.
+    const candidates: [() => string | undefined, string][] = [
+      [() => env[`AWS_ENDPOINT_URL_${serviceEnvSuffix}`], `AWS_ENDPOINT_URL_${serviceEnvSuffix}`],
+      [() => env.AWS_ENDPOINT_URL, 'AWS_ENDPOINT_URL'],
+      [() => {
+        if (p.missingServices !== undefined) {
+          throw new CliError(`The profile is configured to use the services section but the "${p.missingServices}" ` +
+            'services configuration does not exist.', RC.GENERAL);
+        }
+        return p.services[`${servicesKey}.endpoint_url`];
+      }, `services ${servicesKey} endpoint_url`],
+      [() => p.config.endpoint_url, 'profile endpoint_url'],
     ];
-    for (const [url, source] of candidates) if (url) return { url, source, useFips, useDualStack };
+    for (const [get, source] of candidates) {
+      const url = get();
+      if (url) return { url, source, useFips, useDualStack };
+    }
   }
   return { useFips, useDualStack };
 }

@@ -7,28 +7,66 @@ import * as tls from 'node:tls';
 
 export interface ProxyChoice {
   url: URL;
+  /** The proxy URL as the AWS CLI prints it in errors (botocore's mask_proxy_url: credentials as ***). */
+  display: string;
 }
 
-function noProxyMatches(host: string, port: string, noProxy: string): boolean {
-  for (const raw of noProxy.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)) {
-    if (raw === '*') return true;
-    const [entryHost, entryPort] = raw.split(':');
-    if (entryPort && entryPort !== port) continue;
-    const e = entryHost.replace(/^\*?\./, '');
-    if (host === e || host.endsWith(`.${e}`)) return true;
+/**
+ * urllib's getproxies_environment for one scheme: any-case `<scheme>_proxy` variables, then the
+ * lowercase one overriding them (an empty lowercase one removes the proxy).
+ */
+function envProxy(env: Record<string, string | undefined>, scheme: string): string | undefined {
+  const name = `${scheme}_proxy`;
+  let value: string | undefined;
+  for (const [k, v] of Object.entries(env)) if (v && k.toLowerCase() === name) value = v;
+  const lower = env[name];
+  if (lower !== undefined) value = lower || undefined;
+  return value;
+}
+
+/** urllib's proxy_bypass_environment: `*` alone, or host/host:port names matched as DNS suffixes. */
+function noProxyMatches(netloc: string, noProxy: string): boolean {
+  if (noProxy === '*') return true;
+  const host = netloc.toLowerCase();
+  const m = /^(.*):([0-9]*)$/s.exec(host);
+  const hostonly = m ? m[1] : host;
+  for (const raw of noProxy.split(',')) {
+    let name = raw.trim();
+    if (!name) continue;
+    name = name.replace(/^\.+/, '').toLowerCase();
+    if (hostonly === name || host === name) return true;
+    name = `.${name}`;
+    if (hostonly.endsWith(name) || host.endsWith(name)) return true;
   }
   return false;
 }
 
+/** botocore's mask_proxy_url: the first occurrences of the user name and the password become ***. */
+function maskProxyUrl(url: string): string {
+  const netloc = /^[^:/?#]*:?\/\/([^/?#]*)/.exec(url)?.[1] ?? '';
+  const at = netloc.lastIndexOf('@');
+  if (at < 0) return url;
+  const userinfo = netloc.slice(0, at);
+  const colon = userinfo.indexOf(':');
+  const username = colon < 0 ? userinfo : userinfo.slice(0, colon);
+  const password = colon < 0 ? '' : userinfo.slice(colon + 1);
+  let out = url;
+  if (username) out = out.replace(username, '***');
+  if (password) out = out.replace(password, '***');
+  return out;
+}
+
+/** The proxy for a request to `target` (HTTPS_PROXY/HTTP_PROXY, NO_PROXY), as botocore picks it. */
 export function proxyFor(target: URL, env: Record<string, string | undefined>): ProxyChoice | undefined {
-  const isHttps = target.protocol === 'https:';
-  const value = isHttps ? (env.HTTPS_PROXY ?? env.https_proxy) : (env.HTTP_PROXY ?? env.http_proxy);
+  const value = envProxy(env, target.protocol.replace(/:$/, ''));
   if (!value) return undefined;
-  const noProxy = env.NO_PROXY ?? env.no_proxy;
-  const port = target.port || (isHttps ? '443' : '80');
-  if (noProxy && noProxyMatches(target.hostname.toLowerCase().replace(/^\[|\]$/g, ''), port, noProxy)) return undefined;
+  const noProxy = envProxy(env, 'no');
+  if (noProxy !== undefined && noProxyMatches(target.host, noProxy)) return undefined;
+  // botocore's _fix_proxy_url: a proxy without a scheme is an http:// one.
+  const fixed = value.startsWith('http:') || value.startsWith('https:') ? value
+    : value.startsWith('//') ? `http:${value}` : `http://${value}`;
   try {
-    return { url: new URL(value.includes('://') ? value : `http://${value}`) };
+    return { url: new URL(fixed), display: maskProxyUrl(fixed) };
   } catch {
     return undefined;
   }

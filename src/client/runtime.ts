@@ -33,15 +33,17 @@ export interface CredentialSource {
 /** The AWS CLI's credential chain: environment (unless --profile), then the SDK's provider chain. */
 export async function resolveCredentials(src: CredentialSource, log: DebugLog): Promise<Credentials> {
   const env = src.env;
-  if (!src.fromFlag && env.AWS_ACCESS_KEY_ID) {
-    if (!env.AWS_SECRET_ACCESS_KEY) {
-      throw new CliError('Partial credentials found in env, missing: AWS_SECRET_ACCESS_KEY', RC.GENERAL);
+  // botocore's EnvProvider: used once AWS_ACCESS_KEY_ID is set at all; both keys must be non-empty;
+  // the token from AWS_SECURITY_TOKEN, else AWS_SESSION_TOKEN.
+  if (!src.fromFlag && env.AWS_ACCESS_KEY_ID !== undefined) {
+    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']) {
+      if (!env[name]) throw new CliError(`Partial credentials found in env, missing: ${name}`, RC.GENERAL);
     }
     log.debug('botocore.credentials', 'Found credentials in environment variables.');
     return {
       accessKeyId: env.AWS_ACCESS_KEY_ID,
-      secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
-      sessionToken: env.AWS_SESSION_TOKEN || env.AWS_SECURITY_TOKEN || undefined,
+      secretAccessKey: env.AWS_SECRET_ACCESS_KEY!,
+      sessionToken: env.AWS_SECURITY_TOKEN || env.AWS_SESSION_TOKEN || undefined,
     };
   }
   const { defaultProvider } = await import('./sdk-credentials');
@@ -127,7 +129,13 @@ function handlerFor(base: URL, o: TransportOptions, proxy: ProxyChoice | undefin
     // With a CA bundle, it alone is trusted (as urllib3 does with `verify=<bundle>`).
     const tlsOptions: https.AgentOptions = { keepAlive: true };
     if (!o.verifySsl) tlsOptions.rejectUnauthorized = false;
-    if (o.caBundle) tlsOptions.ca = readFileSync(o.caBundle, 'utf8');
+    if (o.caBundle) {
+      try {
+        tlsOptions.ca = readFileSync(o.caBundle, 'utf8');
+      } catch {
+        throw new CliError(`Could not find a suitable TLS CA certificate bundle, invalid path: ${o.caBundle}`, RC.GENERAL);
+      }
+    }
     httpsAgent = proxy ? proxyAgentFor(proxy, tlsOptions) : new https.Agent(tlsOptions);
   }
   handler = new NodeHttpHandler({
@@ -194,7 +202,9 @@ export async function sendWithRetries(req: SerializedRequest, o: TransportOption
         if (o.signal?.aborted) throw e;
         failure = networkError(e as NodeJS.ErrnoException, fullUrl, proxy);
         o.log.debug('botocore.endpoint', `Request failed: ${(e as Error).name}: ${(e as Error).message}`);
-        retryable = !(failure instanceof ProxyConnectionError);
+        // Every connection failure is transient for botocore, a refused proxy included (ProxyConnectionError
+        // is a ConnectionError).
+        retryable = true;
       }
       if (!retryable || attempt >= o.maxAttempts) {
         if (failure) throw failure;
@@ -220,7 +230,7 @@ class ProxyConnectionError extends EndpointConnectionError {}
 function networkError(e: NodeJS.ErrnoException, url: string, proxy: ProxyChoice | undefined): CliError {
   const name = e.name ?? '';
   if (proxy && (e as { proxyFailure?: boolean }).proxyFailure) {
-    return new ProxyConnectionError(`Failed to connect to proxy URL: "${proxy.url.protocol}//${proxy.url.host}"`);
+    return new ProxyConnectionError(`Failed to connect to proxy URL: "${proxy.display}"`);
   }
   if (name === 'TimeoutError' && /socket|request|read|timed out/i.test(e.message) && !/connection/i.test(e.message)) {
     return new EndpointConnectionError(`Read timeout on endpoint URL: "${url}"`);
@@ -229,7 +239,7 @@ function networkError(e: NodeJS.ErrnoException, url: string, proxy: ProxyChoice 
     return new EndpointConnectionError(`Connect timeout on endpoint URL: "${url}"`);
   }
   if (proxy && ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN'].includes(e.code ?? '')) {
-    return new ProxyConnectionError(`Failed to connect to proxy URL: "${proxy.url.protocol}//${proxy.url.host}"`);
+    return new ProxyConnectionError(`Failed to connect to proxy URL: "${proxy.display}"`);
   }
   return new EndpointConnectionError(`Could not connect to the endpoint URL: "${url}"`);
 }

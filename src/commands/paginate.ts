@@ -52,6 +52,7 @@ export function decodeToken(token: string, inputTokens: string[]): [PyDict, numb
       const last = parts[parts.length - 1];
       if (/^\s*[+-]?\d+\s*$/.test(last)) { index = Number(last); parts = parts.slice(0, -1); } else parts = [token];
     }
+    if (parts.length > inputTokens.length) throw new CliError(`Bad starting token: ${token}`, RC.GENERAL);
     const out: PyDict = new Map();
     inputTokens.forEach((t, i) => out.set(t, parts[i] === 'None' || parts[i] === undefined ? null : parts[i]));
     return [out, index];
@@ -152,7 +153,8 @@ export async function paginate(o: PaginateOptions): Promise<number> {
     }
     await emitPage(page);
     totalItems += count;
-    nextToken = new Map(outputTokens.map((t, i) => [inputTokens[i] ?? t, page.get(t) ?? null]));
+    // An empty output token counts as none (botocore keeps only truthy tokens).
+    nextToken = new Map(outputTokens.map((t, i) => [inputTokens[i] ?? t, page.get(t) || null]));
     if ([...nextToken.values()].every((v) => v === null)) break;
     if (maxItems !== undefined && totalItems === maxItems) {
       resumeToken = encodeToken(nextToken);

@@ -479,11 +479,3 @@ export function autocomplete(commandLine: string, location?: number, opts: Compl
   }
   return [];
 }
-
-/** Whether the options an operation requires are all on the command line (for `on-partial`). */
-export function missingRequired(parsed: Parsed): string[] | undefined {
-  if (parsed.lineage.length !== 2 || !parsed.currentCommand) return undefined;
-  const args = operationArgData(parsed.currentCommand);
-  if (!args) return undefined;
-  return args.filter((a) => a.required && !parsed.parsedParams.has(a.name)).map((a) => `--${a.name}`);
-}

@@ -257,14 +257,15 @@ export interface OptionSummary {
   description: string;
 }
 
-/** An operation option's type, required flag and description (for the prompt's doc line). */
+/** An option's type, required flag and description (for the prompt): the operation's, else a global one. */
 export function optionSummary(cliName: string, option: string): OptionSummary | undefined {
   const op = operationsByCliName().get(cliName);
-  if (!op) return undefined;
+  const flat = (t: string) => plainText(t).replace(/\s*\n+\s*/g, ' ');
   const name = option.replace(/^--(no-)?/, '');
-  const a = argumentTable(op).find((x) => x.name === name || (x.kind === 'cli-input-json' && option === '--cli-input-yaml'));
-  if (!a) return undefined;
-  return { type: argumentType(a), required: a.required, description: plainText(argumentHelp(op, a)).replace(/\s*\n+\s*/g, ' ') };
+  const a = op && argumentTable(op).find((x) => x.name === name || (x.kind === 'cli-input-json' && option === '--cli-input-yaml'));
+  if (op && a) return { type: argumentType(a), required: a.required, description: flat(argumentHelp(op, a)) };
+  const g = GLOBAL_OPTIONS.find((x) => x.name === option);
+  return g ? { type: g.doc.type, required: false, description: flat(g.doc.help) } : undefined;
 }
 
 export function operationSummary(cliName: string): string | undefined {

@@ -123,7 +123,10 @@ export function pyRepr(v: PyValue): string {
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (typeof v === 'string') return pyStrRepr(v);
   if (typeof v === 'bigint') return v.toString();
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : pyFloatRepr(v);
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v)) return pyFloatRepr(v);
+    return Number.isSafeInteger(v) ? String(v) : BigInt(v).toString();
+  }
   if (v instanceof PyFloat) return pyFloatRepr(v.value);
   if (v instanceof PyBytes) return pyBytesRepr(v.bytes);
   if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
@@ -156,4 +159,36 @@ export function pyTypeShortName(v: PyValue): string {
 export function pyTypeName(v: PyValue): string {
   const n = pyTypeShortName(v);
   return `<class '${n === 'OrderedDict' ? 'collections.OrderedDict' : n}'>`;
+}
+
+/** Python's truthiness of a value. */
+export function pyTruthy(v: PyValue): boolean {
+  if (v === null || v === false || v === '' || v === 0 || v === 0n) return false;
+  if (v instanceof Map) return v.size > 0;
+  if (Array.isArray(v)) return v.length > 0;
+  if (v instanceof PyFloat) return v.value !== 0; // NaN is truthy, as in Python
+  if (v instanceof PyBytes) return v.bytes.length > 0;
+  return true;
+}
+
+/** Orders strings as Python orders str: by code point (JS's `<` compares UTF-16 code units). */
+export function compareCodePoints(a: string, b: string): number {
+  const n = a.length < b.length ? a.length : b.length;
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Surrogates (astral code points) sort after the rest of the BMP.
+    if (x >= 0xd800 && y >= 0xd800) {
+      x = x <= 0xdfff ? x + 0x2000 : x - 0x800;
+      y = y <= 0xdfff ? y + 0x2000 : y - 0x800;
+    }
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+/** Python's sorted() of str keys. */
+export function sortedKeys(keys: Iterable<string>): string[] {
+  return Array.from(keys).sort(compareCodePoints);
 }

@@ -13,7 +13,7 @@
 //    with botocore's tzinfos={'GMT': tzutc()}); with 'wire' (or 'none') the raw value.
 // Errors carry the text Python prints (the CLI shows `aws: [ERROR]: <text>`).
 import { readFileSync } from 'node:fs';
-import { pyFloatRepr } from '../model/pyrepr';
+import { pyFloatRepr, pyStr, pyStrRepr, pyTypeShortName } from '../model/pyrepr';
 import type { Shape, ShapeRef } from '../model/types';
 import { getShape, MODEL } from '../model/index';
 import { PyBytes, PyFloat, type PyDict, type PyValue } from '../model/values';
@@ -190,60 +190,6 @@ function localZone(tzEnv: string | undefined): LocalZone {
   }
   zoneCache.set(key, zone);
   return zone;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Python's textual forms used in messages.
-
-const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
-
-/** Python's repr() of a str. */
-export function pyStrRepr(s: string): string {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = quote;
-  for (const ch of s) {
-    if (ch === quote || ch === '\\') out += `\\${ch}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (ch !== ' ' && NON_PRINTABLE.test(ch)) {
-      const cp = ch.codePointAt(0)!;
-      if (cp < 0x100) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-      else if (cp < 0x10000) out += `\\u${cp.toString(16).padStart(4, '0')}`;
-      else out += `\\U${cp.toString(16).padStart(8, '0')}`;
-    } else out += ch;
-  }
-  return out + quote;
-}
-
-/** Python's repr() of a value from the JSON parse (dict/list/str/int/float/bool/None). */
-export function pyRepr(v: PyValue): string {
-  if (v === null) return 'None';
-  if (v === true) return 'True';
-  if (v === false) return 'False';
-  if (typeof v === 'string') return pyStrRepr(v);
-  if (typeof v === 'number') return Number.isInteger(v) ? (Object.is(v, -0) ? '0' : String(v)) : pyFloatRepr(v);
-  if (typeof v === 'bigint') return v.toString();
-  if (v instanceof PyFloat) return pyFloatRepr(v.value);
-  if (v instanceof PyBytes) return `b${pyStrRepr(Buffer.from(v.bytes).toString('latin1'))}`;
-  if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
-  return `{${[...v].map(([k, x]) => `${pyStrRepr(k)}: ${pyRepr(x)}`).join(', ')}}`;
-}
-
-/** Python's str(): a str as is, anything else as repr(). */
-export const pyStr = (v: PyValue): string => (typeof v === 'string' ? v : pyRepr(v));
-
-/** The Python type name of a value (for TypeError/AttributeError texts). */
-export function pyTypeName(v: PyValue): string {
-  if (v === null) return 'NoneType';
-  if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'string') return 'str';
-  if (typeof v === 'bigint') return 'int';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
-  if (v instanceof PyFloat) return 'float';
-  if (v instanceof PyBytes) return 'bytes';
-  if (Array.isArray(v)) return 'list';
-  return 'dict';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1010,7 +956,7 @@ function parseTimestampIn(value: PyValue, zone: LocalZone): PyDatetime {
   }
   if (typeof value !== 'string') {
     throw new InvalidTimestampError(
-      `Invalid timestamp "${pyStr(value)}": Parser must be a string or character stream, not ${pyTypeName(value)}`,
+      `Invalid timestamp "${pyStr(value)}": Parser must be a string or character stream, not ${pyTypeShortName(value)}`,
     );
   }
   try {
@@ -1066,7 +1012,7 @@ export function pyInt(value: PyValue): number | bigint {
     throw new ResponseShapeError(`invalid literal for int() with base 10: ${pyStrRepr(value)}`);
   }
   throw new ResponseShapeError(
-    `int() argument must be a string, a bytes-like object or a real number, not '${pyTypeName(value)}'`,
+    `int() argument must be a string, a bytes-like object or a real number, not '${pyTypeShortName(value)}'`,
   );
 }
 
@@ -1084,7 +1030,7 @@ export function pyFloat(value: PyValue): PyFloat {
     if (f === undefined) throw new ResponseShapeError(`could not convert string to float: ${pyStrRepr(value)}`);
     return new PyFloat(f);
   }
-  throw new ResponseShapeError(`float() argument must be a string or a real number, not '${pyTypeName(value)}'`);
+  throw new ResponseShapeError(`float() argument must be a string or a real number, not '${pyTypeShortName(value)}'`);
 }
 
 /** botocore's ensure_boolean. */
@@ -1151,7 +1097,7 @@ function structure(w: Walk, shape: Shape, name: string, value: PyValue): PyValue
   if (shape.union) {
     if (!(value instanceof Map)) {
       if (Array.isArray(value)) throw new ResponseShapeError('pop expected at most 1 argument, got 2');
-      throw new ResponseShapeError(`'${pyTypeName(value)}' object has no attribute 'copy'`);
+      throw new ResponseShapeError(`'${pyTypeShortName(value)}' object has no attribute 'copy'`);
     }
     const set = [...value].filter(([k, v]) => k !== '__type' && v !== null);
     if (set.length !== 1) {
@@ -1162,7 +1108,7 @@ function structure(w: Walk, shape: Shape, name: string, value: PyValue): PyValue
       return new Map([['SDK_UNKNOWN_MEMBER', new Map([['name', tag]])]]);
     }
   }
-  if (!(value instanceof Map)) throw new ResponseShapeError(`'${pyTypeName(value)}' object has no attribute 'get'`);
+  if (!(value instanceof Map)) throw new ResponseShapeError(`'${pyTypeShortName(value)}' object has no attribute 'get'`);
   const out: PyDict = new Map();
   for (const [member, key, memberShape, memberShapeName] of w.members(shape)) {
     const raw = value.get(key);
@@ -1178,12 +1124,12 @@ function list(w: Walk, shape: Shape, value: PyValue): PyValue {
   if (Array.isArray(value)) items = value;
   else if (value instanceof Map) items = [...value.keys()];
   else if (typeof value === 'string') items = [...value];
-  else throw new ResponseShapeError(`'${pyTypeName(value)}' object is not iterable`);
+  else throw new ResponseShapeError(`'${pyTypeShortName(value)}' object is not iterable`);
   return items.map((v) => walk(w, member, ref.shape, v));
 }
 
 function map(w: Walk, shape: Shape, value: PyValue): PyValue {
-  if (!(value instanceof Map)) throw new ResponseShapeError(`'${pyTypeName(value)}' object has no attribute 'items'`);
+  if (!(value instanceof Map)) throw new ResponseShapeError(`'${pyTypeShortName(value)}' object has no attribute 'items'`);
   const keyShape = w.shape(shape.key!);
   const valueShape = w.shape(shape.value!);
   const out: PyDict = new Map();

@@ -24,7 +24,7 @@
 // goes into a new untitled section of its own at the same level instead.
 
 import type { PyDict, PyValue } from '../model/values';
-import { pyStr, pyTruthy, sortedKeys } from './text';
+import { pyStr, pyTruthy, sortedKeys } from '../model/pyrepr';
 
 export interface TableOptions {
   /** Colour as `--color on` (or `auto` on a terminal) gives it. */

@@ -15,7 +15,7 @@
 //    with a blank line per line break, keys longer than 128 UTF-8 bytes written as `? key` / `: value`.
 
 import { PyBytes, PyFloat, type PyDict, type PyValue } from '../model/values';
-import { pyFloatRepr } from '../model/pyrepr';
+import { compareCodePoints, pyFloatRepr } from '../model/pyrepr';
 
 const BEST_INDENT = 2;
 const BEST_WIDTH = 80;
@@ -207,24 +207,6 @@ function resolvesToNonString(s: string): boolean {
 }
 
 // ---- key order: Python sorts str keys by code point ----
-
-/** Compares two strings by Unicode code point (JS's < compares UTF-16 units, which differs past the BMP). */
-export function compareCodePoints(a: string, b: string): number {
-  const n = a.length < b.length ? a.length : b.length;
-  for (let i = 0; i < n; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x !== y) {
-      if (x >= 0xd800 && y >= 0xd800) {
-        // Surrogates (code points above the BMP) sort after U+E000..U+FFFF.
-        x = x <= 0xdfff ? x + 0x2000 : x - 0x800;
-        y = y <= 0xdfff ? y + 0x2000 : y - 0x800;
-      }
-      return x - y;
-    }
-  }
-  return a.length - b.length;
-}
 
 const RE_HIGH_UNITS = /[\ud800-\uffff]/;
 

@@ -5,7 +5,7 @@
 import { getShape } from '../model';
 import type { Shape } from '../model/types';
 import { PyBytes, PyFloat, type PyValue } from '../model/values';
-import { pyRepr, pyTypeName } from '../model/pyrepr';
+import { pyStr, pyTypeName } from '../model/pyrepr';
 
 const T = {
   str: "<class 'str'>", int: "<class 'int'>", float: "<class 'float'>", decimal: "<class 'decimal.Decimal'>",
@@ -13,10 +13,6 @@ const T = {
   bytes: "<class 'bytes'>", bytearray: "<class 'bytearray'>", datetime: "<class 'datetime.datetime'>",
 };
 
-/** Python's str() of a value as botocore's messages print it (strings bare, everything else repr). */
-function pyStr(v: PyValue): string {
-  return typeof v === 'string' ? v : pyRepr(v);
-}
 
 const isPyInt = (v: PyValue) => typeof v === 'bigint' || (typeof v === 'number') || typeof v === 'boolean';
 

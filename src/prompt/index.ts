@@ -112,7 +112,9 @@ async function runSilencingParamErrors(argv: string[], io: IO): Promise<number> 
 }
 
 async function prompt(argv: string[], io: IO, opts: AutoPromptOptions): Promise<string[] | number> {
-  const terminal = opts.terminal ?? { input: process.stdin, output: process.stdout };
+  // The prompt draws on the terminal: stdout, or stderr when only that one is a terminal.
+  const output = !process.stdout.isTTY && process.stderr.isTTY ? process.stderr : process.stdout;
+  const terminal = opts.terminal ?? { input: process.stdin, output };
   if (!terminal.input.isTTY) {
     // What the AWS CLI's prompt (prompt_toolkit) does without a terminal: it warns, then its input
     // ends at once and the command fails with that end-of-file, without running anything.

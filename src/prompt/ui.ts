@@ -1,12 +1,13 @@
 // The --cli-auto-prompt prompt on a terminal, written with node:readline's key decoding: a line editor
 // that starts from what was typed (`> aws <args>`), offers completions from the same engine as
-// aws_completer (operations, options not yet given, enum values, file paths; fuzzy-matched, required
-// options first) in a menu below the line, and shows the type and description of the selected or
-// current option under the menu.
-// Keys, as in the AWS CLI's prompt: Tab / Down / Up move through the completions, Enter takes the
-// selected completion or, with none selected, runs the command; Ctrl-C or Ctrl-D cancel it
-// (the AWS CLI exits 130 for both); Escape closes the menu. Editing: Left/Right, Home/End, Ctrl-A/E,
-// Backspace/Delete, Ctrl-U/K/W.
+// aws_completer (operations, options not yet given, enum values, shorthand keys, file paths;
+// fuzzy-matched, required options first) in a menu below the line with each option's type and
+// description, and shows the selected (or current) option's type and description under the menu.
+// Keys, as in the AWS CLI's prompt (prompt_toolkit): Tab / Down / Up select a completion and show it in
+// the line (a single candidate is taken at once), Enter takes the selected completion or, with none
+// selected, runs the command; Escape goes back to what was typed and closes the menu; Ctrl-C and
+// Ctrl-D cancel (the AWS CLI binds both to the same interrupt: exit 130, the line on stderr).
+// Editing: Left/Right, Home/End, Ctrl-A/E/B/F, Backspace/Delete, Ctrl-U/K/W.
 import { emitKeypressEvents } from 'node:readline';
 import { autocomplete, fuzzyFilter, parseCommandLine, type Completion } from '../completer/engine';
 import { operationsByCliName, SERVICE_CLI_NAME } from '../model';
@@ -278,7 +279,8 @@ class Screen {
     const pos = PROMPT.length + s.cursor;
     const row = Math.floor(pos / width);
     const col = pos % width;
-    const panel = s.panel(width);
+    // What does not fit under the input line on the screen is left out (scrolling would lose the top).
+    const panel = s.panel(width).slice(0, Math.max(0, (this.out.rows || 24) - inputRows - 1));
     let buf = `${this.home()}\x1b[J${line}`;
     if (line.length % width === 0) buf += '\r\n';
     for (const l of panel) buf += `\r\n${l}`;
@@ -326,6 +328,7 @@ export async function promptForArgs(args: readonly string[], term: PromptTermina
     const finish = (kind: 'accept' | 'cancel') => {
       input.off('keypress', onKey);
       input.off('end', onEnd);
+      output.off('resize', onResize);
       input.setRawMode?.(wasRaw ?? false);
       input.pause();
       screen.erase();
@@ -337,7 +340,9 @@ export async function promptForArgs(args: readonly string[], term: PromptTermina
       else screen.draw(session);
     };
     const onEnd = () => finish('cancel');
+    const onResize = () => screen.draw(session);
     input.on('keypress', onKey);
     input.on('end', onEnd);
+    output.on('resize', onResize);
   });
 }

@@ -299,16 +299,12 @@ describe('formatTable: where the AWS CLI crashes', () => {
 });
 
 describe('formatTable: scale', () => {
-  it('renders a 10,000-job list quickly', () => {
+  it('renders a 10,000-job list', () => {
     const m = '90000000-0000-4000-8000-000000000000';
     const five = [0, 1, 2, 3, 4].map((i) => summary(m, i));
     const jobs = Array.from({ length: 10000 }, (_, i) => new Map(five[i % 5]).set('name', `job-${String(i).padStart(5, '0')}`));
-    const t0 = performance.now();
     const out = formatTable(dict({ trainedModelInferenceJobs: jobs }), 'ListTrainedModelInferenceJobs', plain);
-    const ms = performance.now() - t0;
     expect(out.split('\n').length).toBeGreaterThan(150000);
     expect(out).toContain('\n||  name                                  |  job-09999 ');
-    // Typically a few hundred ms or less; the bound guards against super-linear costs on a loaded machine.
-    expect(ms).toBeLessThan(2000);
   });
 });

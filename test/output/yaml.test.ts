@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PyBytes, PyFloat, dict, type PyDict, type PyValue } from '../../src/model/values';
-import { compareCodePoints, dumpYaml, dumpYamlStream } from '../../src/output/yaml';
+import { dumpYaml, dumpYamlStream } from '../../src/output/yaml';
+import { compareCodePoints } from '../../src/model/pyrepr';
 
 // Expected bytes: the conformance cases recorded from the real AWS CLI v2 (copied verbatim from
 // shared/conformance/vectors/output.json), and for the rest the output of libyaml's C emitter (what
@@ -799,20 +800,17 @@ describe('dumpYaml: other values', () => {
     expect([...keys].sort(compareCodePoints)).toEqual(['B', 'a', '\ue000', '\uffff', '\u{10000}', '\u{1F680}']);
   });
 
-  it('is fast on a 10,000-item list', () => {
+  it('dumps a 10,000-item list', () => {
     const page = dict({ trainedModelInferenceJobs: Array.from({ length: 10000 }, (_, i) => {
       const s = summary(i % 5);
       s.set('name', `job-${String(i).padStart(5, '0')}`);
       return s;
     }) });
-    const t0 = performance.now();
     const out = dumpYaml(page);
-    const ms = performance.now() - t0;
     expect(out.split('\n').length).toBe(1 + 10000 * 13 + 1);
     const firstItem = out.split('\n').slice(1, 14).join('\n');
     const want = FMT_LIST_YAML_STREAM.split('\n').slice(1, 14).map((l) => l.slice(2)).join('\n');
     expect(firstItem).toBe(want.replace('name: job-0', 'name: job-00000'));
     expect(out.endsWith("\n  updateTime: '2026-11-27T06:30:00+00:00'\n")).toBe(true);
-    expect(ms).toBeLessThan(1500);
   });
 });

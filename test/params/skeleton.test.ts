@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/commands/run';
 import { memoryIO } from '../../src/io';
-import { getShape, MODEL, operationsByCliName } from '../../src/model';
+import { getShape, MODEL } from '../../src/model';
 import { formatJson } from '../../src/output/json';
 import { PyFloat } from '../../src/model/values';
 import { generateSkeleton, SKELETON_TIMESTAMP } from '../../src/params/skeleton';
@@ -85,9 +85,5 @@ describe('output skeleton', () => {
     expect(r.err).toBe('\naws: [ERROR]: An error occurred (ParamValidation): Parameter validation failed:\n' +
       'Invalid length for parameter membershipIdentifier, value: 0, valid min length: 36\n' +
       'Invalid length for parameter trainedModelInferenceJobArn, value: 1, valid min length: 20\n');
-  });
-
-  it('lists every operation by its CLI name', () => {
-    expect(operationsByCliName().get('get-trained-model-inference-job')!.name).toBe('GetTrainedModelInferenceJob');
   });
 });

@@ -1,0 +1,283 @@
+// The transport against a local node:http server (no network): SigV4 on the wire, botocore's
+// standard retry mode (3 attempts for throttling codes and 500/502/503/504, none for other 4xx, the
+// "(reached max retries: 2)" suffix), the AWS CLI's network error texts; and the credential chain
+// (environment unless --profile, then the SDK chain: credentials file, credential_process).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { closeTransport, EndpointConnectionError, isRetryable, resolveCredentials, sendWithRetries, type TransportOptions } from '../../src/client/runtime';
+import { serializeRequest } from '../../src/client/serialize';
+import { ServiceError } from '../../src/client/service-error';
+import { CliError, NoCredentialsError } from '../../src/errors';
+import { operationsByCliName } from '../../src/model';
+import { fromJS, type PyDict } from '../../src/model/values';
+
+const M = '11111111-2222-3333-4444-555555555555';
+const ARN = `arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${M}/trained-model-inference-job/job-1`;
+const GET = operationsByCliName().get('get-trained-model-inference-job')!;
+const START = operationsByCliName().get('start-trained-model-inference-job')!;
+const LIST = operationsByCliName().get('list-trained-model-inference-jobs')!;
+const getRequest = () => serializeRequest(GET, fromJS({ membershipIdentifier: M, trainedModelInferenceJobArn: ARN }) as PyDict);
+const GET_PATH = `/memberships/${M}/trained-model-inference-jobs/${encodeURIComponent(ARN)}`;
+const silent = { enabled: false, debug: () => undefined };
+
+interface Seen { method: string; url: string; headers: IncomingMessage['headers']; body: string }
+type Reply = { status: number; headers?: Record<string, string>; body?: string } | 'hang';
+
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise<void>((r) => { s.closeAllConnections(); s.close(() => r()); })));
+});
+
+/** A server answering the scripted replies in turn (the last one repeats). */
+async function serve(replies: Reply[]): Promise<{ url: string; seen: Seen[] }> {
+  const seen: Seen[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      seen.push({ method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString() });
+      const r = replies[Math.min(seen.length - 1, replies.length - 1)];
+      if (r === 'hang') return;
+      res.writeHead(r.status, { 'Content-Type': 'application/json', ...r.headers });
+      res.end(r.body ?? '');
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
+}
+
+function options(endpoint: string, over: Partial<TransportOptions> = {}): TransportOptions & { sleeps: number[] } {
+  const sleeps: number[] = [];
+  return {
+    endpoint, region: 'us-east-1', signingName: 'cleanrooms-ml',
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },
+    maxAttempts: 3, connectTimeout: 60, readTimeout: 60, verifySsl: true, env: {}, userAgent: 'aws-cli/2.36.7 test',
+    log: silent, now: () => new Date(Date.UTC(2026, 2, 1, 12, 0, 0)),
+    sleep: async (s: number) => { sleeps.push(s); },
+    sleeps,
+    ...over,
+  };
+}
+
+async function send(o: TransportOptions, req = getRequest()) {
+  try {
+    return await sendWithRetries(req, o);
+  } finally {
+    closeTransport(o);
+  }
+}
+
+describe('the request on the wire', () => {
+  it('signs with the credential scope and the headers the AWS CLI signs', async () => {
+    const { url, seen } = await serve([{ status: 200, body: '{}' }]);
+    const res = await send(options(url), serializeRequest(START, fromJS({ membershipIdentifier: M, name: 'j' }) as PyDict));
+    expect(res).toMatchObject({ status: 200, body: '{}', attempts: 1, maxAttemptsReached: false });
+    const h = seen[0].headers;
+    expect(seen[0].method).toBe('POST');
+    expect(seen[0].url).toBe(`/memberships/${M}/trained-model-inference-jobs`);
+    expect(seen[0].body).toBe('{"name": "j"}');
+    expect(h['content-type']).toBe('application/json');
+    expect(h['content-length']).toBe('13');
+    expect(h['x-amz-date']).toBe('20260301T120000Z');
+    expect(h['user-agent']).toBe('aws-cli/2.36.7 test');
+    expect(h.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/20260301\/us-east-1\/cleanrooms-ml\/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=[0-9a-f]{64}$/);
+    expect(h['x-amz-security-token']).toBeUndefined();
+  });
+
+  it('signs a GET over host and date only, and adds the session token', async () => {
+    const { url, seen } = await serve([{ status: 200, body: '{}' }]);
+    await send(options(url, { credentials: { accessKeyId: 'AKID', secretAccessKey: 'S', sessionToken: 'TOKEN' } }));
+    expect(seen[0].url).toBe(GET_PATH);
+    expect(seen[0].headers['x-amz-security-token']).toBe('TOKEN');
+    expect(seen[0].headers.authorization).toMatch(/SignedHeaders=host;x-amz-date;x-amz-security-token, /);
+    expect(seen[0].body).toBe('');
+  });
+
+  it('sends unsigned requests without credentials (--no-sign-request)', async () => {
+    const { url, seen } = await serve([{ status: 200, body: '{}' }]);
+    await send(options(url, { credentials: undefined }));
+    expect(seen[0].headers.authorization).toBeUndefined();
+  });
+
+  it('keeps the endpoint path as a prefix and encodes the query as botocore does', async () => {
+    const { url, seen } = await serve([{ status: 200, body: '{}' }]);
+    await send(options(`${url}/base/`), serializeRequest(LIST, fromJS({ membershipIdentifier: M, nextToken: 'a b/c+d', maxResults: 5 }) as PyDict));
+    // (The order of the query parameters on the wire is the HTTP handler's; the signature does not depend on it.)
+    const [path, query] = seen[0].url.split('?');
+    expect(path).toBe(`/base/memberships/${M}/trained-model-inference-jobs`);
+    expect(query.split('&').sort()).toEqual(['maxResults=5', 'nextToken=a%20b%2Fc%2Bd']);
+  });
+});
+
+describe('standard retries', () => {
+  it('tries a throttled request 3 times and reports "(reached max retries: 2)" (err-start-ThrottlingException)', async () => {
+    const { url, seen } = await serve([{ status: 429, headers: { 'x-amzn-ErrorType': 'ThrottlingException' }, body: '{"message":"Rate exceeded"}' }]);
+    const o = options(url);
+    const res = await send(o);
+    expect(seen.length).toBe(3);
+    expect(res).toMatchObject({ status: 429, attempts: 3, maxAttemptsReached: true });
+    expect(ServiceError.fromResponse(GET, res).render()).toBe('\naws: [ERROR]: An error occurred (ThrottlingException) when calling the ' +
+      'GetTrainedModelInferenceJob operation (reached max retries: 2): Rate exceeded\n');
+    // Full-jitter exponential backoff: random × min(20, 2^(attempt-1)).
+    expect(o.sleeps.length).toBe(2);
+    expect(o.sleeps[0]).toBeGreaterThanOrEqual(0);
+    expect(o.sleeps[0]).toBeLessThan(1);
+    expect(o.sleeps[1]).toBeLessThan(2);
+  });
+
+  it('retries a 503 and a 502 with an HTML body, reported with the status as the code', async () => {
+    const unavailable = await serve([{ status: 503, headers: { 'x-amzn-ErrorType': 'ServiceUnavailableException' }, body: '{"message":"down"}' }]);
+    const r1 = await send(options(unavailable.url));
+    expect(unavailable.seen.length).toBe(3);
+    expect(ServiceError.fromResponse(GET, r1).message).toBe(
+      'An error occurred (ServiceUnavailableException) when calling the GetTrainedModelInferenceJob operation (reached max retries: 2): down');
+    const garbage = await serve([{ status: 502, headers: { 'Content-Type': 'text/html' }, body: '<html><body>Bad Gateway</body></html>' }]);
+    const r2 = await send(options(garbage.url));
+    expect(garbage.seen.length).toBe(3);
+    expect(ServiceError.fromResponse(GET, r2).render()).toBe(
+      '\naws: [ERROR]: An error occurred (502) when calling the GetTrainedModelInferenceJob operation (reached max retries: 2): Bad Gateway\n');
+  });
+
+  it('stops retrying once an attempt succeeds (force-flaky-2)', async () => {
+    const { url, seen } = await serve([{ status: 503, body: '' }, { status: 503, body: '' }, { status: 200, body: '{"status":"ACTIVE"}' }]);
+    const res = await send(options(url));
+    expect(seen.length).toBe(3);
+    expect(res).toMatchObject({ status: 200, attempts: 3, maxAttemptsReached: false, body: '{"status":"ACTIVE"}' });
+  });
+
+  it('does not retry other client errors', async () => {
+    const { url, seen } = await serve([{ status: 400, headers: { 'x-amzn-ErrorType': 'ValidationException' }, body: '{"message":"bad"}' }]);
+    const o = options(url);
+    const res = await send(o);
+    expect(seen.length).toBe(1);
+    expect(o.sleeps).toEqual([]);
+    expect(ServiceError.fromResponse(GET, res).message).toBe(
+      'An error occurred (ValidationException) when calling the GetTrainedModelInferenceJob operation: bad');
+  });
+
+  it('honours AWS_MAX_ATTEMPTS-style limits: one attempt means no retry suffix', async () => {
+    const { url, seen } = await serve([{ status: 429, headers: { 'x-amzn-ErrorType': 'ThrottlingException' }, body: '{"message":"slow"}' }]);
+    const res = await send(options(url, { maxAttempts: 1 }));
+    expect(seen.length).toBe(1);
+    expect(ServiceError.fromResponse(GET, res).message).toBe(
+      'An error occurred (ThrottlingException) when calling the GetTrainedModelInferenceJob operation (reached max retries: 0): slow');
+  });
+
+  it('waits what x-amz-retry-after says (milliseconds)', async () => {
+    const { url } = await serve([
+      { status: 503, headers: { 'x-amz-retry-after': '1500' }, body: '' },
+      { status: 503, headers: { 'x-amz-retry-after': '0' }, body: '' },
+      { status: 200, body: '{}' }]);
+    const o = options(url);
+    await send(o);
+    expect(o.sleeps).toEqual([1.5, 0]);
+  });
+
+  it('classifies codes and statuses as botocore\'s standard mode does', () => {
+    expect(isRetryable(400, 'ThrottlingException')).toBe(true);
+    expect(isRetryable(400, 'TooManyRequestsException')).toBe(true);
+    expect(isRetryable(400, 'RequestTimeoutException')).toBe(true);
+    expect(isRetryable(504, 'GatewayTimeout')).toBe(true);
+    expect(isRetryable(500, 'InternalServerException')).toBe(true);
+    expect(isRetryable(403, 'AccessDeniedException')).toBe(false);
+    expect(isRetryable(404, 'ResourceNotFoundException')).toBe(false);
+    expect(isRetryable(501, '501')).toBe(false);
+  });
+});
+
+describe('network failures', () => {
+  it('reports a read timeout with the full URL, after retrying it (err-read-timeout)', async () => {
+    const { url, seen } = await serve(['hang']);
+    const o = options(url, { readTimeout: 0.05, maxAttempts: 2 });
+    const err = await send(o).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(EndpointConnectionError);
+    expect((err as CliError).render()).toBe(`\naws: [ERROR]: Read timeout on endpoint URL: "${url}${GET_PATH}"\n`);
+    expect((err as CliError).rc).toBe(255);
+    expect(seen.length).toBe(2);
+  });
+
+  it('reports a refused connection with the URL, query included, after 3 attempts', async () => {
+    const { url } = await serve([{ status: 200 }]);
+    await Promise.all(servers.splice(0).map((s) => new Promise<void>((r) => s.close(() => r()))));
+    const o = options(url);
+    const req = serializeRequest(LIST, fromJS({ membershipIdentifier: M, maxResults: 5 }) as PyDict);
+    const err = await send(o, req).catch((e: unknown) => e);
+    expect((err as CliError).render()).toBe(
+      `\naws: [ERROR]: Could not connect to the endpoint URL: "${url}/memberships/${M}/trained-model-inference-jobs?maxResults=5"\n`);
+    expect(o.sleeps.length).toBe(2);
+  });
+});
+
+describe('credentials', () => {
+  let home: string;
+  const saved = process.env.AWS_EC2_METADATA_DISABLED;
+  beforeAll(() => {
+    // The SDK chain reads these from the process: keep it away from the instance metadata service.
+    process.env.AWS_EC2_METADATA_DISABLED = 'true';
+    home = mkdtempSync(join(tmpdir(), 'creds-test-'));
+    mkdirSync(join(home, '.aws'));
+    writeFileSync(join(home, '.aws', 'credentials'),
+      '[default]\naws_access_key_id = AKIDFILE\naws_secret_access_key = SECRETFILE\n' +
+      '[tokened]\naws_access_key_id = AKIDTOK\naws_secret_access_key = S2\naws_session_token = TOK2\n');
+    const script = join(home, 'creds.js');
+    writeFileSync(script, 'console.log(JSON.stringify({Version: 1, AccessKeyId: "AKIDPROC", SecretAccessKey: "SECRETPROC"}))\n');
+    writeFileSync(join(home, '.aws', 'config'),
+      `[profile proc]\ncredential_process = ${process.execPath} ${script}\n[profile empty]\nregion = us-east-1\n`);
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.AWS_EC2_METADATA_DISABLED;
+    else process.env.AWS_EC2_METADATA_DISABLED = saved;
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  const src = (env: Record<string, string>, profile = 'default', fromFlag = false) => ({
+    env: { HOME: home, ...env }, profile, fromFlag,
+    configFile: join(home, '.aws', 'config'), credentialsFile: join(home, '.aws', 'credentials'),
+  });
+
+  it('takes the environment first, the token from AWS_SECURITY_TOKEN before AWS_SESSION_TOKEN', async () => {
+    expect(await resolveCredentials(src({ AWS_ACCESS_KEY_ID: 'AK', AWS_SECRET_ACCESS_KEY: 'SK' }), silent))
+      .toEqual({ accessKeyId: 'AK', secretAccessKey: 'SK', sessionToken: undefined });
+    expect(await resolveCredentials(src({ AWS_ACCESS_KEY_ID: 'AK', AWS_SECRET_ACCESS_KEY: 'SK', AWS_SESSION_TOKEN: 'T1' }), silent))
+      .toEqual({ accessKeyId: 'AK', secretAccessKey: 'SK', sessionToken: 'T1' });
+    expect(await resolveCredentials(src({ AWS_ACCESS_KEY_ID: 'AK', AWS_SECRET_ACCESS_KEY: 'SK', AWS_SESSION_TOKEN: 'T1', AWS_SECURITY_TOKEN: 'T0' }), silent))
+      .toEqual({ accessKeyId: 'AK', secretAccessKey: 'SK', sessionToken: 'T0' });
+  });
+
+  it('refuses partial environment credentials (cfg-partial-credentials)', async () => {
+    const err = await resolveCredentials(src({ AWS_ACCESS_KEY_ID: 'AK' }), silent).catch((e: CliError) => e);
+    expect((err as CliError).render()).toBe('\naws: [ERROR]: Partial credentials found in env, missing: AWS_SECRET_ACCESS_KEY\n');
+    expect((err as CliError).rc).toBe(255);
+    await expect(resolveCredentials(src({ AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: 'SK' }), silent))
+      .rejects.toThrow('Partial credentials found in env, missing: AWS_ACCESS_KEY_ID');
+  });
+
+  it('reads static keys from the credentials file through the SDK chain', async () => {
+    expect(await resolveCredentials(src({}), silent)).toMatchObject({ accessKeyId: 'AKIDFILE', secretAccessKey: 'SECRETFILE' });
+    expect(await resolveCredentials(src({}, 'tokened'), silent)).toMatchObject({ accessKeyId: 'AKIDTOK', sessionToken: 'TOK2' });
+  });
+
+  it('ignores the environment for a profile named with --profile, not for AWS_PROFILE', async () => {
+    const env = { AWS_ACCESS_KEY_ID: 'AKENV', AWS_SECRET_ACCESS_KEY: 'SKENV' };
+    expect(await resolveCredentials(src(env, 'tokened', true), silent)).toMatchObject({ accessKeyId: 'AKIDTOK' });
+    expect(await resolveCredentials(src({ ...env, AWS_PROFILE: 'tokened' }, 'tokened', false), silent)).toMatchObject({ accessKeyId: 'AKENV' });
+  });
+
+  it('runs credential_process', async () => {
+    expect(await resolveCredentials(src({}, 'proc', true), silent)).toMatchObject({ accessKeyId: 'AKIDPROC', secretAccessKey: 'SECRETPROC' });
+  });
+
+  it('reports no credentials as NoCredentials, exit 253 (cfg-creds-flag-profile-no-keys)', async () => {
+    const err = await resolveCredentials(src({ AWS_ACCESS_KEY_ID: 'AKENV', AWS_SECRET_ACCESS_KEY: 'SKENV' }, 'empty', true), silent)
+      .catch((e: CliError) => e);
+    expect(err).toBeInstanceOf(NoCredentialsError);
+    expect((err as CliError).render()).toBe('\naws: [ERROR]: An error occurred (NoCredentials): Unable to locate credentials. ' +
+      'You can configure credentials by running "aws login".\n');
+    expect((err as CliError).rc).toBe(253);
+  });
+});

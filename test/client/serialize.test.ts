@@ -1,0 +1,102 @@
+// REST-JSON request serialisation as botocore's RestJSONSerializer does it; expected bytes come from
+// the conformance cases (scalar-membership-specials, json-env-escapes, the GET/PATCH cases) and from
+// Python (urllib.parse.quote with safe='-_.~', json.dumps with its default settings).
+import { describe, expect, it } from 'vitest';
+import { operationsByCliName } from '../../src/model';
+import { fromJS, PyBytes, PyFloat, type PyDict, type PyValue } from '../../src/model/values';
+import { percentEncode, pyJsonDumps, serializeRequest } from '../../src/client/serialize';
+
+const M = '11111111-2222-3333-4444-555555555555';
+const JOB_ARN = `arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${M}/trained-model-inference-job/job-1`;
+const ENCODED_JOB_ARN = `arn%3Aaws%3Acleanrooms-ml%3Aus-east-1%3A123456789012%3Amembership%2F${M}%2Ftrained-model-inference-job%2Fjob-1`;
+const op = (cliName: string) => operationsByCliName().get(cliName)!;
+const params = (o: Record<string, unknown>) => fromJS(o) as PyDict;
+
+describe('percentEncode (botocore percent_encode)', () => {
+  it('encodes everything but letters, digits and -_.~ (scalar-membership-specials)', () => {
+    expect(percentEncode("a/b c?d#e%f&g=h+i:j;k@l,m$n!o'p(q)rs")).toBe('a%2Fb%20c%3Fd%23e%25f%26g%3Dh%2Bi%3Aj%3Bk%40l%2Cm%24n%21o%27p%28q%29rs');
+    expect(percentEncode('\u00e9~_.-*')).toBe('%C3%A9~_.-%2A');
+    expect(percentEncode('\u{1F680}')).toBe('%F0%9F%9A%80');
+  });
+
+  it('keeps / too for greedy labels', () => {
+    expect(percentEncode('a/b c~\u00e9', '/~')).toBe('a/b%20c~%C3%A9');
+  });
+});
+
+describe('URI labels and the query', () => {
+  it('percent-encodes the membership label into the path (scalar-membership-specials)', () => {
+    const r = serializeRequest(op('start-trained-model-inference-job'), params({
+      membershipIdentifier: "a/b c?d#e%f&g=h+i:j;k@l,m$n!o'p(q)rs", name: 'job1' }));
+    expect(r.method).toBe('POST');
+    expect(r.path).toBe('/memberships/a%2Fb%20c%3Fd%23e%25f%26g%3Dh%2Bi%3Aj%3Bk%40l%2Cm%24n%21o%27p%28q%29rs/trained-model-inference-jobs');
+    expect(r.body).toBe('{"name": "job1"}');
+  });
+
+  it('encodes an ARN label, : and / included (err-read-timeout URL)', () => {
+    const r = serializeRequest(op('get-trained-model-inference-job'), params({ membershipIdentifier: M, trainedModelInferenceJobArn: JOB_ARN }));
+    expect(r).toEqual({ method: 'GET', path: `/memberships/${M}/trained-model-inference-jobs/${ENCODED_JOB_ARN}`, query: [], headers: {}, body: '' });
+  });
+
+  it('sends a PATCH with only labels without a body or content type', () => {
+    const r = serializeRequest(op('cancel-trained-model-inference-job'), params({ membershipIdentifier: M, trainedModelInferenceJobArn: JOB_ARN }));
+    expect(r).toEqual({ method: 'PATCH', path: `/memberships/${M}/trained-model-inference-jobs/${ENCODED_JOB_ARN}`, query: [], headers: {}, body: '' });
+  });
+
+  it('puts querystring members in the query in parameter order, unencoded (the transport encodes them)', () => {
+    const r = serializeRequest(op('list-trained-model-inference-jobs'), params({
+      nextToken: 'a b/c', maxResults: 10, membershipIdentifier: M, trainedModelArn: 'arn:x' }));
+    expect(r).toEqual({
+      method: 'GET', path: `/memberships/${M}/trained-model-inference-jobs`,
+      query: [['nextToken', 'a b/c'], ['maxResults', '10'], ['trainedModelArn', 'arn:x']], headers: {}, body: '',
+    });
+  });
+
+  it('repeats a list query member once per item (untag-resource)', () => {
+    const r = serializeRequest(op('untag-resource'), params({ resourceArn: JOB_ARN, tagKeys: ['a', 'b c'] }));
+    expect(r).toEqual({ method: 'DELETE', path: `/tags/${ENCODED_JOB_ARN}`, query: [['tagKeys', 'a'], ['tagKeys', 'b c']], headers: {}, body: '' });
+  });
+});
+
+describe('the JSON body', () => {
+  it('writes the body members in the order given, as json.dumps does, with the content type', () => {
+    const r = serializeRequest(op('start-trained-model-inference-job'), params({
+      membershipIdentifier: M, name: 'job1', resourceConfig: { instanceType: 'ml.m5.xlarge', instanceCount: 2 },
+      environment: { A: '\u00fc\n', B: 'x' } }));
+    expect(r.headers).toEqual({ 'Content-Type': 'application/json' });
+    expect(r.body).toBe('{"name": "job1", "resourceConfig": {"instanceType": "ml.m5.xlarge", "instanceCount": 2}, ' +
+      '"environment": {"A": "\\u00fc\\n", "B": "x"}}');
+  });
+
+  it('sends {} when the input has body members but none was given', () => {
+    const r = serializeRequest(op('start-trained-model-inference-job'), params({ membershipIdentifier: M }));
+    expect(r.body).toBe('{}');
+    expect(r.headers).toEqual({ 'Content-Type': 'application/json' });
+    const tag = serializeRequest(op('tag-resource'), params({ resourceArn: JOB_ARN, tags: { team: 'ml' } }));
+    expect(tag).toEqual({ method: 'POST', path: `/tags/${ENCODED_JOB_ARN}`, query: [], headers: { 'Content-Type': 'application/json' },
+      body: '{"tags": {"team": "ml"}}' });
+  });
+
+  it('ignores parameters the input shape does not have', () => {
+    const r = serializeRequest(op('get-trained-model-inference-job'), params({ membershipIdentifier: M, trainedModelInferenceJobArn: 'x', bogus: 1 }));
+    expect(r.body).toBe('');
+  });
+});
+
+describe('pyJsonDumps (json.dumps defaults: ensure_ascii, ", " and ": ")', () => {
+  it('escapes as Python does', () => {
+    // Printed by python3: json.dumps({...}) with the same values.
+    const v = new Map<string, PyValue>([
+      ['name', 'caf\u00e9\n\t"q"\\ /\x01\x7f\u{1F680}'], ['n', new PyFloat(5)], ['big', 99999999999999999999n],
+      ['f', new PyFloat(1e16)], ['g', new PyFloat(1e-5)], ['neg', new PyFloat(-0)], ['t', true], ['z', null],
+      ['l', [1, new Map()]],
+    ]);
+    expect(pyJsonDumps(v)).toBe('{"name": "caf\\u00e9\\n\\t\\"q\\"\\\\ /\\u0001\\u007f\\ud83d\\ude80", "n": 5.0, ' +
+      '"big": 99999999999999999999, "f": 1e+16, "g": 1e-05, "neg": -0.0, "t": true, "z": null, "l": [1, {}]}');
+  });
+
+  it('writes non-finite floats as Python does and bytes as base64', () => {
+    expect(pyJsonDumps([new PyFloat(NaN), new PyFloat(Infinity), new PyFloat(-Infinity)])).toBe('[NaN, Infinity, -Infinity]');
+    expect(pyJsonDumps(new PyBytes(new Uint8Array([104, 105])))).toBe('"aGk="');
+  });
+});

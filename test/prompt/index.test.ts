@@ -1,0 +1,111 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/commands/run';
+import { memoryIO } from '../../src/io';
+import { maybeAutoPrompt, profileConfigValue, resolveMode, type PromptTerminal } from '../../src/prompt';
+
+const notATerminal = { input: { isTTY: false }, output: { isTTY: false } } as unknown as PromptTerminal;
+const NO_TTY_STDERR = 'Warning: Input is not a terminal (fd=0).\n\naws: [ERROR]: \n';
+
+function configDir(text: string): Record<string, string> {
+  const dir = mkdtempSync(join(tmpdir(), 'aws-prompt-'));
+  writeFileSync(join(dir, 'config'), text);
+  return { AWS_CONFIG_FILE: join(dir, 'config'), HOME: dir };
+}
+
+describe('the prompt mode (awscli/autoprompt/core.py resolve_mode)', () => {
+  it('flags first, then AWS_CLI_AUTO_PROMPT, then the profile', () => {
+    const env = configDir('[default]\ncli_auto_prompt = on-partial\n[profile dev]\ncli_auto_prompt = ON\n[profile off]\ncli_auto_prompt = off\n');
+    expect(resolveMode(['cleanroomsml'], env)).toBe('on-partial');
+    expect(resolveMode(['--profile', 'dev', 'cleanroomsml'], env)).toBe('on');
+    expect(resolveMode(['--profile=off', 'cleanroomsml'], env)).toBe('off');
+    expect(resolveMode(['cleanroomsml'], { ...env, AWS_PROFILE: 'dev' })).toBe('on');
+    expect(resolveMode(['cleanroomsml'], { ...env, AWS_CLI_AUTO_PROMPT: 'off' })).toBe('off');
+    expect(resolveMode(['cleanroomsml', '--no-cli-auto-prompt'], env)).toBe('off');
+    expect(resolveMode(['cleanroomsml', '--cli-auto-prompt'], { AWS_CLI_AUTO_PROMPT: 'off' })).toBe('on');
+    expect(resolveMode(['cleanroomsml'], { AWS_CLI_AUTO_PROMPT: 'bogus' })).toBe('off');
+    expect(resolveMode(['cleanroomsml'], { HOME: '/nonexistent' })).toBe('off');
+  });
+
+  it('is off for help and --version whatever is configured', () => {
+    expect(resolveMode(['cleanroomsml', 'help', '--cli-auto-prompt'], {})).toBe('off');
+    expect(resolveMode(['--version', '--cli-auto-prompt'], {})).toBe('off');
+    expect(resolveMode(['cleanroomsml', 'help'], { AWS_CLI_AUTO_PROMPT: 'on' })).toBe('off');
+  });
+
+  it('refuses both flags at once', () => {
+    expect(() => resolveMode(['--cli-auto-prompt', '--no-cli-auto-prompt'], {})).toThrow(
+      'Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time.');
+  });
+
+  it('reads the profile section of the config file', () => {
+    const env = configDir('# c\n[profile default]\ncli_auto_prompt=on\nregion = x\n  nested = y\n[profile a b]\n');
+    expect(profileConfigValue(env, 'default', 'cli_auto_prompt')).toBe('on');
+    expect(profileConfigValue(env, 'default', 'nested')).toBeUndefined();
+    expect(profileConfigValue(env, 'a b', 'cli_auto_prompt')).toBeUndefined();
+  });
+});
+
+describe('maybeAutoPrompt', () => {
+  it('leaves the arguments alone when the mode is off', async () => {
+    const io = memoryIO({ HOME: '/nonexistent' });
+    const argv = ['cleanroomsml', 'list-trained-models'];
+    expect(await maybeAutoPrompt(argv, io)).toBe(argv);
+    expect(io.err()).toBe('');
+  });
+
+  it('both flags: exit 252 with the AWS CLI message', async () => {
+    const io = memoryIO({});
+    expect(await maybeAutoPrompt(['--cli-auto-prompt', '--no-cli-auto-prompt', 'cleanroomsml'], io)).toBe(252);
+    expect(io.err()).toBe('\naws: [ERROR]: An error occurred (ParamValidation): Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time.\n');
+  });
+
+  it('not on a terminal: the warning, then the end-of-input failure (exit 255), nothing run', async () => {
+    const io = memoryIO({});
+    expect(await maybeAutoPrompt(['cleanroomsml', 'list-trained-models', '--cli-auto-prompt'], io, { terminal: notATerminal })).toBe(255);
+    expect(io.err()).toBe(NO_TTY_STDERR);
+    expect(io.out()).toBe('');
+  });
+
+  it('on-partial: a complete command just runs', async () => {
+    const io = memoryIO({ AWS_CLI_AUTO_PROMPT: 'on-partial' });
+    expect(await maybeAutoPrompt(['cleanroomsml', 'get-trained-model', '--generate-cli-skeleton'], io, { terminal: notATerminal })).toBe(0);
+    expect(io.out()).toBe('{\n    "trainedModelArn": "",\n    "membershipIdentifier": "",\n    "versionIdentifier": ""\n}\n');
+    expect(io.err()).toBe('');
+  });
+
+  it('on-partial: failures other than parameter errors keep their message and exit code', async () => {
+    const io = memoryIO({ AWS_CLI_AUTO_PROMPT: 'on-partial', HOME: '/nonexistent' });
+    const rc = await maybeAutoPrompt(['cleanroomsml', 'get-trained-model', '--membership-identifier', 'm', '--trained-model-arn', 'a'], io, { terminal: notATerminal });
+    expect(rc).toBe(253);
+    expect(io.err()).toBe('\naws: [ERROR]: An error occurred (NoRegion): You must specify a region. You can also configure your region by running "aws configure".\n');
+  });
+
+  it('on-partial: a bad parameter value is a parameter error too: silenced, then the prompt', async () => {
+    const io = memoryIO({ AWS_CLI_AUTO_PROMPT: 'on-partial' });
+    const rc = await maybeAutoPrompt(['cleanroomsml', 'get-trained-model', '--generate-cli-skeleton', '--endpoint-url', 'x'], io, { terminal: notATerminal });
+    expect(rc).toBe(255);
+    expect(io.err()).toBe(NO_TTY_STDERR);
+  });
+
+  it('on-partial: an incomplete command is not run; its parameter error is silenced and the prompt starts', async () => {
+    const io = memoryIO({ AWS_CLI_AUTO_PROMPT: 'on-partial' });
+    expect(await maybeAutoPrompt(['cleanroomsml', 'list-trained-models'], io, { terminal: notATerminal })).toBe(255);
+    expect(io.err()).toBe(NO_TTY_STDERR);
+  });
+});
+
+describe('run() with --cli-auto-prompt', () => {
+  it('help still shows help', async () => {
+    const io = memoryIO({ PATH: '/nowhere' });
+    expect(await run(['cleanroomsml', 'help', '--cli-auto-prompt'], io)).toBe(0);
+    expect(io.out().startsWith('CLEANROOMSML()')).toBe(true);
+  });
+  it.skipIf(process.stdin.isTTY)('without a terminal the option is refused before anything runs', async () => {
+    const io = memoryIO({});
+    expect(await run(['cleanroomsml', 'list-trained-models', '--membership-identifier', 'x', '--cli-auto-prompt'], io)).toBe(255);
+    expect(io.err()).toBe(NO_TTY_STDERR);
+  });
+});
