@@ -6,6 +6,7 @@ import { getShape, inputShape } from '../model';
 import type { Operation, Shape, ShapeRef } from '../model/types';
 import { PyBytes, PyFloat, type PyDict, type PyValue } from '../model/values';
 import { pyFloatRepr } from '../model/pyrepr';
+import { pyJsonDumps } from '../output/json';
 
 export interface SerializedRequest {
   method: string;
@@ -56,7 +57,8 @@ export function serializeRequest(op: Operation, params: PyDict): SerializedReque
     query.unshift([k, v]);
   }
   let bodyText = '';
-  if (body.size) bodyText = pyJsonDumps(serializeValue(body, input));
+  // Python's json.dumps defaults: ASCII-only escapes, ', ' and ': ' separators.
+  if (body.size) bodyText = pyJsonDumps(serializeValue(body, input), { ensureAscii: true });
   else if (Object.values(members).some((m) => !m.location)) bodyText = '{}';
   if (bodyText) headers['Content-Type'] = 'application/json';
   return { method: op.http.method, path, query, headers, body: bodyText };
@@ -100,37 +102,4 @@ function serializeValue(value: PyValue, shape: Shape): PyValue {
     if (typeof value === 'string') return Buffer.from(value, 'utf8').toString('base64');
   }
   return value;
-}
-
-/** Python's json.dumps(value) with default settings (ensure_ascii=True, separators ', ' and ': '). */
-export function pyJsonDumps(v: PyValue): string {
-  if (v === null) return 'null';
-  if (v === true) return 'true';
-  if (v === false) return 'false';
-  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
-  if (v instanceof PyFloat) {
-    if (Number.isNaN(v.value)) return 'NaN';
-    if (!Number.isFinite(v.value)) return v.value > 0 ? 'Infinity' : '-Infinity';
-    return pyFloatRepr(v.value);
-  }
-  if (typeof v === 'string') return asciiJsonString(v);
-  if (v instanceof PyBytes) return asciiJsonString(Buffer.from(v.bytes).toString('base64'));
-  if (Array.isArray(v)) return `[${v.map(pyJsonDumps).join(', ')}]`;
-  const parts: string[] = [];
-  for (const [k, x] of v) parts.push(`${asciiJsonString(k)}: ${pyJsonDumps(x)}`);
-  return `{${parts.join(', ')}}`;
-}
-
-const ESC: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
-
-function asciiJsonString(s: string): string {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    const c = s.charCodeAt(i);
-    if (ESC[ch]) out += ESC[ch];
-    else if (c < 0x20 || c > 0x7e) out += `\\u${c.toString(16).padStart(4, '0')}`;
-    else out += ch;
-  }
-  return `${out}"`;
 }

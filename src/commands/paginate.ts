@@ -9,7 +9,7 @@ import type { PyDict, PyValue } from '../model/values';
 import { pyRepr } from '../model/pyrepr';
 import type { PaginationConfig } from '../params/build';
 import type { OutputFormat } from '../output/index';
-import { pyJsonDumps } from '../client/serialize';
+import { pyJsonDumps } from '../output/json';
 import { parsePyJson } from '../params/pyjson';
 
 export interface PaginateOptions {

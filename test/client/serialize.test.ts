@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { operationsByCliName } from '../../src/model';
 import { fromJS, PyBytes, PyFloat, type PyDict, type PyValue } from '../../src/model/values';
-import { percentEncode, pyJsonDumps, serializeRequest } from '../../src/client/serialize';
+import { percentEncode, serializeRequest } from '../../src/client/serialize';
+import { pyJsonDumps } from '../../src/output/json';
 
 const M = '11111111-2222-3333-4444-555555555555';
 const JOB_ARN = `arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${M}/trained-model-inference-job/job-1`;
