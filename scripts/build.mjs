@@ -25,6 +25,7 @@ const LAZY = [
   ['src/output/query.ts', 'lazy-query'],
   ['src/params/yaml-input.ts', 'lazy-yaml-input'],
   ['src/help/index.ts', 'lazy-help'],
+  ['src/prompt/ui.ts', 'lazy-prompt'],
 ];
 
 // Modules every bundle shares at run time (one copy per process, through require's cache): the model

@@ -31,6 +31,7 @@ function loadBundle(file) {
   mod.filename = filename;
   mod.paths = [];
   bundles.set(filename, mod);
+  Module._cache[filename] = mod; // visible to require.cache like any module
   const content = fs.readFileSync(filename, 'utf8');
   const fn = useCache ? compileWithCache(content, filename) : new vm.Script(Module.wrap(content), { filename }).runInThisContext();
   const nodeRequire = Module.createRequire(filename);

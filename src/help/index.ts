@@ -110,6 +110,7 @@ export async function showHelp(path: string[], io: IO, _g: GlobalArgs, sys: Help
     io.stdout.write(`${text}\n`);
     return 0;
   }
-  io.stdout.write(text);
+  // Not a terminal (a file, a pipe to grep): without groff's backspace overstrikes, as `col -b` would.
+  io.stdout.write(text.replace(/[^\n]\x08/gu, ''));
   return 0;
 }

@@ -166,25 +166,17 @@ describe.skipIf(!built)('bin/aws_completer', () => {
     expect(runCompleter('aws nothing-here').stdout).toBe('');
   });
 
-  it('starts in under 1.2 times a bare node start', () => {
-    const time = (args: string[], env: NodeJS.ProcessEnv) => {
-      const t = process.hrtime.bigint();
-      spawnSync(process.execPath, args, { env, stdio: 'ignore' });
-      return Number(process.hrtime.bigint() - t) / 1e6;
-    };
-    const env = { ...process.env, COMP_LINE: 'aws cleanroomsml start-trained-model-inference-job --', COMP_POINT: '53' };
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    let ratio = Infinity;
-    // Interleaved runs; a busy machine gets two more tries.
-    for (let attempt = 0; attempt < 3 && ratio >= 1.2; attempt++) {
-      const bare: number[] = [];
-      const comp: number[] = [];
-      for (let i = 0; i < 15; i++) {
-        bare.push(time(['-e', ''], env));
-        comp.push(time([completer], env));
-      }
-      ratio = median(comp) / median(bare);
-    }
-    expect(ratio).toBeLessThan(1.2);
-  }, 60000);
+  it('loads nothing heavy: no SDK, YAML, query, table or help bundle', () => {
+    // The start-up time itself is measured by `npm run bench`; here, what the completer loads.
+    const probe = `process.on('exit', () => process.stderr.write(JSON.stringify(Object.keys(require.cache))));` +
+      `require(${JSON.stringify(completer)});`;
+    const r = spawnSync(process.execPath, ['-e', probe], {
+      env: { ...process.env, COMP_LINE: 'aws cleanroomsml start-trained-model-inference-job --', COMP_POINT: '53' },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('--name\n');
+    const loaded = (JSON.parse(r.stderr) as string[]).map((f) => f.split('/').pop());
+    expect(loaded.filter((f) => /^lazy-|node_modules/.test(f ?? ''))).toEqual([]);
+  });
 });
