@@ -28,10 +28,14 @@ const LAZY = [
   ['src/prompt/ui.ts', 'lazy-prompt'],
 ];
 
-// Modules every bundle shares at run time (one copy per process, through require's cache): the model
-// data, which is large. (The value classes are shared through globalThis instead: see values.ts.)
+// Modules every bundle shares at run time (one copy per process, through require's cache); a bundle
+// loads one when it first imports it (statically: at start-up; dynamically: on that path).
+// (The value classes are shared through globalThis instead: see values.ts.)
 const SHARED = [
   ['src/model/cleanroomsml.generated.ts', 'shared-model'],
+  // Configuration (with the SDK's shared-ini loader and its file cache): read by the prompt's mode
+  // check and by the call, once.
+  ['src/client/config.ts', 'shared-config'],
 ];
 
 const lazyByPath = new Map(LAZY.map(([src, out]) => [resolve(root, src), out]));

@@ -7,7 +7,7 @@ import { CliError, NoRegionError, RC } from '../errors';
 import type { IO } from '../io';
 import type { GlobalArgs } from '../commands/globals';
 import { expandUser } from '../params/paramfile';
-import { validateRegion } from './endpoints';
+import { validateRegion } from './region';
 
 export class ProfileNotFoundError extends CliError {
   constructor(profile: string) {
@@ -29,13 +29,28 @@ export interface Profile {
   credentialsFile: string;
 }
 
+type Env = Record<string, string | undefined>;
+
+export const configFilePath = (env: Env) => expandUser(env.AWS_CONFIG_FILE ?? join(env.HOME ?? '', '.aws', 'config'), env);
+export const credentialsFilePath = (env: Env) =>
+  expandUser(env.AWS_SHARED_CREDENTIALS_FILE ?? join(env.HOME ?? '', '.aws', 'credentials'), env);
+
+/** Both files, read once per process by the SDK's loader (its cache serves later calls). */
+function sharedFiles(env: Env) {
+  return loadSharedConfigFiles({ filepath: credentialsFilePath(env), configFilepath: configFilePath(env) });
+}
+
+/** One setting of a profile's config section (e.g. cli_auto_prompt), or undefined. */
+export async function profileSetting(env: Env, profile: string, key: string): Promise<string | undefined> {
+  return (await sharedFiles(env)).configFile[profile]?.[key];
+}
+
 export async function loadProfile(io: IO, g: GlobalArgs): Promise<Profile> {
   const env = io.env;
   const name = g.profile ?? env.AWS_PROFILE ?? env.AWS_DEFAULT_PROFILE ?? 'default';
-  const home = env.HOME ?? '';
-  const configFile = expandUser(env.AWS_CONFIG_FILE ?? join(home, '.aws', 'config'), env);
-  const credentialsFile = expandUser(env.AWS_SHARED_CREDENTIALS_FILE ?? join(home, '.aws', 'credentials'), env);
-  const files = await loadSharedConfigFiles({ filepath: credentialsFile, configFilepath: configFile, ignoreCache: true });
+  const configFile = configFilePath(env);
+  const credentialsFile = credentialsFilePath(env);
+  const files = await sharedFiles(env);
   const config = files.configFile[name];
   const credentials = files.credentialsFile[name];
   if (!config && !credentials && name !== 'default') throw new ProfileNotFoundError(name);

@@ -32,21 +32,7 @@ export class EndpointResolutionError extends Error {
 }
 
 /** botocore's InvalidRegionError. */
-export class InvalidRegionError extends Error {
-  override name = 'InvalidRegionError';
-  constructor(public readonly region: string) {
-    super(`Provided region_name '${region}' doesn't match a supported format.`);
-  }
-}
-
-// botocore's validate_region_name: a valid host label, `^(?![0-9]+$)(?!-)[a-zA-Z0-9-]{,63}(?<!-)$`
-// with re.match. Python's `$` also matches just before a final "\n", hence the `\n?`.
-const VALID_REGION = /^(?![0-9]+\n?$)(?!-)[a-zA-Z0-9-]{0,63}(?<!-)\n?$/;
-
-/** Throws InvalidRegionError for a region botocore refuses (`Not_A_Region`, `us east 1`, `-x`, `123`). */
-export function validateRegion(region: string): void {
-  if (!VALID_REGION.test(region)) throw new InvalidRegionError(region);
-}
+export { InvalidRegionError, validateRegion } from './region';
 
 let registered = false;
 function registerAwsFunctions(): void {

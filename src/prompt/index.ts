@@ -3,10 +3,10 @@
 // --cli-auto-prompt, else from AWS_CLI_AUTO_PROMPT or the profile's `cli_auto_prompt` (on, on-partial,
 // off). `on` prompts before anything runs; `on-partial` runs the command with its parameter errors
 // silenced and prompts only when it failed on its parameters (exit 252), e.g. missing required options.
-// This module is on the start-up path of every command: it only reads the environment, the argument
-// list and (when neither says anything) the config file; the prompt itself is loaded on demand.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// This module is on the start-up path of every command: it reads the environment and the argument
+// list, and only when neither decides and a config file exists, the profile (through the SDK's
+// shared-ini loader, loaded then); the prompt itself is loaded on demand.
+import { existsSync } from 'node:fs';
 import { GeneralError, ParamValidationError, RC } from '../errors';
 import type { IO } from '../io';
 
@@ -27,35 +27,6 @@ const NO_PROMPT_ARGS = ['help', '--version'];
 /** IOs of the command run that `on-partial` makes before prompting: no prompt inside them. */
 const innerRuns = new WeakSet<IO>();
 
-/** The value of `key` in the profile's section of the config file (a minimal INI reading). */
-export function profileConfigValue(env: Record<string, string | undefined>, profile: string, key: string): string | undefined {
-  const home = env.HOME ?? '';
-  let file = env.AWS_CONFIG_FILE ?? join(home, '.aws', 'config');
-  if (file.startsWith('~/')) file = join(home, file.slice(2));
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const wanted = profile === 'default' ? ['default', 'profile default'] : [`profile ${profile}`];
-  let inSection = false;
-  let value: string | undefined;
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#') || line.startsWith(';')) continue;
-    const section = /^\[\s*(.*?)\s*\]/.exec(line);
-    if (section) {
-      inSection = wanted.includes(section[1].replace(/\s+/g, ' '));
-      continue;
-    }
-    if (!inSection || /^\s/.test(raw)) continue;
-    const eq = line.indexOf('=');
-    if (eq > 0 && line.slice(0, eq).trim() === key) value = line.slice(eq + 1).trim();
-  }
-  return value;
-}
-
 /** The profile the command line names (--profile X or --profile=X), else the environment's. */
 function profileName(argv: readonly string[], env: Record<string, string | undefined>): string {
   for (let i = 0; i < argv.length; i++) {
@@ -66,7 +37,7 @@ function profileName(argv: readonly string[], env: Record<string, string | undef
 }
 
 /** The prompt mode for these arguments; throws a ParamValidationError when both flags are given. */
-export function resolveMode(argv: readonly string[], env: Record<string, string | undefined>): PromptMode {
+export async function resolveMode(argv: readonly string[], env: Record<string, string | undefined>): Promise<PromptMode> {
   const on = argv.includes('--cli-auto-prompt');
   const off = argv.includes('--no-cli-auto-prompt');
   if (on && off) {
@@ -74,7 +45,11 @@ export function resolveMode(argv: readonly string[], env: Record<string, string 
   }
   if (argv.some((a) => NO_PROMPT_ARGS.includes(a)) || off) return 'off';
   if (on) return 'on';
-  const configured = env.AWS_CLI_AUTO_PROMPT ?? profileConfigValue(env, profileName(argv, env), 'cli_auto_prompt');
+  let configured = env.AWS_CLI_AUTO_PROMPT;
+  if (configured === undefined) {
+    const { configFilePath, profileSetting } = await import('../client/config');
+    if (existsSync(configFilePath(env))) configured = await profileSetting(env, profileName(argv, env), 'cli_auto_prompt');
+  }
   const mode = configured?.toLowerCase();
   return mode === 'on' || mode === 'on-partial' ? mode : 'off';
 }
@@ -87,7 +62,7 @@ export async function maybeAutoPrompt(argv: string[], io: IO, opts: AutoPromptOp
   if (innerRuns.has(io)) return argv;
   let mode: PromptMode;
   try {
-    mode = resolveMode(argv, io.env);
+    mode = await resolveMode(argv, io.env);
   } catch (e) {
     io.stderr.write((e as ParamValidationError).render());
     return RC.PARAM;

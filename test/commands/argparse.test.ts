@@ -70,6 +70,14 @@ describe('option names', () => {
       '--cli-auto-prompt, --cli-error-format');
   });
 
+  it('prints an ambiguous prefix as a parameter error with the usage block', async () => {
+    expect(await runCli(['--no', 'cleanroomsml', 'get-trained-model-inference-job'])).toEqual({
+      rc: 252, out: '',
+      err: '\naws: [ERROR]: An error occurred (ParamValidation): ambiguous option: --no could match --no-verify-ssl, ' +
+        '--no-paginate, --no-sign-request, --no-cli-pager, --no-cli-auto-prompt\n\n' + USAGE_BLOCK,
+    });
+  });
+
   it('reports errors in argument order: an option missing its value before a later ambiguous prefix', () => {
     expect(parseError(mainParser(), ['--output', '--no', 'cleanroomsml'])).toBe('argument --output: expected one argument');
   });

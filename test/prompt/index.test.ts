@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/commands/run';
 import { memoryIO } from '../../src/io';
-import { maybeAutoPrompt, profileConfigValue, resolveMode, type PromptTerminal } from '../../src/prompt';
+import { maybeAutoPrompt, resolveMode, type PromptTerminal } from '../../src/prompt';
+import { profileSetting } from '../../src/client/config';
 
 const notATerminal = { input: { isTTY: false }, output: { isTTY: false } } as unknown as PromptTerminal;
 const NO_TTY_STDERR = 'Warning: Input is not a terminal (fd=0).\n\naws: [ERROR]: \n';
@@ -16,35 +17,35 @@ function configDir(text: string): Record<string, string> {
 }
 
 describe('the prompt mode (awscli/autoprompt/core.py resolve_mode)', () => {
-  it('flags first, then AWS_CLI_AUTO_PROMPT, then the profile', () => {
+  it('flags first, then AWS_CLI_AUTO_PROMPT, then the profile', async () => {
     const env = configDir('[default]\ncli_auto_prompt = on-partial\n[profile dev]\ncli_auto_prompt = ON\n[profile off]\ncli_auto_prompt = off\n');
-    expect(resolveMode(['cleanroomsml'], env)).toBe('on-partial');
-    expect(resolveMode(['--profile', 'dev', 'cleanroomsml'], env)).toBe('on');
-    expect(resolveMode(['--profile=off', 'cleanroomsml'], env)).toBe('off');
-    expect(resolveMode(['cleanroomsml'], { ...env, AWS_PROFILE: 'dev' })).toBe('on');
-    expect(resolveMode(['cleanroomsml'], { ...env, AWS_CLI_AUTO_PROMPT: 'off' })).toBe('off');
-    expect(resolveMode(['cleanroomsml', '--no-cli-auto-prompt'], env)).toBe('off');
-    expect(resolveMode(['cleanroomsml', '--cli-auto-prompt'], { AWS_CLI_AUTO_PROMPT: 'off' })).toBe('on');
-    expect(resolveMode(['cleanroomsml'], { AWS_CLI_AUTO_PROMPT: 'bogus' })).toBe('off');
-    expect(resolveMode(['cleanroomsml'], { HOME: '/nonexistent' })).toBe('off');
+    expect(await resolveMode(['cleanroomsml'], env)).toBe('on-partial');
+    expect(await resolveMode(['--profile', 'dev', 'cleanroomsml'], env)).toBe('on');
+    expect(await resolveMode(['--profile=off', 'cleanroomsml'], env)).toBe('off');
+    expect(await resolveMode(['cleanroomsml'], { ...env, AWS_PROFILE: 'dev' })).toBe('on');
+    expect(await resolveMode(['cleanroomsml'], { ...env, AWS_CLI_AUTO_PROMPT: 'off' })).toBe('off');
+    expect(await resolveMode(['cleanroomsml', '--no-cli-auto-prompt'], env)).toBe('off');
+    expect(await resolveMode(['cleanroomsml', '--cli-auto-prompt'], { AWS_CLI_AUTO_PROMPT: 'off' })).toBe('on');
+    expect(await resolveMode(['cleanroomsml'], { AWS_CLI_AUTO_PROMPT: 'bogus' })).toBe('off');
+    expect(await resolveMode(['cleanroomsml'], { HOME: '/nonexistent' })).toBe('off');
   });
 
-  it('is off for help and --version whatever is configured', () => {
-    expect(resolveMode(['cleanroomsml', 'help', '--cli-auto-prompt'], {})).toBe('off');
-    expect(resolveMode(['--version', '--cli-auto-prompt'], {})).toBe('off');
-    expect(resolveMode(['cleanroomsml', 'help'], { AWS_CLI_AUTO_PROMPT: 'on' })).toBe('off');
+  it('is off for help and --version whatever is configured', async () => {
+    expect(await resolveMode(['cleanroomsml', 'help', '--cli-auto-prompt'], {})).toBe('off');
+    expect(await resolveMode(['--version', '--cli-auto-prompt'], {})).toBe('off');
+    expect(await resolveMode(['cleanroomsml', 'help'], { AWS_CLI_AUTO_PROMPT: 'on' })).toBe('off');
   });
 
-  it('refuses both flags at once', () => {
-    expect(() => resolveMode(['--cli-auto-prompt', '--no-cli-auto-prompt'], {})).toThrow(
+  it('refuses both flags at once', async () => {
+    await expect(resolveMode(['--cli-auto-prompt', '--no-cli-auto-prompt'], {})).rejects.toThrow(
       'Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time.');
   });
 
-  it('reads the profile section of the config file', () => {
-    const env = configDir('# c\n[profile default]\ncli_auto_prompt=on\nregion = x\n  nested = y\n[profile a b]\n');
-    expect(profileConfigValue(env, 'default', 'cli_auto_prompt')).toBe('on');
-    expect(profileConfigValue(env, 'default', 'nested')).toBeUndefined();
-    expect(profileConfigValue(env, 'a b', 'cli_auto_prompt')).toBeUndefined();
+  it('reads the profile section of the config file through the SDK loader', async () => {
+    const env = configDir('# c\n[profile default]\ncli_auto_prompt=on\nregion = x\n[profile dev]\ncli_auto_prompt = off\n');
+    expect(await profileSetting(env, 'default', 'cli_auto_prompt')).toBe('on');
+    expect(await profileSetting(env, 'dev', 'cli_auto_prompt')).toBe('off');
+    expect(await profileSetting(env, 'missing', 'cli_auto_prompt')).toBeUndefined();
   });
 });
 

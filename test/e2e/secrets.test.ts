@@ -1,0 +1,108 @@
+// Secrets never reach the terminal: with a distinctive secret key and session token in the
+// environment (and a distinctive secret in the credentials file), no command (success, service
+// error, --debug, no credentials, bad parameters) prints either on stdout or stderr.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aws, emulator, MEMBERSHIP, startArgs, tempHome, type CliResult, type TestEmulator } from './helpers';
+
+const KEY_ID = 'AKIDSECRETSTEST';
+const SECRET = 'S3cr3t+Distinctive/Env+Value0123456789abcXYZ';
+const TOKEN = 'T0ken/Distinctive+Session=Value9876543210zyx';
+const FILE_SECRET = 'F1le+Distinctive/Secret+Value1357924680qrsT';
+
+let e: TestEmulator;
+let home: string;
+let cleanup: () => void;
+beforeAll(async () => {
+  ({ home, cleanup } = tempHome());
+  mkdirSync(join(home, '.aws'));
+  writeFileSync(join(home, '.aws', 'credentials'), `[filecreds]\naws_access_key_id = AKIDFILECREDS\naws_secret_access_key = ${FILE_SECRET}\n`);
+  e = await emulator({
+    credentials: [{ accessKeyId: KEY_ID, secretAccessKey: SECRET }, { accessKeyId: 'AKIDFILECREDS', secretAccessKey: FILE_SECRET }],
+  });
+});
+afterAll(async () => {
+  await e.close();
+  cleanup();
+});
+
+const ENV = { AWS_ACCESS_KEY_ID: KEY_ID, AWS_SECRET_ACCESS_KEY: SECRET, AWS_SESSION_TOKEN: TOKEN };
+const run = (args: string[], env: Record<string, string | undefined> = {}) => aws(home, [...args, '--endpoint-url', e.url], { env: { ...ENV, ...env } });
+
+/** Neither the secrets nor any long piece of them appear in the output. */
+function expectNoSecrets(r: CliResult): void {
+  for (const s of [SECRET, TOKEN, FILE_SECRET]) {
+    for (const text of [r.stdout, r.stderr]) {
+      expect(text.includes(s)).toBe(false);
+      // Halves too: a secret cut at a line end or partly escaped is still a leak.
+      expect(text.includes(s.slice(0, 20))).toBe(false);
+      expect(text.includes(s.slice(-20))).toBe(false);
+    }
+  }
+}
+
+describe('no secret in any output', () => {
+  let arn: string;
+
+  it('on success, with and without --debug', async () => {
+    const start = await run(startArgs('secret-job'));
+    expect(start.rc).toBe(0);
+    expectNoSecrets(start);
+    arn = JSON.parse(start.stdout).trainedModelInferenceJobArn as string;
+    const get = ['cleanroomsml', 'get-trained-model-inference-job', '--membership-identifier', MEMBERSHIP, '--trained-model-inference-job-arn', arn];
+    const plain = await run(get);
+    expect(plain.rc).toBe(0);
+    expectNoSecrets(plain);
+    const debug = await run([...get, '--debug']);
+    expect(debug.rc).toBe(0);
+    // The debug log does show the request, with the signature and the token hidden.
+    expect(debug.stderr).toContain('x-amz-security-token');
+    expect(debug.stderr).toContain(KEY_ID);
+    expectNoSecrets(debug);
+  });
+
+  it('on a service error, with and without --debug', async () => {
+    const missing = ['cleanroomsml', 'get-trained-model-inference-job', '--membership-identifier', MEMBERSHIP,
+      '--trained-model-inference-job-arn', `arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${MEMBERSHIP}/trained-model-inference-job/none`];
+    const r = await run(missing);
+    expect(r.rc).toBe(254);
+    expectNoSecrets(r);
+    const d = await run([...missing, '--debug']);
+    expect(d.rc).toBe(254);
+    expectNoSecrets(d);
+  });
+
+  it('without credentials (the secret and token still in the environment), with and without --debug', async () => {
+    const args = ['cleanroomsml', 'list-tags-for-resource', '--resource-arn', 'arn:aws:cleanrooms-ml:us-east-1:123456789012:x/y/z'];
+    const r = await run(args, { AWS_ACCESS_KEY_ID: undefined });
+    expect(r.rc).toBe(253);
+    expectNoSecrets(r);
+    const d = await run([...args, '--debug'], { AWS_ACCESS_KEY_ID: undefined });
+    expect(d.rc).toBe(253);
+    expectNoSecrets(d);
+    const partial = await run([...args, '--debug'], { AWS_SECRET_ACCESS_KEY: undefined });
+    expect(partial.rc).toBe(255);
+    expectNoSecrets(partial);
+  });
+
+  it('on bad parameters, with and without --debug', async () => {
+    const args = ['cleanroomsml', 'get-trained-model-inference-job', '--membership-identifier', 'short', '--trained-model-inference-job-arn', 'x'];
+    const r = await run(args);
+    expect(r.rc).toBe(252);
+    expectNoSecrets(r);
+    const d = await run([...args, '--debug']);
+    expect(d.rc).toBe(252);
+    expectNoSecrets(d);
+    const parse = await run(['cleanroomsml', 'tag-resource', '--resource-arn', 'arn:x', '--tags', '{bad json', '--debug']);
+    expect(parse.rc).toBe(252);
+    expectNoSecrets(parse);
+  });
+
+  it('with credentials from the credentials file through the SDK chain, under --debug', async () => {
+    const r = await run(['cleanroomsml', 'list-tags-for-resource', '--resource-arn', arn, '--profile', 'filecreds', '--debug']);
+    expect(r.rc).toBe(0);
+    expect(r.stdout).toBe('{\n    "tags": {}\n}\n');
+    expectNoSecrets(r);
+  });
+});
