@@ -1,12 +1,13 @@
 // Configuration as the AWS CLI resolves it: the profile (--profile > AWS_PROFILE > default) from
 // ~/.aws/config and ~/.aws/credentials (read with the SDK's shared-ini loader), and each setting
 // from its chain of command line, environment and profile.
-import { join } from 'node:path';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { CliError, NoRegionError, RC } from '../errors';
 import type { IO } from '../io';
 import type { GlobalArgs } from '../commands/globals';
-import { expandUser } from '../params/paramfile';
+import { configFilePath, credentialsFilePath } from './config-paths';
+
+export { configFilePath, credentialsFilePath } from './config-paths';
 import { validateRegion } from './region';
 
 export class ProfileNotFoundError extends CliError {
@@ -31,9 +32,6 @@ export interface Profile {
 
 type Env = Record<string, string | undefined>;
 
-export const configFilePath = (env: Env) => expandUser(env.AWS_CONFIG_FILE ?? join(env.HOME ?? '', '.aws', 'config'), env);
-export const credentialsFilePath = (env: Env) =>
-  expandUser(env.AWS_SHARED_CREDENTIALS_FILE ?? join(env.HOME ?? '', '.aws', 'credentials'), env);
 
 /** Both files, read once per process by the SDK's loader (its cache serves later calls). */
 function sharedFiles(env: Env) {

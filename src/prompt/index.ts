@@ -7,6 +7,7 @@
 // list, and only when neither decides and a config file exists, the profile (through the SDK's
 // shared-ini loader, loaded then); the prompt itself is loaded on demand.
 import { existsSync } from 'node:fs';
+import { configFilePath } from '../client/config-paths';
 import { GeneralError, ParamValidationError, RC } from '../errors';
 import type { IO } from '../io';
 
@@ -47,8 +48,10 @@ export async function resolveMode(argv: readonly string[], env: Record<string, s
   if (on) return 'on';
   let configured = env.AWS_CLI_AUTO_PROMPT;
   if (configured === undefined) {
-    const { configFilePath, profileSetting } = await import('../client/config');
-    if (existsSync(configFilePath(env))) configured = await profileSetting(env, profileName(argv, env), 'cli_auto_prompt');
+    if (existsSync(configFilePath(env))) {
+      const { profileSetting } = await import('../client/config');
+      configured = await profileSetting(env, profileName(argv, env), 'cli_auto_prompt');
+    }
   }
   const mode = configured?.toLowerCase();
   return mode === 'on' || mode === 'on-partial' ? mode : 'off';
