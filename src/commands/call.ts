@@ -148,8 +148,12 @@ async function createTransport(inv: Invocation, profile: Profile, region: string
 
 function parseAttempts(v: string | undefined): number {
   if (v === undefined) return 3;
-  const n = Number.parseInt(v, 10);
-  return Number.isFinite(n) && n > 0 ? n : 3;
+  // botocore reads it with int(): a value that is not a whole number stops the command.
+  if (!/^\s*[+-]?\d+(_\d+)*\s*$/.test(v)) {
+    throw new CliError(`Invalid value for max_attempts: '${v}' (expected a whole number of attempts)`, RC.GENERAL);
+  }
+  const n = Number(v.replace(/_/g, ''));
+  return n > 0 ? n : 1;
 }
 
 export { getShape };
