@@ -2,8 +2,8 @@
 // Bundles the executables with esbuild. Heavy modules (the SDK client runtime, YAML, JMESPath, the
 // table renderer, help) are separate bundles that the main bundle loads only on the paths that need them.
 import { build } from 'esbuild';
-import { rmSync, mkdirSync, copyFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { rmSync, mkdirSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,32 +32,107 @@ const LAZY = [
 // loads one when it first imports it (statically: at start-up; dynamically: on that path).
 // (The value classes are shared through globalThis instead: see values.ts.)
 const SHARED = [
-  ['src/model/cleanroomsml.generated.ts', 'shared-model'],
   // Configuration (with the SDK's shared-ini loader and its file cache): read by the prompt's mode
   // check and by the call, once.
   ['src/client/config.ts', 'shared-config'],
+  // The help texts (80 kB): help pages and the comments of the YAML input skeleton.
+  ['src/model/docs.generated.ts', 'shared-docs'],
 ];
-
 const lazyByPath = new Map(LAZY.map(([src, out]) => [resolve(root, src), out]));
 const sharedByPath = new Map(SHARED.map(([src, out]) => [resolve(root, src), out]));
+// Bundles loaded into the `aws` process after dist/aws.js.
+const inAwsProcess = new Set([...LAZY, ...SHARED].map(([, out]) => out));
+
+// The modules that dist/aws.js runs at start-up (all that src/main.ts imports statically: the model,
+// the argument parsing, errors, …) are hosted by it: it re-exports each of them, and the bundles loaded
+// later in the same process use those instances instead of bundling copies of their own (which they
+// would load, compile and initialise again). Filled in before the bundles are built: path relative
+// to the root → the name aws.js exports the module's namespace as.
+const hosted = new Map();
+const hostedName = (rel) => `__hosted_${rel.replace(/[^A-Za-z0-9]/g, '_')}`;
+
+// Bundles that Node's require loads itself (bin/cleanroomsml-local requires the emulator): plain
+// CommonJS, with the shared modules inside them. All others are loaded by scripts/loader.js.
+const DIRECT = new Set(['emulator']);
 
 function lazyPlugin(self) {
   return {
     name: 'lazy-chunks',
     setup(b) {
       b.onResolve({ filter: /^\./ }, (args) => {
+        if (DIRECT.has(self)) return undefined;
+        if (args.namespace === 'hosted') return { path: args.path, external: true };
         const base = resolve(args.resolveDir, args.path);
-        for (const cand of [base, `${base}.ts`, join(base, 'index.ts')]) {
+        const cands = [base, `${base}.ts`, join(base, 'index.ts')];
+        if (inAwsProcess.has(self)) {
+          for (const cand of cands) {
+            const rel = relative(root, cand);
+            if (hosted.has(rel)) return { path: rel, namespace: 'hosted' };
+          }
+        }
+        for (const cand of cands) {
           const out = sharedByPath.get(cand);
           if (out && out !== self) return { path: `./${out}.js`, external: true };
         }
         if (args.kind !== 'dynamic-import' && args.kind !== 'require-call') return undefined;
-        for (const cand of [base, `${base}.ts`, join(base, 'index.ts')]) {
+        for (const cand of cands) {
           const out = lazyByPath.get(cand);
           if (out && out !== self) return { path: `./${out}.js`, external: true };
         }
         return undefined;
       });
+      b.onLoad({ filter: /.*/, namespace: 'hosted' }, (args) => ({
+        contents: `module.exports = require('./aws.js').${hosted.get(args.path)};\n`, loader: 'js', resolveDir: root,
+      }));
+    },
+  };
+}
+
+// The SDK's shared-ini loader reads ~/.aws/config and ~/.aws/credentials with node:fs/promises:
+// loading that module (it brings readline) and the first read through libuv's thread pool cost about
+// 2 ms of every command that reads its configuration. Its two readers get this readFile instead: the
+// same contents and errors, read synchronously (as the AWS CLI reads them), handed over as a promise.
+const INI_LOADER_DIR = `${join('@smithy', 'core', 'dist-es', 'submodules', 'config', 'shared-ini-file-loader')}/`;
+const SYNC_READ_FILE = `import { readFileSync } from 'node:fs';
+export function readFile(path, options) {
+  try {
+    return Promise.resolve(readFileSync(path, options));
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}
+`;
+
+function syncIniReadPlugin() {
+  return {
+    name: 'sync-ini-read',
+    setup(b) {
+      b.onResolve({ filter: /^(node:)?fs\/promises$/ }, (args) => (
+        args.importer.includes(INI_LOADER_DIR) ? { path: 'sync-read-file', namespace: 'sync-ini-read' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'sync-ini-read' }, () => ({ contents: SYNC_READ_FILE, loader: 'js', resolveDir: root }));
+    },
+  };
+}
+
+// node:child_process (with the modules it brings, about 1.5 ms) is needed only when a command runs
+// another program (a pager on a terminal, a credential_process, man for help). The project's modules
+// import it through this stand-in, which loads it at the first call.
+const LAZY_CHILD_PROCESS = `let loaded;
+const load = () => (loaded ??= require('node:child_process'));
+${['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']
+    .map((f) => `export function ${f}(...args) { return load().${f}(...args); }`).join('\n')}
+`;
+
+function lazyChildProcessPlugin() {
+  const src = `${join(root, 'src')}/`;
+  return {
+    name: 'lazy-child-process',
+    setup(b) {
+      b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => {
+        if (args.namespace === 'lazy-child-process') return { path: 'node:child_process', external: true };
+        return args.importer.startsWith(src) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined;
+      });
+      b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({ contents: LAZY_CHILD_PROCESS, loader: 'js', resolveDir: root }));
     },
   };
 }
@@ -70,9 +145,16 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 mkdirSync(dist, { recursive: true });
 const all = [...ENTRIES, ...LAZY, ...SHARED].filter(([src]) => existsSync(join(root, src)));
-await Promise.all(all.map(([src, name]) => build({
-  entryPoints: [join(root, src)],
-  outfile: join(out, `${name}.js`),
+// BUILD_METAFILE=1: esbuild's metafile per bundle in .dist-meta/ (what each bundle holds, for start-up work).
+const metaDir = process.env.BUILD_METAFILE ? join(root, '.dist-meta') : undefined;
+if (metaDir) mkdirSync(metaDir, { recursive: true });
+// Bundles that scripts/loader.js loads are written already wrapped as Node wraps a CommonJS module,
+// so that the loader compiles the file's text as it is: no second copy of a 100-200 kB string per
+// bundle on the young heap (one scavenge less at start-up).
+const WRAPPER = '(function (exports, require, module, __filename, __dirname) { ';
+const wrapped = (name) => !DIRECT.has(name);
+const options = (name) => ({
+  absWorkingDir: root,
   bundle: true,
   platform: 'node',
   mainFields: ['module', 'main'],
@@ -82,11 +164,114 @@ await Promise.all(all.map(([src, name]) => build({
   legalComments: 'none',
   supported: { 'dynamic-import': false },
   logLevel: 'warning',
-  plugins: [lazyPlugin(name)],
+  plugins: [lazyPlugin(name), syncIniReadPlugin(), lazyChildProcessPlugin()],
+});
+
+// The hosted modules: what src/main.ts imports statically, found from a first build of it.
+{
+  const { metafile } = await build({ ...options('aws'), entryPoints: ['src/main.ts'], write: false, metafile: true });
+  const seen = new Set();
+  const todo = ['src/main.ts'];
+  while (todo.length) {
+    const p = todo.pop();
+    if (seen.has(p) || !metafile.inputs[p]) continue;
+    seen.add(p);
+    for (const i of metafile.inputs[p].imports) if (i.kind === 'import-statement' && !i.external) todo.push(i.path);
+  }
+  for (const p of [...seen].filter((m) => m.startsWith('src/')).sort()) hosted.set(p, hostedName(p));
+}
+// The main bundle's entry: src/main.ts's exports, and the namespace of each hosted module.
+const awsEntry = [
+  "export * from './src/main.ts';",
+  ...[...hosted].map(([p, n]) => `export * as ${n} from './${p}';`),
+].join('\n');
+
+await Promise.all(all.map(([src, name]) => build({
+  ...options(name),
+  ...(name === 'aws'
+    ? { stdin: { contents: awsEntry, resolveDir: root, sourcefile: 'aws-entry.ts', loader: 'ts' } }
+    : { entryPoints: [join(root, src)] }),
+  outfile: join(out, `${name}.js`),
+  // (esbuild writes "use strict" for the TypeScript entries, not for the main bundle's virtual entry.)
+  ...(wrapped(name) ? { banner: { js: `${WRAPPER}${name === 'aws' ? '"use strict";' : ''}` }, footer: { js: '\n});' } } : {}),
+  metafile: !!metaDir,
+}).then((r) => {
+  if (metaDir) writeFileSync(join(metaDir, `${name}.json`), JSON.stringify(r.metafile));
 })));
+// Each wrapped bundle names its contents (a hash, right after the wrapper): its code cache is used
+// only for exactly these contents (V8 itself checks no more than the source's length).
+const { createHash } = await import('node:crypto');
+for (const [, name] of all) {
+  if (!wrapped(name)) continue;
+  const file = join(out, `${name}.js`);
+  const text = readFileSync(file, 'utf8');
+  const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
+  writeFileSync(file, `${WRAPPER}/*${id}*/${text.slice(WRAPPER.length)}`);
+}
 copyFileSync(join(root, 'scripts', 'loader.js'), join(out, 'loader.js'));
 const produced = new Set(readdirSync(out));
 for (const f of produced) renameSync(join(out, f), join(dist, f));
 for (const f of readdirSync(dist)) if (f.endsWith('.js') && !produced.has(f)) rmSync(join(dist, f));
 rmSync(out, { recursive: true, force: true });
 console.log(`built ${all.map(([, o]) => o).join(', ')} into dist/`);
+if (!process.env.BUILD_NO_WARMUP) await warmCodeCache();
+
+/**
+ * Fills dist/.cache (V8's code cache, see scripts/loader.js) by running the common paths once each:
+ * every run adds the functions it compiled to the caches of the bundles it loaded, so a later run
+ * compiles none of them. Light paths run last (V8 may drop the bytecode of functions that did not
+ * run lately during a long run). Best effort: a failure here leaves the caches to the first runs.
+ */
+async function warmCodeCache() {
+  const { spawn, spawnSync } = await import('node:child_process');
+  const { mkdtempSync, writeFileSync: write } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  rmSync(join(dist, '.cache'), { recursive: true, force: true });
+  const home = mkdtempSync(join(tmpdir(), 'aws-clone-warm-'));
+  const emulator = spawn(process.execPath, [join(root, 'bin', 'cleanroomsml-local'), '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  try {
+    const url = await new Promise((ok) => {
+      let buf = '';
+      const timer = setTimeout(() => ok(undefined), 5000);
+      emulator.stdout.on('data', (d) => { buf += d; const m = /listening on (\S+)/.exec(buf); if (m) { clearTimeout(timer); ok(m[1]); } });
+      emulator.once('exit', () => { clearTimeout(timer); ok(undefined); });
+    });
+    const config = join(home, 'config');
+    write(config, '[default]\nregion = us-east-1\noutput = json\n[profile other]\nregion = eu-west-1\n');
+    const env = {
+      PATH: process.env.PATH, HOME: home, AWS_CLONE_CODE_CACHE: 'refresh', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+      AWS_DEFAULT_REGION: 'us-east-1', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+    };
+    const aws = (args, extra = {}) => spawnSync(process.execPath, [join(root, 'bin', 'aws'), 'cleanroomsml', ...args],
+      { env: { ...env, ...extra }, cwd: home, stdio: 'ignore', timeout: 20000 });
+    const M = '11111111-2222-3333-4444-555555555555';
+    const arn = (k, id) => `arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${M}/${k}/${id}`;
+    const job = arn('trained-model-inference-job', 'warm-up-missing');
+    const start = (name) => ['start-trained-model-inference-job', '--membership-identifier', M,
+      '--trained-model-arn', arn('trained-model', 'tm-1'), '--resource-config', 'instanceType=ml.m5.xlarge,instanceCount=1',
+      '--output-configuration', 'members=[{accountId=123456789012}]', '--data-source', `mlInputChannelArn=${arn('ml-input-channel', 'ch-1')}`,
+      '--name', name];
+    aws(['start-trained-model-inference-job', 'help']);
+    aws(['start-trained-model-inference-job', '--generate-cli-skeleton', 'yaml-input']);
+    aws(['start-trained-model-inference-job', '--generate-cli-skeleton', 'output']);
+    aws(['start-trained-model-inference-job', '--membership-identifier', M]); // parameter errors (252)
+    if (url) {
+      const ep = ['--endpoint-url', url];
+      for (let i = 0; i < 3; i++) aws([...start(`warm-up-${process.pid}-${i}`), ...ep]);
+      for (const output of ['text', 'table', 'yaml']) {
+        aws(['list-trained-model-inference-jobs', '--membership-identifier', M, ...ep, '--output', output, '--page-size', '2']);
+      }
+      aws(['list-trained-model-inference-jobs', '--membership-identifier', M, ...ep, '--query', 'trainedModelInferenceJobs[].name']);
+      aws(['get-trained-model-inference-job', '--membership-identifier', M, '--trained-model-inference-job-arn', job, ...ep]); // 254
+      aws(['list-trained-model-inference-jobs', '--membership-identifier', M, ...ep, '--profile', 'other'],
+        { AWS_CONFIG_FILE: config }); // --profile: the credential environment variables are ignored
+      aws([...start(`warm-up-${process.pid}-c`), ...ep], { AWS_CONFIG_FILE: config });
+      aws([...start(`warm-up-${process.pid}-s`), ...ep]);
+    }
+    aws(['start-trained-model-inference-job', '--generate-cli-skeleton']);
+  } finally {
+    emulator.kill('SIGTERM');
+    rmSync(home, { recursive: true, force: true });
+  }
+}

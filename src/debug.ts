@@ -5,6 +5,8 @@ import type { IO } from './io';
 export interface DebugLog {
   readonly enabled: boolean;
   debug(logger: string, message: string): void;
+  /** Registers a value (a secret key, a session token) that the log must never show. */
+  secret?(value: string | undefined): void;
 }
 
 function stamp(d: Date): string {
@@ -22,6 +24,9 @@ export function createDebugLog(io: IO, enabled: boolean): DebugLog {
       let m = message;
       for (const s of secrets) m = m.split(s).join('<redacted>');
       io.stderr.write(`${stamp(io.now())} - MainThread - ${logger} - DEBUG - ${m}\n`);
+    },
+    secret(value) {
+      if (value && value.length >= 4 && !secrets.includes(value)) secrets.push(value);
     },
   };
 }

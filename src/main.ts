@@ -1,31 +1,92 @@
 // The `aws` executable's edge: builds the IO from the process, runs the CLI, sets the exit code.
 // Ctrl-C ends with 130 and no trace; a reader that closes stdout early (`| head`) is not an error.
-import type { IO } from './io';
+//
+// Output goes to file descriptors 1 and 2 with blocking writes, as Python writes them: touching
+// process.stdout would load Node's stream and net machinery (about 3 ms of a 25 ms start). Node's
+// stream takes over when a descriptor turns out to be non-blocking and full (EAGAIN, e.g. a pipe a
+// parent Node process made non-blocking), or when other code already writes through it (the prompt).
+import { fstatSync, writeSync } from 'node:fs';
+import type { IO, OutStream } from './io';
 import { run } from './commands/run';
 
+type StdName = 'stdout' | 'stderr';
+
+/** Which of process.stdout / process.stderr exist (their getters create them on first use). */
+const created: Record<StdName, boolean> = { stdout: false, stderr: false };
+for (const name of ['stdout', 'stderr'] as const) {
+  const d = Object.getOwnPropertyDescriptor(process, name);
+  if (d?.get && d.configurable) {
+    const get = d.get;
+    Object.defineProperty(process, name, { ...d, get() { created[name] = true; return get.call(process); } });
+  } else {
+    created[name] = true;
+  }
+}
+
+/** An OutStream on fd 1 or 2; `closed` is set when the reader went away (EPIPE), later output is dropped. */
+function fdStream(fd: 1 | 2, name: StdName): OutStream & { closed: boolean } {
+  let stream: NodeJS.WriteStream | undefined;
+  let tty: boolean | undefined;
+  const toStream = () => {
+    if (!stream) {
+      stream = process[name];
+      stream.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code === 'EPIPE') { out.closed = true; return; }
+        throw e;
+      });
+    }
+    return stream;
+  };
+  const out = {
+    closed: false,
+    write(s: string | Uint8Array) {
+      if (out.closed || !s.length) return;
+      if (stream || created[name]) { toStream().write(s); return; }
+      const buf = typeof s === 'string' ? Buffer.from(s, 'utf8') : s;
+      let off = 0;
+      while (off < buf.length) {
+        try {
+          off += writeSync(fd, buf, off, buf.length - off);
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          if (code === 'EAGAIN') { toStream().write(buf.subarray(off)); return; }
+          // The reader left (`| head`), or there is no such descriptor: the output goes nowhere.
+          if (code === 'EPIPE' || code === 'EBADF') { out.closed = true; return; }
+          throw e;
+        }
+      }
+    },
+    /** A terminal is a character device: anything else (file, pipe, socket) is known without tty. */
+    get isTTY(): boolean {
+      if (tty === undefined) {
+        let chr = false;
+        try { chr = fstatSync(fd).isCharacterDevice(); } catch { chr = false; }
+        tty = chr && !!process[name].isTTY;
+      }
+      return tty;
+    },
+    get columns(): number | undefined {
+      return out.isTTY ? process[name].columns : undefined;
+    },
+  };
+  return out;
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const controller = new AbortController();
-  let interrupted = false;
+  // Made when something first waits on it (a request): AbortController costs a module load.
+  let controller: AbortController | undefined;
+  const stdout = fdStream(1, 'stdout');
+  const stderr = fdStream(2, 'stderr');
   const onSigint = () => {
-    interrupted = true;
-    controller.abort();
+    controller?.abort();
     // As the AWS CLI: a newline, exit 130, no trace.
-    process.stdout.write('\n');
+    stdout.write('\n');
     process.exit(130);
   };
   process.on('SIGINT', onSigint);
-  let stdoutClosed = false;
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') { stdoutClosed = true; return; }
-    throw e;
-  });
   const io: IO = {
-    stdout: {
-      write: (s) => { if (!stdoutClosed && s.length) process.stdout.write(s); },
-      isTTY: process.stdout.isTTY,
-      columns: process.stdout.columns,
-    },
-    stderr: { write: (s) => { if (s.length) process.stderr.write(s); }, isTTY: process.stderr.isTTY },
+    stdout,
+    stderr,
     readStdin: () => new Promise((resolve) => {
       const chunks: Buffer[] = [];
       process.stdin.on('data', (c: Buffer) => chunks.push(c));
@@ -34,13 +95,12 @@ export async function main(argv: string[]): Promise<number> {
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
-    signal: controller.signal,
+    get signal() { return (controller ??= new AbortController()).signal; },
   };
   try {
     return await run(argv, io);
   } finally {
     process.off('SIGINT', onSigint);
-    void interrupted;
   }
 }
 

@@ -35,7 +35,12 @@ type Env = Record<string, string | undefined>;
 
 /** Both files, read once per process by the SDK's loader (its cache serves later calls). */
 function sharedFiles(env: Env) {
-  return loadSharedConfigFiles({ filepath: credentialsFilePath(env), configFilepath: configFilePath(env) });
+  return readSharedFiles(credentialsFilePath(env), configFilePath(env));
+}
+
+/** The two files at these paths, through the same loader and cache (the credential chain reads them too). */
+export function readSharedFiles(credentialsFile: string, configFile: string) {
+  return loadSharedConfigFiles({ filepath: credentialsFile, configFilepath: configFile });
 }
 
 /** One setting of a profile's config section (e.g. cli_auto_prompt), or undefined. */
@@ -43,26 +48,33 @@ export async function profileSetting(env: Env, profile: string, key: string): Pr
   return (await sharedFiles(env)).configFile[profile]?.[key];
 }
 
+/**
+ * The profile: --profile (when not empty: the AWS CLI ignores a falsy one) > AWS_PROFILE >
+ * AWS_DEFAULT_PROFILE (an environment variable counts even when empty) > none, which reads the
+ * default profile. A profile that is named, `default` included, must exist in one of the files.
+ */
 export async function loadProfile(io: IO, g: GlobalArgs): Promise<Profile> {
   const env = io.env;
-  const name = g.profile ?? env.AWS_PROFILE ?? env.AWS_DEFAULT_PROFILE ?? 'default';
+  const named = g.profile || (env.AWS_PROFILE ?? env.AWS_DEFAULT_PROFILE);
+  const name = named ?? 'default';
   const configFile = configFilePath(env);
   const credentialsFile = credentialsFilePath(env);
   const files = await sharedFiles(env);
   const config = files.configFile[name];
   const credentials = files.credentialsFile[name];
-  if (!config && !credentials && name !== 'default') throw new ProfileNotFoundError(name);
+  if (!config && !credentials && named !== undefined) throw new ProfileNotFoundError(name);
   const servicesName = config?.services;
   const section = servicesName ? files.configFile[`services.${servicesName}`] : undefined;
   const missing = servicesName && !(section && Object.keys(section).length) ? servicesName : undefined;
   return {
-    name, fromFlag: g.profile !== undefined, config: config ?? {}, credentials: credentials ?? {}, services: section ?? {},
+    name, fromFlag: !!g.profile, config: config ?? {}, credentials: credentials ?? {}, services: section ?? {},
     missingServices: missing, configFile, credentialsFile,
   };
 }
 
 export function resolveRegion(io: IO, g: GlobalArgs, p: Profile): string {
-  const region = g.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? p.config.region;
+  // A falsy --region is ignored (the AWS CLI only sets a truthy one); an empty variable is a value.
+  const region = g.region || (io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? p.config.region);
   if (region === undefined || region === '') throw new NoRegionError();
   try {
     validateRegion(region);

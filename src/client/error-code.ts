@@ -10,13 +10,20 @@ const HTTP_REASONS: Record<number, string> = {
   411: 'Length Required', 412: 'Precondition Failed', 413: 'Request Entity Too Large', 415: 'Unsupported Media Type',
   429: 'Too Many Requests', 500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway',
   503: 'Service Unavailable', 504: 'Gateway Timeout', 505: 'HTTP Version Not Supported',
+  506: 'Variant Also Negotiates', 507: 'Insufficient Storage', 508: 'Loop Detected', 510: 'Not Extended',
+  511: 'Network Authentication Required',
 };
 
 export interface ParsedError {
   code: string;
+  /** The message as the one-line error prints it (Python's str(): a JSON null is `None`). */
   message: string;
+  /** The message as the error document holds it (null stays null). */
+  messageValue: string | number | boolean | null;
   /** The JSON body when there was one (the error shape's fields are read from it). */
   body?: Record<string, unknown>;
+  /** A generic 5xx answer (botocore's Error dict is then {Code, Message}, else {Message, Code}). */
+  generic?: boolean;
 }
 
 const cleanCode = (c: string) => {
@@ -27,7 +34,8 @@ const cleanCode = (c: string) => {
 export function parseErrorResponse(status: number, headers: Record<string, string>, text: string): ParsedError {
   const trimmed = text.trim();
   if (status >= 500 && (trimmed === '' || trimmed.startsWith('<html>'))) {
-    return { code: String(status), message: HTTP_REASONS[status] ?? '' };
+    const reason = HTTP_REASONS[status] ?? '';
+    return { code: String(status), message: reason, messageValue: reason, generic: true };
   }
   let body: Record<string, unknown> = {};
   let json: Record<string, unknown> | undefined;
@@ -40,7 +48,9 @@ export function parseErrorResponse(status: number, headers: Record<string, strin
     }
   }
   const m = 'message' in body ? body.message : 'Message' in body ? body.Message : '';
-  const message = typeof m === 'string' ? m : m === null || m === undefined ? '' : String(m);
+  const messageValue = typeof m === 'string' || typeof m === 'number' || typeof m === 'boolean' || m === null ? m
+    : JSON.stringify(m);
+  const message = m === null ? 'None' : m === true ? 'True' : m === false ? 'False' : String(messageValue);
   let code = typeof body.__type === 'string' ? cleanCode(body.__type) : String(status);
   const header = headers['x-amzn-errortype'];
   if (header !== undefined) code = cleanCode(header);
@@ -48,7 +58,7 @@ export function parseErrorResponse(status: number, headers: Record<string, strin
     const c = 'code' in body ? body.code : body.Code;
     if (typeof c === 'string') code = cleanCode(c);
   }
-  return { code, message, body: json };
+  return { code, message, messageValue, body: json };
 }
 
 export function errorCodeOf(status: number, headers: Record<string, string>, text: string): string {

@@ -1,6 +1,6 @@
-// The heavy half of the client, loaded only when a request is really sent: credentials through the
-// SDK's provider chain, SigV4 through @smithy/signature-v4, HTTP through @smithy/node-http-handler,
-// and the AWS CLI's standard retry mode around them.
+// The heavy half of the client, loaded only when a request is really sent: the credential chain
+// (./credentials), SigV4 through @smithy/signature-v4, HTTP through @smithy/node-http-handler, and
+// the AWS CLI's standard retry mode around them, with botocore's network error texts.
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { readFileSync } from 'node:fs';
@@ -8,7 +8,8 @@ import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { CliError, NoCredentialsError, RC } from '../errors';
+import { CliError, RC } from '../errors';
+import type { Credentials } from './credentials';
 import type { DebugLog } from '../debug';
 import { redactHeaders } from '../debug';
 import type { SerializedRequest } from './serialize';
@@ -16,55 +17,8 @@ import { percentEncode } from './serialize';
 import { proxyAgentFor, proxyFor, type ProxyChoice } from './proxy';
 import { errorCodeOf } from './error-code';
 
-export interface Credentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-}
-
-export interface CredentialSource {
-  env: Record<string, string | undefined>;
-  profile: string;
-  fromFlag: boolean;
-  configFile: string;
-  credentialsFile: string;
-}
-
-/** The AWS CLI's credential chain: environment (unless --profile), then the SDK's provider chain. */
-export async function resolveCredentials(src: CredentialSource, log: DebugLog): Promise<Credentials> {
-  const env = src.env;
-  // botocore's EnvProvider: used once AWS_ACCESS_KEY_ID is set at all; both keys must be non-empty;
-  // the token from AWS_SECURITY_TOKEN, else AWS_SESSION_TOKEN.
-  if (!src.fromFlag && env.AWS_ACCESS_KEY_ID !== undefined) {
-    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']) {
-      if (!env[name]) throw new CliError(`Partial credentials found in env, missing: ${name}`, RC.GENERAL);
-    }
-    log.debug('botocore.credentials', 'Found credentials in environment variables.');
-    return {
-      accessKeyId: env.AWS_ACCESS_KEY_ID,
-      secretAccessKey: env.AWS_SECRET_ACCESS_KEY!,
-      sessionToken: env.AWS_SECURITY_TOKEN || env.AWS_SESSION_TOKEN || undefined,
-    };
-  }
-  const { defaultProvider } = await import('./sdk-credentials');
-  try {
-    const c = await defaultProvider({
-      profile: src.profile, filepath: src.credentialsFile, configFilepath: src.configFile, ignoreCache: true,
-      // The SDK's own notices go to --debug, not to the user's terminal.
-      logger: {
-        trace: () => undefined, debug: (m: unknown) => log.debug('sdk.credentials', String(m)),
-        info: (m: unknown) => log.debug('sdk.credentials', String(m)),
-        warn: (m: unknown) => log.debug('sdk.credentials', String(m)),
-        error: (m: unknown) => log.debug('sdk.credentials', String(m)),
-      },
-    })();
-    log.debug('botocore.credentials', `Found credentials for profile ${src.profile} through the SDK provider chain.`);
-    return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken };
-  } catch (e) {
-    log.debug('botocore.credentials', `No credentials: ${(e as Error).message}`);
-    throw new NoCredentialsError();
-  }
-}
+export type { Credentials, CredentialSource, LoadedCredentials } from './credentials';
+export { credentialsFor, loadCredentials, resolveCredentials } from './credentials';
 
 export interface TransportOptions {
   /** The endpoint, e.g. https://cleanrooms-ml.us-east-1.amazonaws.com or http://127.0.0.1:8080/prefix */
@@ -87,6 +41,8 @@ export interface TransportOptions {
   warn?: (text: string) => void;
   /** Test hook: the wait before a retry (seconds). */
   sleep?: (seconds: number) => Promise<void>;
+  /** Test hook: the jitter's random source (Math.random). */
+  random?: () => number;
 }
 
 export interface RawResponse {
@@ -118,6 +74,9 @@ export function isRetryable(status: number, code: string): boolean {
   return THROTTLING.has(code) || TRANSIENT.has(code) || RETRY_STATUS.has(status);
 }
 
+/** An unreadable CA bundle, by transport options: the reason urllib3 would give. */
+const caErrors = new WeakMap<TransportOptions, string>();
+
 /** One HTTP handler (with its keep-alive connection pool) per set of transport options. */
 const handlers = new WeakMap<TransportOptions, NodeHttpHandler>();
 
@@ -132,8 +91,13 @@ function handlerFor(base: URL, o: TransportOptions, proxy: ProxyChoice | undefin
     if (o.caBundle) {
       try {
         tlsOptions.ca = readFileSync(o.caBundle, 'utf8');
-      } catch {
-        throw new CliError(`Could not find a suitable TLS CA certificate bundle, invalid path: ${o.caBundle}`, RC.GENERAL);
+      } catch (e) {
+        // urllib3 loads the bundle when it wraps each connection: the failure is an SSLError of every
+        // attempt (after the proxy's tunnel, which fails first when the proxy does).
+        const code = (e as NodeJS.ErrnoException).code;
+        caErrors.set(o, code === 'ENOENT' ? '[Errno 2] No such file or directory'
+          : code === 'EACCES' ? '[Errno 13] Permission denied'
+            : code === 'EISDIR' ? '[Errno 21] Is a directory' : (e as Error).message);
       }
     }
     httpsAgent = proxy ? proxyAgentFor(proxy, tlsOptions) : new https.Agent(tlsOptions);
@@ -164,10 +128,12 @@ export async function sendWithRetries(req: SerializedRequest, o: TransportOption
   const queryString = req.query.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&');
   const fullUrl = `${base.protocol}//${base.host}${path}${queryString ? `?${queryString}` : ''}`;
   const proxy = proxyFor(base, o.env);
-  if (!o.verifySsl && base.protocol === 'https:' && !warned.has(o)) {
+  // urllib3 warns once a connection to the host is set up (so not when the proxy or the connection fails).
+  const warnUnverified = () => {
+    if (o.verifySsl || base.protocol !== 'https:' || warned.has(o)) return;
     warned.add(o);
     o.warn?.(`warning: Unverified HTTPS request is being made to host '${base.hostname}'. Adding certificate verification is strongly advised.\n`);
-  }
+  };
   const handler = handlerFor(base, o, proxy);
   const sleep = o.sleep ?? ((s: number) => new Promise<void>((resolve) => {
     const t = setTimeout(resolve, s * 1000);
@@ -189,7 +155,10 @@ export async function sendWithRetries(req: SerializedRequest, o: TransportOption
       let failure: CliError | undefined;
       let response: RawResponse | undefined;
       try {
+        const caError = caErrors.get(o);
+        if (caError !== undefined && !proxy) throw Object.assign(new Error(caError), { caBundleFailure: true });
         const { response: r } = await handler.handle(request, { abortSignal: o.signal as never });
+        warnUnverified();
         const body = await readBody(r.body);
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(r.headers)) headers[k.toLowerCase()] = String(v);
@@ -206,15 +175,22 @@ export async function sendWithRetries(req: SerializedRequest, o: TransportOption
         // is a ConnectionError).
         retryable = true;
       }
-      if (!retryable || attempt >= o.maxAttempts) {
+      // botocore's MaxAttemptsChecker runs first and marks the last allowed attempt as "max attempts
+      // reached" whatever the answer: with AWS_MAX_ATTEMPTS=1 even an AccessDenied says
+      // "(reached max retries: 0)".
+      const last = attempt >= o.maxAttempts;
+      if (!retryable || last) {
         if (failure) throw failure;
-        if (retryable) response!.maxAttemptsReached = true;
+        if (last && response!.status >= 300) response!.maxAttemptsReached = true;
         return response!;
       }
+      // Exponential backoff with full jitter; x-amz-retry-after (milliseconds) moves the wait
+      // within [t, t + 5 s] as botocore's newer standard mode does.
+      const jitter = (o.random ?? Math.random)() * Math.min(20, 2 ** (attempt - 1));
       const retryAfter = response?.headers['x-amz-retry-after'];
-      const delay = retryAfter !== undefined && /^\d+$/.test(retryAfter)
-        ? Number(retryAfter) / 1000
-        : Math.random() * Math.min(20, 2 ** (attempt - 1));
+      const delay = retryAfter !== undefined && /^\s*[+-]?\d+\s*$/.test(retryAfter) && Number(retryAfter) >= 0
+        ? Math.max(jitter, Math.min(Number(retryAfter) / 1000, jitter + 5))
+        : jitter;
       o.log.debug('botocore.retries.standard', `Retry needed, retrying request after delay of: ${delay}`);
       await sleep(delay);
       if (o.signal?.aborted) throw new Error('aborted');
@@ -227,28 +203,66 @@ export async function sendWithRetries(req: SerializedRequest, o: TransportOption
 
 class ProxyConnectionError extends EndpointConnectionError {}
 
+/** OpenSSL's certificate verification failures, as Node reports them (err.code). */
+const TLS_VERIFY_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'CERT_UNTRUSTED', 'CERT_REJECTED',
+  'CERT_SIGNATURE_FAILURE', 'INVALID_CA', 'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/**
+ * A failed attempt as botocore's URLLib3Session reports it (every one of these is retried):
+ * the proxy refused or failed → ProxyConnectionError; no connection within --cli-connect-timeout →
+ * ConnectTimeoutError; no answer within --cli-read-timeout → ReadTimeoutError; the connection closed
+ * or reset before a whole answer → ConnectionClosedError; a certificate that does not verify →
+ * SSLError; refused, unreachable or unknown host → EndpointConnectionError.
+ */
 function networkError(e: NodeJS.ErrnoException, url: string, proxy: ProxyChoice | undefined): CliError {
-  const name = e.name ?? '';
+  const code = e.code ?? '';
+  const message = e.message ?? '';
   if (proxy && (e as { proxyFailure?: boolean }).proxyFailure) {
     return new ProxyConnectionError(`Failed to connect to proxy URL: "${proxy.display}"`);
   }
-  if (name === 'TimeoutError' && /socket|request|read|timed out/i.test(e.message) && !/connection/i.test(e.message)) {
-    return new EndpointConnectionError(`Read timeout on endpoint URL: "${url}"`);
-  }
-  if (name === 'TimeoutError' || e.code === 'ETIMEDOUT') {
+  if ((e as { caBundleFailure?: boolean }).caBundleFailure) return new EndpointConnectionError(`SSL validation failed for ${url} ${message}`);
+  // @smithy/node-http-handler's connection timeout, and the system's own connect timeout.
+  if (/did not establish a connection/.test(message) || (code === 'ETIMEDOUT' && e.syscall === 'connect')) {
     return new EndpointConnectionError(`Connect timeout on endpoint URL: "${url}"`);
   }
-  if (proxy && ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN'].includes(e.code ?? '')) {
+  // Its request and socket-inactivity timeouts (the handler names both TimeoutError).
+  if (/requestTimeout|timed out after|Stream timed out/.test(message) || (code === 'ETIMEDOUT' && e.name === 'TimeoutError')) {
+    return new EndpointConnectionError(`Read timeout on endpoint URL: "${url}"`);
+  }
+  if (proxy && ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code)) {
     return new ProxyConnectionError(`Failed to connect to proxy URL: "${proxy.display}"`);
+  }
+  if (TLS_VERIFY_CODES.has(code)) {
+    const reason = code === 'ERR_TLS_CERT_ALTNAME_INVALID'
+      ? `Hostname mismatch, certificate is not valid for '${new URL(url).hostname}'.`
+      : message;
+    return new EndpointConnectionError(`SSL validation failed for ${url} [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: ${reason} (_ssl.c:1010)`);
+  }
+  // The server closed or reset the connection before a whole answer ("socket hang up", "aborted").
+  if (['ECONNRESET', 'EPIPE', 'ECONNABORTED'].includes(code) || message === 'socket hang up' || message === 'aborted') {
+    return new EndpointConnectionError(`Connection was closed before we received a valid response from endpoint URL: "${url}".`);
   }
   return new EndpointConnectionError(`Could not connect to the endpoint URL: "${url}"`);
 }
 
-async function readBody(stream: unknown): Promise<string> {
-  if (!stream) return '';
-  const chunks: Buffer[] = [];
-  for await (const c of stream as AsyncIterable<Buffer>) chunks.push(Buffer.from(c));
-  return Buffer.concat(chunks).toString('utf8');
+/** The whole body (through events: a stream's async iterator costs about 0.5 ms on first use). */
+function readBody(stream: unknown): Promise<string> {
+  if (!stream) return Promise.resolve('');
+  const body = stream as NodeJS.ReadableStream;
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let ended = false;
+    body.on('data', (c: Buffer) => chunks.push(Buffer.from(c)));
+    body.once('end', () => { ended = true; resolve(Buffer.concat(chunks).toString('utf8')); });
+    body.once('error', reject);
+    // Closed before its end without an error: what the async iterator reports.
+    body.once('close', () => {
+      if (!ended) reject(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
+    });
+  });
 }
 
 async function buildSignedRequest(req: SerializedRequest, base: URL, path: string, o: TransportOptions): Promise<HttpRequest> {

@@ -1,11 +1,13 @@
 // A service's error answer, as botocore parses it (code from the x-amzn-ErrorType header or the
 // body's __type/code, message from `message` or `Message`, the error shape's modeled fields) and
-// as the AWS CLI prints it in each --cli-error-format (exit 254).
+// as the AWS CLI prints it in each --cli-error-format (exit 254); and the other errors the AWS CLI's
+// error handler renders in those formats (NoRegion, NoCredentials, ParamValidation, Configuration).
 import { CliError, RC } from '../errors';
 import { getShape, MODEL } from '../model';
 import type { Operation } from '../model/types';
 import type { PyDict, PyValue } from '../model/values';
 import { errorCodeOf, parseErrorResponse } from './error-code';
+import type { ErrorRenderContext, StructuredErrorLike } from '../output/errors';
 
 export interface ErrorResponseLike {
   status: number;
@@ -15,12 +17,59 @@ export interface ErrorResponseLike {
   maxAttemptsReached: boolean;
 }
 
-export class ServiceError extends CliError {
+/**
+ * An error the AWS CLI's handlers know by a code: {Code, Message} in the structured formats,
+ * `An error occurred (Code): Message` in the enhanced one, the bare message in the legacy one.
+ */
+export class StructuredError extends CliError implements StructuredErrorLike {
+  renderContext?: ErrorRenderContext;
+  constructor(public readonly code: string, public readonly errorMessage: string, rc: number) {
+    super(`An error occurred (${code}): ${errorMessage}`, rc);
+  }
+  errorInfo(): PyDict {
+    return new Map<string, PyValue>([['Code', this.code], ['Message', this.errorMessage]]);
+  }
+  enhancedText(): string {
+    return this.message;
+  }
+  legacyText(): string {
+    return this.errorMessage;
+  }
+  extraDetails(): [string, PyValue][] {
+    return [];
+  }
+  override render(): string {
+    const m = this.message.replace(/^\s+|\s+$/g, '');
+    return `\naws: [ERROR]: ${m}\n`;
+  }
+}
+
+/**
+ * The same error as a StructuredError when it is one the AWS CLI renders in --cli-error-format
+ * (matched by shape: the lazily loaded bundles each have their own copy of the error classes).
+ */
+export function asStructured(e: unknown): StructuredError | undefined {
+  if (!(e instanceof Error) || typeof (e as CliError).rc !== 'number' || typeof (e as CliError).render !== 'function') return undefined;
+  if (typeof (e as Partial<StructuredErrorLike>).errorInfo === 'function') return e as StructuredError;
+  const err = e as CliError & { code?: unknown };
+  // ConfigError (NoRegion, NoCredentials, Configuration): a code and exit 253.
+  if (typeof err.code === 'string' && err.rc === RC.CONFIG) return new StructuredError(err.code, err.message, err.rc);
+  // ParamValidationError (without the usage block, which only argument parsing adds).
+  const text = err.render();
+  const prefix = '\naws: [ERROR]: An error occurred (ParamValidation): ';
+  if (err.rc === RC.PARAM && text.startsWith(prefix) && !text.includes('\nusage: ')) {
+    return new StructuredError('ParamValidation', err.message, err.rc);
+  }
+  return undefined;
+}
+
+export class ServiceError extends CliError implements StructuredErrorLike {
+  renderContext?: ErrorRenderContext;
   constructor(
     public readonly code: string,
     public readonly errorMessage: string,
     public readonly operationName: string,
-    /** Code, Message, then the error shape's modeled members. */
+    /** Message and Code (in botocore's order), then the error shape's modeled members. */
     public readonly details: PyDict,
     public readonly retries: number | undefined,
   ) {
@@ -30,23 +79,43 @@ export class ServiceError extends CliError {
 
   /** `modeled` parses the body as the named error shape (model order and types). */
   static fromResponse(op: Operation, res: ErrorResponseLike, modeled?: (shapeName: string) => PyValue): ServiceError {
-    const { code, message, body } = parseErrorResponse(res.status, res.headers, res.body);
-    const details: PyDict = new Map<string, PyValue>([['Code', code], ['Message', message]]);
+    const { code, message, messageValue, body, generic } = parseErrorResponse(res.status, res.headers, res.body);
+    // botocore's JSON error parser starts its Error dict as {Message, Code}; the generic one as {Code, Message}.
+    const details: PyDict = generic
+      ? new Map<string, PyValue>([['Code', code], ['Message', messageValue]])
+      : new Map<string, PyValue>([['Message', messageValue], ['Code', code]]);
     // botocore looks the code up among all the service's error shapes, not only the operation's.
     const errShape = MODEL.shapes[code]?.exception ? code : undefined;
     if (errShape && body && modeled) {
       const fields = modeled(errShape);
-      if (fields instanceof Map) for (const [k, v] of fields) details.set(k, v);
+      if (fields instanceof Map) for (const [k, v] of fields) if (!details.has(k)) details.set(k, v);
     } else if (errShape && body) {
       const members = getShape(errShape).members ?? {};
-      for (const k of Object.keys(members)) if (k in body) details.set(k, body[k] as PyValue);
+      for (const k of Object.keys(members)) if (k in body && body[k] !== null && !details.has(k)) details.set(k, body[k] as PyValue);
     }
     return new ServiceError(code, message, op.name, details, res.maxAttemptsReached ? res.attempts - 1 : undefined);
+  }
+
+  errorInfo(): PyDict {
+    return new Map(this.details);
+  }
+
+  enhancedText(): string {
+    return this.message;
+  }
+
+  legacyText(): string {
+    return this.message;
   }
 
   /** Fields beyond the code and the message (the modeled extras). */
   extraDetails(): [string, PyValue][] {
     return [...this.details].filter(([k]) => !['Code', 'Message', 'message'].includes(k));
+  }
+
+  override render(): string {
+    const m = this.message.replace(/^\s+|\s+$/g, '');
+    return `\naws: [ERROR]: ${m}\n`;
   }
 }
 

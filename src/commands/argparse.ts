@@ -1,8 +1,12 @@
 // The subset of Python's argparse that the AWS CLI's parsers rely on, reproduced so that the command
-// line is read exactly as AWS CLI v2 reads it: three passes (global options + command, the service's
-// operation, the operation's own options), each a `parse_known_args`, with argparse's rules for
-// unique prefixes, `--opt=value`, negative-number-looking values, `--`, and its error texts.
+// line is read exactly as AWS CLI v2 (Python 3.14) reads it: three passes (global options + command,
+// the service's operation, the operation's own options), each a `parse_known_args`. This follows
+// argparse's own algorithm: every argument is classified first ('O' an option string, 'A' a value,
+// '-' the first `--`), then options and runs of positionals are consumed alternately, left to right,
+// each error raised when its argument is reached; the required check comes last.
 // commander cannot do this (no prefix matching, different value rules), so the project writes it.
+import { pyStrRepr } from '../model/pyrepr';
+import { pyFloat, pyInt } from '../params/argprocess';
 
 export interface OptionSpec {
   /** The option string, e.g. `--region`. */
@@ -19,12 +23,18 @@ export interface OptionSpec {
   required?: boolean;
   /** Error text uses this instead of the option name (argparse's metavar/dest display). */
   display?: string;
+  /** argparse's `type=int` / `type=float`: the value must convert, or it is an argparse error. The value stays a string. */
+  type?: 'int' | 'float';
+  /** argparse's version action: parsing stops where it is reached (ArgParseVersion is thrown). */
+  version?: boolean;
 }
 
 export interface PositionalSpec {
   dest: string;
   nargs: 'one' | 'optional';
   choices?: () => readonly string[];
+  /** Names offered by "Maybe you meant" besides the choices (commands argparse knows but this clone does not run). */
+  suggestions?: () => readonly string[];
   required?: boolean;
 }
 
@@ -32,7 +42,7 @@ export type ParsedValue = string | boolean | string[];
 
 export interface ParseResult {
   values: Map<string, ParsedValue>;
-  /** The option strings that were given (dest → true), in order of appearance. */
+  /** The dests of the options that were given. */
   seen: Set<string>;
   extras: string[];
 }
@@ -40,16 +50,19 @@ export interface ParseResult {
 /** An argparse error: the AWS CLI prints it as a ParamValidation error followed by the usage block. */
 export class ArgParseError extends Error {}
 
-// Python 3.14's argparse (the AWS CLI's interpreter): anything that starts like a negative number
-// (`-1`, `-1e5`, `-.5`, `-1x`) is a value, not an option.
+/** argparse's version action was reached: the caller prints the version and exits 0. */
+export class ArgParseVersion extends Error {}
+
+// Python 3.14's argparse: an unknown dash-led string that starts like a negative number (`-1`, `-1e5`,
+// `-.5`, `-1x`) is a value, not an option (none of the AWS CLI's options look like negative numbers).
 const NEGATIVE_NUMBER = /^-\.?\d/;
 
-interface Classified {
-  kind: 'O' | 'A' | '-';
+type Action = { kind: 'option'; spec: OptionSpec } | { kind: 'positional'; spec: PositionalSpec };
+
+/** One reading of an option string: the option it names (undefined: unknown to this parser) and an explicit `=value`. */
+interface OptionTuple {
   option?: OptionSpec;
   explicit?: string;
-  /** An abbreviation matching several options: argparse reports it when it reaches the argument. */
-  ambiguous?: string;
 }
 
 export class ArgParser {
@@ -62,118 +75,197 @@ export class ArgParser {
     for (const o of options) this.byName.set(o.name, o);
   }
 
-  private classify(arg: string): Classified {
-    if (!arg.startsWith('-') || arg === '-') return { kind: 'A' };
+  /** argparse's _parse_optional: undefined for a value ('A'), else the readings of an option ('O'). */
+  private parseOptional(arg: string): OptionTuple[] | undefined {
+    if (!arg || arg[0] !== '-') return undefined;
     const exact = this.byName.get(arg);
-    if (exact) return { kind: 'O', option: exact };
+    if (exact) return [{ option: exact }];
+    if (arg.length === 1) return undefined;
     const eq = arg.indexOf('=');
     if (eq >= 0) {
       const o = this.byName.get(arg.slice(0, eq));
-      if (o) return { kind: 'O', option: o, explicit: arg.slice(eq + 1) };
+      if (o) return [{ option: o, explicit: arg.slice(eq + 1) }];
     }
-    // Unique prefixes of long options (argparse's allow_abbrev).
-    if (arg.startsWith('--')) {
+    // Unique prefixes of long options (allow_abbrev), every match kept: an ambiguous one is reported
+    // when the parse reaches it. (A single-dash string can match nothing here: all options are long.)
+    if (arg[1] === '-') {
       const [head, explicit] = eq >= 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-      const matches = this.options.filter((o) => o.name.startsWith(head));
-      if (matches.length > 1) {
-        const list = matches.map((o) => o.name).join(', ');
-        return { kind: 'O', ambiguous: `ambiguous option: ${arg} could match ${list}` };
-      }
-      if (matches.length === 1) return { kind: 'O', option: matches[0], explicit };
+      const matches = this.options.filter((o) => o.name.startsWith(head)).map((option) => ({ option, explicit }));
+      if (matches.length) return matches;
     }
-    if (NEGATIVE_NUMBER.test(arg)) return { kind: 'A' };
-    if (arg.includes(' ')) return { kind: 'A' };
-    return { kind: 'O' };
+    if (NEGATIVE_NUMBER.test(arg)) return undefined;
+    if (arg.includes(' ')) return undefined;
+    return [{}];
   }
 
   parseKnownArgs(args: readonly string[]): ParseResult {
     const values = new Map<string, ParsedValue>();
     const seen = new Set<string>();
+    const seenActions = new Set<OptionSpec | PositionalSpec>();
     const extras: string[] = [];
-    const positionalArgs: string[] = [];
-    const classes: Classified[] = [];
-    let afterDashDash = -1;
+    const optionAt = new Map<number, OptionTuple[]>();
+    let pattern = '';
     for (let i = 0; i < args.length; i++) {
-      if (args[i] === '--') { afterDashDash = i; break; }
-      classes.push(this.classify(args[i]));
+      if (args[i] === '--') {
+        pattern += '-' + 'A'.repeat(args.length - i - 1);
+        break;
+      }
+      const t = this.parseOptional(args[i]);
+      if (t) optionAt.set(i, t);
+      pattern += t ? 'O' : 'A';
     }
-    // Positional arguments keep their place relative to unknown options in `extras`; they are
-    // handed to the positional actions first, in order, and the rest join the extras.
-    const order: { kind: 'extra' | 'pos'; value: string }[] = [];
-    const end = afterDashDash >= 0 ? afterDashDash : args.length;
-    let i = 0;
-    let posSeen = 0;
-    while (i < end) {
-      const c = classes[i];
-      const arg = args[i];
-      if (c.kind === 'A') {
-        // argparse hands positionals out (and checks their choices) as it reaches them.
-        const spec = this.positionals[posSeen++];
-        const choices = spec?.choices?.();
-        if (choices && !choices.includes(arg)) throw new ArgParseError(invalidChoice(spec.dest, arg, choices, true));
-        order.push({ kind: 'pos', value: arg });
-        i++;
-        continue;
-      }
-      if (c.ambiguous) throw new ArgParseError(c.ambiguous);
-      if (!c.option) { order.push({ kind: 'extra', value: arg }); i++; continue; }
-      const o = c.option;
-      seen.add(o.dest);
-      i++;
-      if (o.nargs === 'flag') {
-        if (c.explicit !== undefined) throw new ArgParseError(`argument ${o.name}: ignored explicit argument '${c.explicit}'`);
-        values.set(o.dest, o.flagValue ?? true);
-        continue;
-      }
-      if (o.nargs === 'many') {
-        const list: string[] = c.explicit !== undefined ? [c.explicit] : [];
-        while (c.explicit === undefined && i < end && classes[i].kind === 'A') list.push(args[i++]);
-        values.set(o.dest, list);
-        continue;
-      }
-      let value: string | undefined = c.explicit;
-      if (value === undefined && i < end && classes[i].kind === 'A') { value = args[i]; i++; }
-      if (value === undefined) {
-        if (o.nargs === 'one') throw new ArgParseError(`argument ${o.display ?? o.name}: expected one argument`);
-        values.set(o.dest, o.constValue ?? '');
-        continue;
-      }
-      if (o.choices && !o.choices.includes(value)) throw new ArgParseError(invalidChoice(o.display ?? o.name, value, o.choices));
-      values.set(o.dest, value);
-    }
-    if (afterDashDash >= 0) for (const a of args.slice(afterDashDash + 1)) order.push({ kind: 'pos', value: a });
 
-    // After `--` everything is positional; when none of it was consumed here, the `--` stays in
-    // front of it in the extras, so that the next parser still reads it as positional.
-    const dashIndex = afterDashDash >= 0 ? order.length - (args.length - afterDashDash - 1) : -1;
-    let p = 0;
-    let dashConsumed = false;
-    for (let idx = 0; idx < order.length; idx++) {
-      const item = order[idx];
-      if (idx === dashIndex && !dashConsumed && p >= this.positionals.length) extras.push('--');
-      if (item.kind === 'pos' && p < this.positionals.length) {
-        if (dashIndex >= 0 && idx >= dashIndex) dashConsumed = true;
-        const spec = this.positionals[p++];
+    const take = (action: Action, strings: string[]): void => {
+      seenActions.add(action.spec);
+      if (action.kind === 'positional') {
+        const spec = action.spec;
+        if (strings.length === 0) return; // nargs='?' without a value: its default (None)
+        const v = strings[0];
         const choices = spec.choices?.();
-        if (choices && !choices.includes(item.value)) throw new ArgParseError(invalidChoice(spec.dest, item.value, choices, true));
-        values.set(spec.dest, item.value);
-      } else {
-        extras.push(item.value);
+        if (choices && !choices.includes(v)) {
+          throw new ArgParseError(invalidChoice(spec.dest, v, choices, spec.suggestions?.()));
+        }
+        values.set(spec.dest, v);
+        return;
       }
+      const o = action.spec;
+      seen.add(o.dest);
+      if (o.version) throw new ArgParseVersion();
+      if (o.nargs === 'flag') {
+        values.set(o.dest, o.flagValue ?? true);
+        return;
+      }
+      if (o.nargs === 'optional' && strings.length === 0) {
+        values.set(o.dest, o.constValue ?? '');
+        return;
+      }
+      for (const v of strings) {
+        checkType(o, v);
+        if (o.choices && !o.choices.includes(v)) throw new ArgParseError(invalidChoice(o.display ?? o.name, v, o.choices));
+      }
+      values.set(o.dest, o.nargs === 'many' ? strings : strings[0]);
+    };
+
+    const consumeOptional = (start: number): number => {
+      const tuples = optionAt.get(start)!;
+      if (tuples.length > 1) {
+        throw new ArgParseError(`ambiguous option: ${args[start]} could match ${tuples.map((t) => t.option!.name).join(', ')}`);
+      }
+      const { option, explicit } = tuples[0];
+      if (!option) {
+        extras.push(args[start]);
+        return start + 1;
+      }
+      if (explicit !== undefined) {
+        // An explicit `=value` must be the option's one argument ('A' matched against its nargs).
+        if (option.nargs === 'flag') {
+          throw new ArgParseError(`argument ${option.display ?? option.name}: ignored explicit argument ${pyStrRepr(explicit)}`);
+        }
+        take({ kind: 'option', spec: option }, [explicit]);
+        return start + 1;
+      }
+      const count = matchOptional(option, pattern.slice(start + 1));
+      take({ kind: 'option', spec: option }, args.slice(start + 1, start + 1 + count));
+      return start + 1 + count;
+    };
+
+    const pending = [...this.positionals];
+    const consumePositionals = (start: number): number => {
+      const counts = matchPositionalsPartial(pending, pattern.slice(start));
+      for (let k = 0; k < counts.length; k++) {
+        const strings = args.slice(start, start + counts[k]);
+        // The `--` a positional took is dropped from its values.
+        if (pattern.slice(start, start + counts[k]).includes('-')) strings.splice(strings.indexOf('--'), 1);
+        start += counts[k];
+        take({ kind: 'positional', spec: pending[k] }, strings);
+      }
+      pending.splice(0, counts.length);
+      return start;
+    };
+
+    const optionIndices = [...optionAt.keys()];
+    const maxOption = optionIndices.length ? Math.max(...optionIndices) : -1;
+    let start = 0;
+    while (start <= maxOption) {
+      let next = start;
+      while (next <= maxOption && !optionAt.has(next)) next++;
+      if (start !== next) {
+        const end = consumePositionals(start);
+        if (end > start) {
+          start = end;
+          continue;
+        }
+        start = end;
+      }
+      if (!optionAt.has(start)) {
+        extras.push(...args.slice(start, next));
+        start = next;
+      }
+      start = consumeOptional(start);
     }
+    const stop = consumePositionals(start);
+    extras.push(...args.slice(stop));
+
     const missing = [
-      ...this.options.filter((o) => o.required && !seen.has(o.dest)).map((o) => o.name),
-      ...this.positionals.filter((s) => s.required && !values.has(s.dest)).map((s) => s.dest),
+      ...this.options.filter((o) => o.required && !seenActions.has(o)).map((o) => o.display ?? o.name),
+      ...this.positionals.filter((s) => s.required && !seenActions.has(s)).map((s) => s.dest),
     ];
     if (missing.length) throw new ArgParseError(`the following arguments are required: ${missing.join(', ')}`);
     return { values, seen, extras };
   }
 }
 
-/** The AWS CLI's invalid-choice message, with difflib's close matches (n=3, cutoff 0.8) for commands. */
-export function invalidChoice(name: string, value: string, choices: readonly string[], suggest = false): string {
+/** How many of the following arguments an option takes (argparse's _match_argument on its nargs pattern). */
+function matchOptional(o: OptionSpec, pattern: string): number {
+  switch (o.nargs) {
+    case 'flag': return 0;
+    case 'optional': return pattern[0] === 'A' ? 1 : 0;
+    case 'many': return /^A*/.exec(pattern)![0].length;
+    default:
+      if (pattern[0] !== 'A') throw new ArgParseError(`argument ${o.display ?? o.name}: expected one argument`);
+      return 1;
+  }
+}
+
+/** argparse's _match_arguments_partial: as many positionals as can match, with the `--` they may take. */
+function matchPositionalsPartial(actions: readonly PositionalSpec[], pattern: string): number[] {
+  for (let i = actions.length; i > 0; i--) {
+    const re = new RegExp(`^${actions.slice(0, i).map((a) => (a.nargs === 'one' ? '(-*A-*)' : '(-*A?-*)')).join('')}`);
+    const m = re.exec(pattern);
+    if (!m) continue;
+    const result = m.slice(1).map((g) => g.length);
+    if (m[0].length < pattern.length && pattern[m[0].length] === 'O') {
+      while (result.length && !result[result.length - 1]) result.pop();
+    }
+    return result;
+  }
+  return [];
+}
+
+/** argparse's `type=int`/`type=float`: Python's int()/float() must read the text. */
+export function pythonNumberOk(type: 'int' | 'float', v: string): boolean {
+  try {
+    if (type === 'int') pyInt(v);
+    else pyFloat(v);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function checkType(o: OptionSpec, v: string): void {
+  if (o.type && !pythonNumberOk(o.type, v)) {
+    throw new ArgParseError(`argument ${o.display ?? o.name}: invalid ${o.type} value: ${pyStrRepr(v)}`);
+  }
+}
+
+/**
+ * The AWS CLI's invalid-choice message (its own `_check_value`, for options and commands alike), with
+ * difflib's close matches (n=3, cutoff 0.8) among the choices, or among `suggestFrom` when given.
+ */
+export function invalidChoice(name: string, value: string, choices: readonly string[], suggestFrom?: readonly string[]): string {
   let msg = `argument ${name}: Found invalid choice '${value}'\n`;
-  const close = suggest ? getCloseMatches(value, choices, 3, 0.8) : [];
+  const close = getCloseMatches(value, suggestFrom ?? choices, 3, 0.8);
   if (close.length) msg += `\nMaybe you meant:\n\n${close.map((c) => `  * ${c}`).join('\n')}`;
   return msg;
 }

@@ -77,7 +77,12 @@ export function optionSpecs(args: readonly CliArgument[], relaxRequired: boolean
     } else if (a.kind === 'member' && a.shape?.type === 'list') {
       specs.push({ ...base, name: `--${a.name}`, nargs: 'many' });
     } else {
-      specs.push({ ...base, name: `--${a.name}`, nargs: 'one' });
+      // argparse converts some values itself (the AWS CLI's `type=`): the paging options and `long`
+      // members with int(), `float`/`double` members with float(); a bad value is an argparse error.
+      const t = a.kind === 'page' ? a.pageType : a.shape?.type;
+      const type = t === 'long' || (a.kind === 'page' && t === 'integer') ? 'int'
+        : t === 'float' || t === 'double' ? 'float' : undefined;
+      specs.push({ ...base, name: `--${a.name}`, nargs: 'one', ...(type && { type }) });
     }
   }
   return specs;

@@ -2,7 +2,7 @@
 // paginated one), and the output in the chosen format.
 import type { Invocation } from './run';
 import { CLI_VERSION } from './run';
-import { CliError, ParamValidationError, RC } from '../errors';
+import { CliError, ConfigError, NoRegionError, ParamValidationError, RC } from '../errors';
 import { configValue, loadProfile, resolveEndpointSettings, resolveRegion, type Profile } from '../client/config';
 import { resolveServiceEndpoint } from '../client/endpoints';
 import { validateEndpointUrl } from '../client/endpoint-url';
@@ -14,7 +14,8 @@ import { generateSkeleton } from '../params/skeleton';
 import { chooseOutput, renderBuffered, type OutputFormat } from '../output/index';
 import { parseResponseJson } from '../output/json';
 import { shapeResponse } from '../output/shape';
-import { ServiceError } from '../client/service-error';
+import { asStructured, ServiceError } from '../client/service-error';
+import type { LoadedCredentials } from '../client/credentials';
 import { paginate } from './paginate';
 import { resolvePager, startPager } from '../output/pager';
 import { inputShape } from '../model';
@@ -30,27 +31,49 @@ export async function callOperation(
   inv: Invocation, params: PyDict, pagination: PaginationConfig, paginateOn: boolean,
   query: ((v: PyValue) => PyValue) | undefined, outputSkeleton: boolean,
 ): Promise<number> {
+  const holder: { profile?: Profile } = {};
+  try {
+    return await call(inv, params, pagination, paginateOn, query, outputSkeleton, holder);
+  } catch (e) {
+    // The AWS CLI's error handler renders these in --cli-error-format, with the profile's
+    // cli_error_format, --query and --color.
+    const structured = asStructured(e);
+    if (structured) {
+      structured.renderContext = { profileFormat: holder.profile?.config.cli_error_format, query, color: inv.globals.color };
+      throw structured;
+    }
+    throw e;
+  }
+}
+
+/** What botocore settles when it creates the client, in its order (see `clientSettings`). */
+interface ClientSettings {
+  region: string;
+  endpoint: string;
+  credentials: LoadedCredentials | null;
+  maxAttempts: number;
+  retryMode: string;
+}
+
+async function call(
+  inv: Invocation, params: PyDict, pagination: PaginationConfig, paginateOn: boolean,
+  query: ((v: PyValue) => PyValue) | undefined, outputSkeleton: boolean, holder: { profile?: Profile },
+): Promise<number> {
   const { io, globals: g, operation: op, log } = inv;
   const profile = await loadProfile(io, g);
+  holder.profile = profile;
   log.debug('botocore.session', `Profile ${profile.name}${profile.fromFlag ? ' (from --profile)' : ''}; config file ${profile.configFile}, credentials file ${profile.credentialsFile}`);
-  const region = resolveRegion(io, g, profile);
-  const eps = resolveEndpointSettings(io, g, profile, 'CLEANROOMSML', 'cleanroomsml');
-  let endpoint: string;
-  if (eps.url !== undefined) {
-    validateEndpointUrl(eps.url);
-    endpoint = eps.url;
-  } else {
-    endpoint = resolveServiceEndpoint({ region, useFips: eps.useFips, useDualStack: eps.useDualStack }).url;
+
+  // cli_timestamp_format is checked when the session starts (the AWS CLI's ConfigurationError, 253).
+  const timestampFormat = profile.config.cli_timestamp_format ?? 'iso8601';
+  if (timestampFormat !== 'iso8601' && timestampFormat !== 'wire') {
+    throw new ConfigError('Configuration', `Unknown cli_timestamp_format value: ${timestampFormat}, valid values are "wire" or "iso8601"`);
   }
-  log.debug('botocore.regions', `Region ${region}; endpoint ${endpoint} (from ${eps.source ?? 'the endpoint rules'}${eps.useFips ? ', FIPS' : ''}${eps.useDualStack ? ', dual-stack' : ''})`);
+  const settings = await clientSettings(inv, profile);
   log.debug('botocore.hooks', `Calling ${op.name} with parameters ${[...params.keys()].join(', ') || '(none)'}`);
 
   // An output skeleton is one made-up page (the AWS CLI itself fails to paginate it).
   const pag = paginateOn && !outputSkeleton ? paginatorFor(op) : undefined;
-  const timestampFormat = profile.config.cli_timestamp_format ?? 'iso8601';
-  if (timestampFormat !== 'iso8601' && timestampFormat !== 'wire') {
-    throw new CliError(`Unknown cli_timestamp_format value: ${timestampFormat}, valid values are "wire" or "iso8601"`, RC.GENERAL);
-  }
   const outShape = outputShape(op);
   const shape = (body: PyValue) => shapeResponse(body, outShape, { timestampFormat, tz: io.env.TZ });
 
@@ -69,7 +92,7 @@ export async function callOperation(
   } else {
     send = async (p) => {
       validate(p);
-      transport ??= await createTransport(inv, profile, region, endpoint);
+      transport ??= await createTransport(inv, profile, settings);
       return transport.send(p);
     };
   }
@@ -104,33 +127,76 @@ export async function callOperation(
   }
 }
 
+/**
+ * The client as botocore creates it, in its order: the region's format, the credential chain
+ * (partial keys and a failing credential_process fail here; "no credentials" only when signing), the
+ * configured endpoint URL, the missing region, max_attempts and retry_mode, the endpoint URL's form;
+ * then, for the call, the endpoint rules (before the parameters are validated).
+ */
+async function clientSettings(inv: Invocation, profile: Profile): Promise<ClientSettings> {
+  const { io, globals: g, log } = inv;
+  const region = configuredRegion(io, g, profile);
+  let credentials: LoadedCredentials | null = null;
+  if (g.signRequest) {
+    const rt = await import('../client/runtime');
+    credentials = await rt.loadCredentials({
+      env: io.env, profile: profile.name, fromFlag: profile.fromFlag,
+      configFile: profile.configFile, credentialsFile: profile.credentialsFile,
+    }, log);
+  }
+  const eps = resolveEndpointSettings(io, g, profile, 'CLEANROOMSML', 'cleanroomsml');
+  if (region === undefined) throw new NoRegionError();
+  const maxAttempts = parseAttempts(configValue(io, profile, 'AWS_MAX_ATTEMPTS', 'max_attempts'));
+  // botocore's Config checks max_attempts, then the mode.
+  if (maxAttempts < 1) {
+    throw new CliError(`Value provided to "max_attempts": ${maxAttempts} must be an integer greater than or equal to one.`, RC.GENERAL);
+  }
+  const retryMode = configValue(io, profile, 'AWS_RETRY_MODE', 'retry_mode') ?? 'standard';
+  if (!['standard', 'adaptive'].includes(retryMode)) {
+    // botocore's InvalidRetryModeError (AWS CLI v2 has no legacy mode).
+    throw new CliError(`Invalid value provided to "mode": "${retryMode}" must be one of: "standard" or "adaptive"`, RC.GENERAL);
+  }
+  let endpoint: string;
+  if (eps.url !== undefined) {
+    validateEndpointUrl(eps.url);
+    endpoint = eps.url;
+  } else {
+    endpoint = resolveServiceEndpoint({ region, useFips: eps.useFips, useDualStack: eps.useDualStack }).url;
+  }
+  log.debug('botocore.regions', `Region ${region}; endpoint ${endpoint} (from ${eps.source ?? 'the endpoint rules'}${eps.useFips ? ', FIPS' : ''}${eps.useDualStack ? ', dual-stack' : ''})`);
+  log.debug('botocore.retries', `Retry mode ${retryMode}, max attempts ${maxAttempts}`);
+  return { region, endpoint, credentials, maxAttempts, retryMode };
+}
+
+/** The region, checked as botocore checks its format (undefined when none is configured). */
+function configuredRegion(io: Invocation['io'], g: Invocation['globals'], profile: Profile): string | undefined {
+  try {
+    return resolveRegion(io, g, profile);
+  } catch (e) {
+    if ((e as ConfigError).code === 'NoRegion') return undefined;
+    throw e;
+  }
+}
+
 interface Transport {
   send(params: PyDict): Promise<PyValue>;
   close(): Promise<void>;
 }
 
-async function createTransport(inv: Invocation, profile: Profile, region: string, endpoint: string): Promise<Transport> {
+async function createTransport(inv: Invocation, profile: Profile, s: ClientSettings): Promise<Transport> {
   const { io, globals: g, operation: op, log } = inv;
   const rt = await import('../client/runtime');
   const { CleanRoomsMLClient } = await import('../client/index');
-  const credentials = g.signRequest
-    ? await rt.resolveCredentials({
-      env: io.env, profile: profile.name, fromFlag: profile.fromFlag,
-      configFile: profile.configFile, credentialsFile: profile.credentialsFile,
-    }, log)
-    : null;
-  const maxAttempts = parseAttempts(configValue(io, profile, 'AWS_MAX_ATTEMPTS', 'max_attempts'));
-  const retryMode = configValue(io, profile, 'AWS_RETRY_MODE', 'retry_mode') ?? 'standard';
-  if (!['standard', 'adaptive'].includes(retryMode)) {
-    // botocore's InvalidRetryModeError; AWS CLI v2 no longer offers the legacy mode.
-    throw new CliError(`Invalid value provided to "mode": "${retryMode}" must be one of: "standard", "adaptive"`, RC.GENERAL);
-  }
-  const timeout = (v: string | undefined) => (v === undefined ? 60 : Number(v.replace(/_/g, '')));
+  // "No credentials" is reported when the request is signed, after the parameters were validated.
+  const credentials = s.credentials ? await rt.credentialsFor(s.credentials, log) : null;
+  const timeout = cliTimeout;
+  // A CA bundle given as an empty value turns verification off, as botocore's falsy `verify` does.
+  const caBundle = g.caBundle ?? io.env.AWS_CA_BUNDLE ?? profile.config.ca_bundle;
   const client = new CleanRoomsMLClient({
-    region, endpoint, credentials, maxAttempts,
-    connectTimeout: timeout(g.connectTimeout), readTimeout: timeout(g.readTimeout), verifySsl: g.verifySsl,
-    caBundle: g.caBundle ?? io.env.AWS_CA_BUNDLE ?? profile.config.ca_bundle, env: io.env,
-    userAgent: `aws-cli/${CLI_VERSION} md/clone#typescript ua/2.1 os/${process.platform} lang/nodejs#${process.versions.node} cfg/retry-mode#${retryMode}`,
+    region: s.region, endpoint: s.endpoint, credentials, maxAttempts: s.maxAttempts,
+    connectTimeout: timeout(g.connectTimeout), readTimeout: timeout(g.readTimeout), verifySsl: g.verifySsl && caBundle !== '',
+    caBundle: caBundle || undefined, env: io.env,
+    userAgent: `aws-cli/${CLI_VERSION} md/clone#typescript ua/2.1 os/${process.platform} lang/nodejs#${process.versions.node} cfg/retry-mode#${s.retryMode}`,
     logger: log, abortSignal: io.signal, warn: (t: string) => io.stderr.write(t),
   });
   return {
@@ -146,14 +212,18 @@ async function createTransport(inv: Invocation, profile: Profile, region: string
   };
 }
 
+/** --cli-connect-timeout / --cli-read-timeout in seconds (default 60; 0 = none). */
+function cliTimeout(v: string | undefined): number {
+  return v === undefined ? 60 : Number(v.replace(/_/g, '').trim());
+}
+
 function parseAttempts(v: string | undefined): number {
   if (v === undefined) return 3;
   // botocore reads it with int(): a value that is not a whole number stops the command.
   if (!/^\s*[+-]?\d+(_\d+)*\s*$/.test(v)) {
     throw new CliError(`Invalid value for max_attempts: '${v}' (expected a whole number of attempts)`, RC.GENERAL);
   }
-  const n = Number(v.replace(/_/g, ''));
-  return n > 0 ? n : 1;
+  return Number(v.replace(/_/g, '').trim());
 }
 
 export { getShape };

@@ -23,7 +23,7 @@ export const GLOBAL_OPTIONS: readonly (OptionSpec & { doc: GlobalOptionDoc })[] 
   opt('--query', 'query', 'one', 'string', 'A JMESPath query to use in filtering the response data.'),
   opt('--profile', 'profile', 'one', 'string', 'Use a specific profile from your credential file.'),
   opt('--region', 'region', 'one', 'string', 'The region to use. Overrides config/env settings.'),
-  opt('--version', 'version', 'flag', 'string', 'Display the version of this tool.'),
+  { ...opt('--version', 'version', 'flag', 'string', 'Display the version of this tool.'), version: true },
   opt('--color', 'color', 'one', 'string', 'Turn on/off color output.', ['on', 'off', 'auto']),
   { ...opt('--no-sign-request', 'sign_request', 'flag', 'boolean',
     'Do not sign requests. Credentials will not be loaded if this argument is provided.'), flagValue: false },
@@ -40,6 +40,15 @@ export const GLOBAL_OPTIONS: readonly (OptionSpec & { doc: GlobalOptionDoc })[] 
   opt('--cli-auto-prompt', 'cli_auto_prompt', 'flag', 'boolean', 'Automatically prompt for CLI input parameters.'),
   opt('--no-cli-auto-prompt', 'no_cli_auto_prompt', 'flag', 'boolean', 'Disable automatically prompt for CLI input parameters.'),
   opt('--cli-error-format', 'cli_error_format', 'one', 'string', 'The formatting style for error output.', ERROR_FORMATS),
+];
+
+/**
+ * The driver's first pass over the command line (before the main parser): only --profile and --debug,
+ * so its errors (`--profile` without a value) come before any other.
+ */
+export const FIRST_PASS_OPTIONS: readonly OptionSpec[] = [
+  { name: '--profile', dest: 'profile', nargs: 'one' },
+  { name: '--debug', dest: 'debug', nargs: 'flag' },
 ];
 
 function opt(

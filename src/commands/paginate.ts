@@ -6,7 +6,7 @@ import type { Invocation } from './run';
 import { CliError, RC } from '../errors';
 import type { Paginator } from '../model/types';
 import type { PyDict, PyValue } from '../model/values';
-import { pyRepr } from '../model/pyrepr';
+import { pyRepr, pyTypeShortName } from '../model/pyrepr';
 import type { PaginationConfig } from '../params/build';
 import type { OutputFormat } from '../output/index';
 import { pyJsonDumps } from '../output/json';
@@ -32,31 +32,73 @@ export function encodeToken(token: PyDict): string {
   return Buffer.from(pyJsonDumps(token), 'utf8').toString('base64');
 }
 
-/** The starting token's service tokens and truncate amount (base64 JSON, or the old `a___N` form). */
-export function decodeToken(token: string, inputTokens: string[]): [PyDict, number] {
-  try {
-    const text = Buffer.from(token, 'base64').toString('utf8');
-    if (Buffer.from(text, 'utf8').toString('base64').replace(/=+$/, '') !== token.replace(/=+$/, '')) throw new Error('not base64');
-    const doc = parsePyJson(text);
-    if (!(doc instanceof Map)) throw new Error('not a dict');
-    let index = 0;
+/**
+ * Python's base64.b64decode without validation: characters outside the alphabet are skipped, a
+ * complete padding ends the data, and an incomplete quantum is an error (undefined here).
+ */
+function pyB64Decode(s: string): Buffer | undefined {
+  let data = '';
+  let pads = 0;
+  for (const c of s) {
+    if (c === '=') {
+      const pos = data.length % 4;
+      if (pos >= 2 && pos + ++pads >= 4) return Buffer.from(data, 'base64');
+      continue;
+    }
+    if (!/[A-Za-z0-9+/]/.test(c)) continue;
+    pads = 0;
+    data += c;
+  }
+  return data.length % 4 === 0 ? Buffer.from(data, 'base64') : undefined;
+}
+
+/**
+ * The starting token's service tokens and truncate amount, as botocore's PageIterator reads them:
+ * base64 of a JSON object (with `boto_truncate_amount`), else the old `token___N` form. A JSON value
+ * that is not an object or a list fails as botocore's `.pop` on it does; a list falls back to the old form.
+ * The truncate amount is returned as found (it is checked when the first page is sliced).
+ */
+export function decodeToken(token: string, inputTokens: string[]): [PyDict, PyValue] {
+  const decoded = pyB64Decode(token);
+  let doc: PyValue | undefined;
+  if (decoded) {
+    try {
+      doc = parsePyJson(new TextDecoder('utf-8', { fatal: true }).decode(decoded));
+    } catch {
+      doc = undefined;
+    }
+  }
+  if (doc instanceof Map) {
+    doc.delete('boto_encoded_keys');
+    let index: PyValue = 0;
     if (doc.has('boto_truncate_amount')) {
-      index = Number(doc.get('boto_truncate_amount'));
+      index = doc.get('boto_truncate_amount')!;
       doc.delete('boto_truncate_amount');
     }
     return [doc, index];
-  } catch {
-    let parts = token.split('___');
-    let index = 0;
-    if (parts.length === inputTokens.length + 1) {
-      const last = parts[parts.length - 1];
-      if (/^\s*[+-]?\d+\s*$/.test(last)) { index = Number(last); parts = parts.slice(0, -1); } else parts = [token];
-    }
-    if (parts.length > inputTokens.length) throw new CliError(`Bad starting token: ${token}`, RC.GENERAL);
-    const out: PyDict = new Map();
-    inputTokens.forEach((t, i) => out.set(t, parts[i] === 'None' || parts[i] === undefined ? null : parts[i]));
-    return [out, index];
   }
+  if (doc !== undefined && !Array.isArray(doc)) {
+    throw new CliError(`'${pyTypeShortName(doc)}' object has no attribute 'pop'`, RC.GENERAL);
+  }
+  let parts = token.split('___');
+  let index = 0;
+  if (parts.length === inputTokens.length + 1) {
+    const last = parts[parts.length - 1];
+    if (/^\s*[+-]?\d+(_\d+)*\s*$/.test(last)) { index = Number(last.replace(/_/g, '').trim()); parts = parts.slice(0, -1); } else parts = [token];
+  }
+  if (parts.length > inputTokens.length) throw new CliError(`Bad starting token: ${token}`, RC.GENERAL);
+  const out: PyDict = new Map();
+  inputTokens.forEach((t, i) => out.set(t, parts[i] === 'None' || parts[i] === undefined ? null : parts[i]));
+  return [out, index];
+}
+
+/** The truncate amount as a slice start, or Python's TypeError for one that cannot be. */
+function sliceStart(index: PyValue): number {
+  if (index === null) return 0;
+  if (typeof index === 'boolean') return Number(index);
+  if (typeof index === 'bigint') return Number(index);
+  if (typeof index === 'number' && Number.isInteger(index)) return index;
+  throw new CliError('slice indices must be integers or None or have an __index__ method', RC.GENERAL);
 }
 
 export async function paginate(o: PaginateOptions): Promise<number> {
@@ -80,6 +122,7 @@ export async function paginate(o: PaginateOptions): Promise<number> {
   const kwargs: PyDict = new Map(o.params);
   let nextToken: PyDict = new Map(inputTokens.map((t) => [t, null]));
   let startTruncation = 0;
+  let startIndex: PyValue = 0;
   const inject = (token: PyDict) => {
     for (const [name, value] of token) {
       if (value !== null && value !== 'None') kwargs.set(name, value);
@@ -87,7 +130,7 @@ export async function paginate(o: PaginateOptions): Promise<number> {
     }
   };
   if (o.pagination.StartingToken !== undefined) {
-    [nextToken, startTruncation] = decodeToken(o.pagination.StartingToken, inputTokens);
+    [nextToken, startIndex] = decodeToken(o.pagination.StartingToken, inputTokens);
     inject(nextToken);
   }
   if (o.paginator.limit_key && o.pagination.PageSize !== undefined) kwargs.set(o.paginator.limit_key, o.pagination.PageSize);
@@ -129,6 +172,8 @@ export async function paginate(o: PaginateOptions): Promise<number> {
     if (first) {
       if (o.pagination.StartingToken !== undefined) {
         const all = page.get(primary);
+        if (Array.isArray(all) || typeof all === 'string') startTruncation = sliceStart(startIndex);
+        else startTruncation = typeof startIndex === 'number' ? startIndex : 0;
         page.set(primary, Array.isArray(all) ? all.slice(startTruncation) : typeof all === 'string' ? all.slice(startTruncation) : null);
         for (const k of resultKeys.slice(1)) {
           const sample = page.get(k);

@@ -1,8 +1,8 @@
 // The `aws` command: the AWS CLI's three parsing passes, the parameter pipeline, the call and the
 // output. `run` takes the arguments and an IO and returns the exit code; nothing here exits.
-import { ArgParseError, ArgParser } from './argparse';
+import { ArgParseError, ArgParser, ArgParseVersion, pythonNumberOk } from './argparse';
 import { argumentTable, optionSpecs, type CliArgument } from './arguments';
-import { GLOBAL_OPTIONS, OUTPUT_FORMATS, toGlobalArgs, type GlobalArgs } from './globals';
+import { FIRST_PASS_OPTIONS, GLOBAL_OPTIONS, OUTPUT_FORMATS, toGlobalArgs, type GlobalArgs } from './globals';
 import { CliError, GeneralError, ParamValidationError, RC, UnknownArgumentError } from '../errors';
 import type { IO } from '../io';
 import { operationsByCliName, SERVICE_CLI_NAME } from '../model';
@@ -16,9 +16,11 @@ import { maybeAutoPrompt } from '../prompt';
 
 export const CLI_VERSION = '2.36.7';
 
-export function versionString(): string {
+/** `aws --version`: the AWS CLI's layout, with this runtime in place of Python (and AWS_EXECUTION_ENV as it adds it). */
+export function versionString(env: Record<string, string | undefined> = process.env): string {
   const os = require('node:os') as typeof import('node:os');
-  return `aws-cli/${CLI_VERSION} Node.js/${process.versions.node} ${os.type()}/${os.release()} source/${os.arch()}`;
+  const execEnv = env.AWS_EXECUTION_ENV !== undefined ? ` exec-env/${env.AWS_EXECUTION_ENV}` : '';
+  return `aws-cli/${CLI_VERSION} Node.js/${process.versions.node} ${os.type()}/${os.release()}${execEnv} source/${os.arch()}`;
 }
 
 export interface Invocation {
@@ -31,6 +33,130 @@ export interface Invocation {
   log: DebugLog;
 }
 
+/** What the command line asks for, once the three argparse passes have read it. */
+export type ParsedCommand =
+  | { kind: 'help'; path: string[] }
+  | { kind: 'call'; operation: Operation; opCliName: string; args: CliArgument[]; parsed: Map<string, string | boolean | string[]> };
+
+/** The first two steps of the AWS CLI's driver: its first-pass parser (--profile, --debug) and the main parser. */
+export interface ParsedGlobals {
+  globals: GlobalArgs;
+  /** `cleanroomsml` or `help`. */
+  command: string;
+  /** What the main parser left for the service's parser. */
+  remaining: string[];
+  /** The main parser's values, by dest. */
+  values: Map<string, string | boolean | string[]>;
+}
+
+// Every command name of AWS CLI v2's main parser (its services and customizations): "Maybe you meant"
+// offers the close ones among them, though this clone runs only cleanroomsml and help.
+const ALL_COMMANDS =
+  'accessanalyzer account acm acm-pca aiops amp amplify amplifybackend amplifyuibuilder apigateway ' +
+  'apigatewaymanagementapi apigatewayv2 appconfig appconfigdata appfabric appflow appintegrations ' +
+  'application-autoscaling application-insights application-signals applicationcostprofiler appmesh ' +
+  'apprunner appstream appsync arc-region-switch arc-zonal-shift artifact athena auditmanager ' +
+  'autoscaling autoscaling-plans b2bi backup backup-gateway backupsearch batch bcm-dashboards bcm-data- ' +
+  'exports bcm-pricing-calculator bcm-recommended-actions bedrock bedrock-agent bedrock-agent-runtime ' +
+  'bedrock-agentcore bedrock-agentcore-control bedrock-data-automation bedrock-data-automation-runtime ' +
+  'bedrock-runtime billing billingconductor braket budgets ce chatbot chime chime-sdk-identity chime- ' +
+  'sdk-media-pipelines chime-sdk-meetings chime-sdk-messaging chime-sdk-voice cleanrooms cleanroomsml ' +
+  'cloud9 cloudcontrol clouddirectory cloudformation cloudfront cloudfront-keyvaluestore cloudhsm ' +
+  'cloudhsmv2 cloudsearch cloudsearchdomain cloudtrail cloudtrail-data cloudwatch codeartifact ' +
+  'codebuild codecatalyst codecommit codeconnections codeguru-reviewer codeguru-security ' +
+  'codeguruprofiler codepipeline codestar-connections codestar-notifications cognito-identity cognito- ' +
+  'idp cognito-sync comprehend comprehendmedical compute-optimizer compute-optimizer-automation connect ' +
+  'connect-contact-lens connectcampaigns connectcampaignsv2 connectcases connecthealth ' +
+  'connectparticipant controlcatalog controltower cost-optimization-hub cur customer-profiles databrew ' +
+  'dataexchange datapipeline datasync datazone dax deadline detective devicefarm devops-agent devops- ' +
+  'guru directconnect discovery dlm dms docdb docdb-elastic drs ds ds-data dsql dynamodb ' +
+  'dynamodbstreams ebs ec2 ec2-instance-connect ecr ecr-public ecs efs eks eks-auth elasticache ' +
+  'elasticbeanstalk elb elbv2 elementalinference emr emr-containers emr-serverless entityresolution es ' +
+  'events evs finspace finspace-data firehose fis fms forecast forecastquery frauddetector freetier fsx ' +
+  'gamelift gameliftstreams geo-maps geo-places geo-routes glacier globalaccelerator glue grafana ' +
+  'greengrass greengrassv2 groundstation guardduty health healthlake iam identitystore imagebuilder ' +
+  'importexport inspector inspector-scan inspector2 interconnect internetmonitor invoicing iot iot-data ' +
+  'iot-jobs-data iot-managed-integrations iotdeviceadvisor iotevents iotevents-data iotfleetwise ' +
+  'iotsecuretunneling iotsitewise iotthingsgraph iottwinmaker iotwireless ivs ivs-realtime ivschat ' +
+  'kafka kafkaconnect kendra kendra-ranking keyspaces keyspacesstreams kinesis kinesis-video-archived- ' +
+  'media kinesis-video-media kinesis-video-signaling kinesis-video-webrtc-storage kinesisanalytics ' +
+  'kinesisanalyticsv2 kinesisvideo kms lakeformation lambda launch-wizard lex-models lex-runtime ' +
+  'lexv2-models lexv2-runtime license-manager license-manager-linux-subscriptions license-manager-user- ' +
+  'subscriptions lightsail location logs lookoutequipment m2 machinelearning macie2 mailmanager ' +
+  'managedblockchain managedblockchain-query marketplace-agreement marketplace-catalog marketplace- ' +
+  'deployment marketplace-discovery marketplace-entitlement marketplace-reporting ' +
+  'marketplacecommerceanalytics mediaconnect mediaconvert medialive mediapackage mediapackage-vod ' +
+  'mediapackagev2 mediastore mediastore-data mediatailor medical-imaging memorydb meteringmarketplace ' +
+  'mgh mgn migration-hub-refactor-spaces migrationhub-config migrationhuborchestrator ' +
+  'migrationhubstrategy mpa mq mturk mwaa mwaa-serverless neptune neptune-graph neptunedata network- ' +
+  'firewall networkflowmonitor networkmanager networkmonitor notifications notificationscontacts nova- ' +
+  'act oam observabilityadmin odb omics opensearch opensearchserverless organizations osis outposts ' +
+  'panorama partnercentral-account partnercentral-benefits partnercentral-channel partnercentral- ' +
+  'selling payment-cryptography payment-cryptography-data pca-connector-ad pca-connector-scep pcs ' +
+  'personalize personalize-events personalize-runtime pi pinpoint pinpoint-email pinpoint-sms-voice ' +
+  'pinpoint-sms-voice-v2 pipes polly pricing proton qapps qbusiness qconnect quicksight ram rbin rds ' +
+  'rds-data redshift redshift-data redshift-serverless rekognition repostspace resiliencehub resource- ' +
+  'explorer-2 resource-groups resourcegroupstaggingapi rolesanywhere route53 route53-recovery-cluster ' +
+  'route53-recovery-control-config route53-recovery-readiness route53domains route53globalresolver ' +
+  'route53profiles route53resolver rtbfabric rum s3control s3files s3outposts s3tables s3vectors ' +
+  'sagemaker sagemaker-a2i-runtime sagemaker-edge sagemaker-featurestore-runtime sagemaker-geospatial ' +
+  'sagemaker-metrics sagemaker-runtime savingsplans scheduler schemas sdb secretsmanager security-ir ' +
+  'securityagent securityhub securitylake serverlessrepo service-quotas servicecatalog servicecatalog- ' +
+  'appregistry servicediscovery ses sesv2 shield signer signer-data signin simpledbv2 simspaceweaver ' +
+  'sms-voice snow-device-management snowball sns socialmessaging sqs ssm ssm-contacts ssm-guiconnect ' +
+  'ssm-incidents ssm-quicksetup ssm-sap sso sso-admin sso-oidc stepfunctions storagegateway sts ' +
+  'supplychain support support-app sustainability swf synthetics taxsettings textract timestream- ' +
+  'influxdb timestream-query timestream-write tnb transcribe transfer translate trustedadvisor uxc ' +
+  'verifiedpermissions voice-id vpc-lattice waf waf-regional wafv2 wellarchitected wickr wisdom ' +
+  'workdocs workmail workmailmessageflow workspaces workspaces-instances workspaces-thin-client ' +
+  'workspaces-web xray s3api s3 configure deploy configservice history';
+
+/**
+ * The main parser's pass (after the driver's first pass over --profile and --debug, whose errors come
+ * first). Throws ArgParseError, or ArgParseVersion when `--version` is reached.
+ */
+export function parseGlobalArgs(argv: readonly string[]): ParsedGlobals {
+  new ArgParser(FIRST_PASS_OPTIONS).parseKnownArgs(argv);
+  const mainParser = new ArgParser(GLOBAL_OPTIONS, [{
+    dest: 'command', nargs: 'one', required: true, choices: () => [SERVICE_CLI_NAME, 'help'],
+    suggestions: () => [...ALL_COMMANDS.split(' '), 'help'],
+  }]);
+  const parsed = mainParser.parseKnownArgs(argv);
+  return {
+    globals: toGlobalArgs(parsed.values), command: parsed.values.get('command') as string, remaining: parsed.extras,
+    values: parsed.values,
+  };
+}
+
+/** The service's parser (the operation) and the operation's own parser. Throws ArgParseError, UnknownArgumentError. */
+export function parseOperationArgs(remaining: readonly string[]): ParsedCommand {
+  const ops = operationsByCliName();
+  const serviceParser = new ArgParser([], [{ dest: 'operation', nargs: 'one', required: true,
+    choices: () => [...ops.keys(), 'help'] }]);
+  const parsedService = serviceParser.parseKnownArgs(remaining);
+  const opCliName = parsedService.values.get('operation') as string;
+  if (opCliName === 'help') return { kind: 'help', path: [SERVICE_CLI_NAME] };
+  const operation = ops.get(opCliName)!;
+
+  const rest = parsedService.extras;
+  const args = argumentTable(operation);
+  if (rest.length === 1 && rest[0] === 'help') return { kind: 'help', path: [SERVICE_CLI_NAME, opCliName] };
+  // --cli-input-json/yaml and --generate-cli-skeleton (unless followed by `output`) make the required
+  // arguments optional; the AWS CLI looks for these exact strings in the arguments.
+  const skel = rest.indexOf('--generate-cli-skeleton');
+  const relax = rest.includes('--cli-input-json') || rest.includes('--cli-input-yaml') ||
+    (skel >= 0 && rest[skel + 1] !== 'output');
+  const opParser = new ArgParser(optionSpecs(args, relax), [{ dest: '__help', nargs: 'optional' }]);
+  const parsedOp = opParser.parseKnownArgs(rest);
+  const helpArg = parsedOp.values.get('__help') as string | undefined;
+  if (helpArg === 'help') return { kind: 'help', path: [SERVICE_CLI_NAME, opCliName] };
+  const extras = [...parsedOp.extras];
+  // The stray positional is added back when it is truthy (an empty string is dropped).
+  if (helpArg) extras.push(helpArg);
+  if (extras.length) throw new UnknownArgumentError(`Unknown options: ${extras.join(', ')}`);
+  return { kind: 'call', operation, opCliName, args, parsed: parsedOp.values };
+}
+
 export async function run(argv: string[], io: IO): Promise<number> {
   const prompted = await maybeAutoPrompt(argv, io);
   if (typeof prompted === 'number') return prompted;
@@ -38,77 +164,70 @@ export async function run(argv: string[], io: IO): Promise<number> {
   let errorFormat: string | undefined = io.env.AWS_CLI_ERROR_FORMAT;
   let log: DebugLog = createDebugLog(io, false);
   try {
-    // Pass 1: global options and the command (service) name.
-    const mainParser = new ArgParser(GLOBAL_OPTIONS, [{ dest: 'command', nargs: 'one', required: true,
-      choices: () => [SERVICE_CLI_NAME, 'help'] }]);
-    let parsedMain;
+    let main: ParsedGlobals;
     try {
-      parsedMain = mainParser.parseKnownArgs(argv);
+      main = parseGlobalArgs(argv);
     } catch (e) {
-      if (e instanceof ArgParseError && argv.includes('--version')) return printVersion(io);
+      // argparse's version action prints the version and exits 0 as soon as the parse reaches it.
+      if (e instanceof ArgParseVersion) return printVersion(io);
       throw e;
     }
-    const globals = toGlobalArgs(parsedMain.values);
+    const { globals } = main;
     if (globals.cliErrorFormat) errorFormat = globals.cliErrorFormat;
     log = createDebugLog(io, globals.debug);
-    if (globals.version) return printVersion(io);
     if (log.enabled) {
-      log.debug('awscli.clidriver', `CLI version: ${versionString()}`);
+      log.debug('awscli.clidriver', `CLI version: ${versionString(io.env)}`);
       log.debug('awscli.clidriver', `Arguments entered to CLI: ${JSON.stringify(argv)}`);
     }
+    // The checks made when the global options are parsed, before the command runs: --query, then
+    // --endpoint-url, then the timeouts.
+    const query = globals.query !== undefined ? await compileQueryArg(globals.query) : undefined;
     validateTopLevel(globals);
-    const command = parsedMain.values.get('command') as string;
-    if (command === 'help') return await runHelp(io, globals, []);
-
-    // Pass 2: the operation.
-    const ops = operationsByCliName();
-    const serviceParser = new ArgParser([], [{ dest: 'operation', nargs: 'one', required: true,
-      choices: () => [...ops.keys(), 'help'] }]);
-    const parsedService = serviceParser.parseKnownArgs(parsedMain.extras);
-    const opCliName = parsedService.values.get('operation') as string;
-    if (opCliName === 'help') return await runHelp(io, globals, [SERVICE_CLI_NAME]);
-    const operation = ops.get(opCliName)!;
-
-    // Pass 3: the operation's options.
-    const remaining = parsedService.extras;
-    const args = argumentTable(operation);
-    if (remaining.length === 1 && remaining[0] === 'help') {
-      return await runHelp(io, globals, [SERVICE_CLI_NAME, opCliName]);
+    if (main.command === 'help') {
+      checkHelpTopic(main.remaining);
+      return await runHelp(io, globals, []);
     }
-    const relax = remaining.includes('--cli-input-json') || remaining.includes('--cli-input-yaml') ||
-      (remaining.includes('--generate-cli-skeleton') &&
-        remaining[remaining.indexOf('--generate-cli-skeleton') + 1] !== 'output');
-    const opParser = new ArgParser(optionSpecs(args, relax), [{ dest: '__help', nargs: 'optional' }]);
-    const parsedOp = opParser.parseKnownArgs(remaining);
-    const helpArg = parsedOp.values.get('__help') as string | undefined;
-    if (helpArg === 'help') return await runHelp(io, globals, [SERVICE_CLI_NAME, opCliName]);
-    const extras = [...parsedOp.extras];
-    if (helpArg !== undefined) extras.push(helpArg);
-    if (extras.length) throw new UnknownArgumentError(`Unknown options: ${extras.join(', ')}`);
 
-    const inv: Invocation = { globals, operation, opCliName, args, parsed: parsedOp.values, io, log };
-    return await invoke(inv);
+    const cmd = parseOperationArgs(main.remaining);
+    if (cmd.kind === 'help') return await runHelp(io, globals, cmd.path);
+    const inv: Invocation = { globals, operation: cmd.operation, opCliName: cmd.opCliName, args: cmd.args, parsed: cmd.parsed, io, log };
+    return await invoke(inv, query);
   } catch (e) {
     return await reportError(e, io, errorFormat, log);
   }
 }
 
 function printVersion(io: IO): number {
-  io.stdout.write(`${versionString()}\n`);
+  io.stdout.write(`${versionString(io.env)}\n`);
   return RC.OK;
 }
 
-/** Checks of global options that the AWS CLI makes as soon as they are parsed. */
+// The topics `aws help` takes after it (its only subcommands): anything else is an invalid choice.
+const HELP_TOPICS = ['topics', 'config-vars', 'ddb-expressions', 'return-codes', 's3-config', 's3-faq', 's3-case-insensitivity'];
+
+/**
+ * `aws help …`: the help command parses what follows with a parser whose only positional is an
+ * optional topic (unknown options are ignored; a lone `help` is the help itself).
+ */
+function checkHelpTopic(rest: readonly string[]): void {
+  if (!rest.length || (rest.length === 1 && rest[0] === 'help')) return;
+  new ArgParser([], [{ dest: 'subcommand', nargs: 'optional', choices: () => HELP_TOPICS }]).parseKnownArgs(rest);
+}
+
+/** Checks of global options that the AWS CLI makes as soon as they are parsed (after --query). */
 function validateTopLevel(g: GlobalArgs): void {
   if (g.endpointUrl !== undefined) {
-    const m = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(g.endpointUrl);
+    // urllib's urlsplit: leading C0 controls and spaces, and tabs/newlines anywhere, are dropped first.
+    // eslint-disable-next-line no-control-regex
+    const url = g.endpointUrl.replace(/^[\x00-\x20]+/, '').replace(/[\t\r\n]/g, '');
+    const m = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url);
     if (!m) {
       throw new ParamValidationError(`Bad value for --endpoint-url "${g.endpointUrl}": scheme is missing.  ` +
         'Must be of the form http://<hostname>/ or https://<hostname>/');
     }
   }
   for (const [name, v] of [['--cli-read-timeout', g.readTimeout], ['--cli-connect-timeout', g.connectTimeout]] as const) {
-    if (v !== undefined && !/^\s*[+-]?\d+(_\d+)*\s*$/.test(v)) {
+    if (v !== undefined && !pythonNumberOk('int', v)) {
       throw new ParamValidationError(`argument ${name}: expected a whole number of seconds, received: '${v}'`);
     }
   }
@@ -119,12 +238,8 @@ async function runHelp(io: IO, g: GlobalArgs, path: string[]): Promise<number> {
   return help.showHelp(path, io, g);
 }
 
-async function invoke(inv: Invocation): Promise<number> {
+async function invoke(inv: Invocation, query: ((v: PyValue) => PyValue) | undefined): Promise<number> {
   const { globals, operation, io } = inv;
-  // --query is checked before anything is sent (exit 252 on a bad expression).
-  let query: ((v: PyValue) => PyValue) | undefined;
-  if (globals.query !== undefined) query = await compileQueryArg(globals.query);
-
   const ctx: CallContext = { io, op: operation, args: inv.args, parsed: inv.parsed, globals };
   const call = await buildCallParameters(ctx);
   const skeleton = inv.parsed.get('generate-cli-skeleton') as string | undefined;
@@ -135,7 +250,7 @@ async function invoke(inv: Invocation): Promise<number> {
       io.stdout.write(formatJson(value) || '{}\n');
     } else {
       const { dumpYamlSkeleton } = await import('../params/yaml-skeleton');
-      io.stdout.write(dumpYamlSkeleton(operation));
+      io.stdout.write(await dumpYamlSkeleton(operation));
     }
     return RC.OK;
   }

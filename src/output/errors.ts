@@ -1,26 +1,91 @@
-// A service error in each --cli-error-format (AWS_CLI_ERROR_FORMAT): the one-line legacy message,
-// the enhanced default (the line plus the modeled extras), or the error document as json, yaml,
-// text or table.
-import type { ServiceError } from '../client/service-error';
+// Errors in each --cli-error-format, as awscli/errorhandler.py renders them.
+//
+// The format: --cli-error-format > AWS_CLI_ERROR_FORMAT > the profile's cli_error_format > enhanced,
+// case-insensitive; an unknown value (from the environment or the profile) is `enhanced`.
+//  - legacy: `aws: [ERROR]: <message>` (a service error's one line; for the other structured errors the
+//    bare message, without "An error occurred (Code):");
+//  - enhanced: `aws: [ERROR]: An error occurred (<Code>)…` plus, for a service error with modeled
+//    fields beyond its code and message, "Additional error details:" with one `key: value` line each;
+//  - json, yaml, text, table: the error document ({Code, Message, modeled fields…}) through that output
+//    formatter, with --query applied and the table titled `error`.
+// Every `aws: [ERROR]:` line is written as awscli/errorformat.py writes it: a newline, the prefix and
+// the message stripped of surrounding whitespace, a newline.
 import type { IO } from '../io';
-import { renderBuffered } from './index';
+import type { PyDict, PyValue } from '../model/values';
+import { pyStr, pyStrip } from '../model/pyrepr';
+import { renderBuffered, type OutputFormat } from './index';
 
-export async function renderServiceError(err: ServiceError, format: string | undefined, io: IO): Promise<string> {
-  const line = `\naws: [ERROR]: ${err.message}\n`;
-  switch (format) {
-    case 'legacy':
-      return line;
-    case 'json':
-    case 'yaml':
-    case 'text':
-    case 'table':
-      return renderBuffered(format, err.details, { title: 'Error', color: 'off', io });
-    default: {
-      const extra = err.extraDetails();
-      if (!extra.length) return line;
-      const { formatText } = await import('./text');
-      const rows = extra.map(([k, v]) => `${k}: ${formatText(v).replace(/\n$/, '')}`);
-      return `${line}\nAdditional error details:\n${rows.join('\n')}\n`;
+/** What a structured error carries (ServiceError and StructuredError both provide it). */
+export interface StructuredErrorLike {
+  readonly message: string;
+  /** {Code, Message, …modeled fields}: what the json/yaml/text/table formats print. */
+  errorInfo(): PyDict;
+  /** The `aws: [ERROR]:` text in the enhanced format. */
+  enhancedText(): string;
+  /** The `aws: [ERROR]:` text in the legacy format. */
+  legacyText(): string;
+  /** Fields listed under "Additional error details:" in the enhanced format. */
+  extraDetails(): [string, PyValue][];
+  /** Set by the call: the profile's cli_error_format, --query and --color. */
+  renderContext?: ErrorRenderContext;
+}
+
+export interface ErrorRenderContext {
+  profileFormat?: string;
+  query?: (v: PyValue) => PyValue;
+  color?: string;
+}
+
+const STRUCTURED = new Set(['json', 'yaml', 'text', 'table']);
+
+/** awscli/errorformat.write_error: "\naws: [ERROR]: <message stripped>\n". */
+export function writeError(message: string): string {
+  const m = pyStrip(message);
+  return m ? `\naws: [ERROR]: ${m}\n` : '\naws: [ERROR]:\n';
+}
+
+/** The format in effect: the command line or environment value given, else the profile's, else enhanced. */
+export function resolveErrorFormat(given: string | undefined, profile: string | undefined): string {
+  const v = given !== undefined ? given : profile;
+  if (!v) return 'enhanced';
+  const lower = v.toLowerCase();
+  return lower === 'legacy' || lower === 'enhanced' || STRUCTURED.has(lower) ? lower : 'enhanced';
+}
+
+/** One "Additional error details" value: scalars as Python's str(), small flat lists and dicts inline. */
+function detailText(value: PyValue): string {
+  const simple = (v: PyValue) => !(v instanceof Map) && !Array.isArray(v);
+  if (simple(value)) return pyStr(value);
+  if (Array.isArray(value) && value.length < 5 && value.every(simple)) return `[${value.map(pyStr).join(', ')}]`;
+  if (value instanceof Map && value.size < 5 && [...value.values()].every(simple)) {
+    return `{${[...value].map(([k, v]) => `${k}: ${pyStr(v)}`).join(', ')}}`;
+  }
+  return '<complex value> (Use --cli-error-format with json or yaml to see full details)';
+}
+
+export async function renderStructuredError(err: StructuredErrorLike, format: string | undefined, io: IO): Promise<string> {
+  const ctx = err.renderContext ?? {};
+  const fmt = resolveErrorFormat(format, ctx.profileFormat);
+  if (fmt === 'legacy') return writeError(err.legacyText());
+  if (STRUCTURED.has(fmt)) {
+    try {
+      const info = err.errorInfo();
+      const value = ctx.query ? ctx.query(info) : info;
+      const color = ctx.color === 'on' || ctx.color === 'off' ? ctx.color : 'auto';
+      return await renderBuffered(fmt as OutputFormat, value, { title: 'error', color, io });
+    } catch {
+      // The AWS CLI falls back to the plain line when the structured rendering fails (a --query
+      // that fails on the error document, say).
+      return writeError(err.legacyText());
     }
   }
+  const extra = err.extraDetails();
+  const head = writeError(err.enhancedText());
+  if (!extra.length) return head;
+  return `${head}\nAdditional error details:\n${extra.map(([k, v]) => `${k}: ${detailText(v)}\n`).join('')}`;
+}
+
+/** The service error (or other structured error) as the AWS CLI prints it on stderr. */
+export async function renderServiceError(err: StructuredErrorLike, format: string | undefined, io: IO): Promise<string> {
+  return renderStructuredError(err, format, io);
 }

@@ -6,10 +6,14 @@ import type { PyValue } from '../model/values';
 export type OutputFormat = 'json' | 'text' | 'table' | 'yaml' | 'yaml-stream' | 'off';
 const FORMATS = new Set(['json', 'text', 'table', 'yaml', 'yaml-stream', 'off']);
 
-/** --output > AWS_DEFAULT_OUTPUT > the profile's `output` > json; an invalid value is an error (255). */
+/**
+ * --output > AWS_DEFAULT_OUTPUT > the profile's `output` > json (an empty variable is a value). An
+ * invalid value is the formatter factory's ValueError (255), printed stripped as every error is:
+ * an empty one reads `Unknown output type:`.
+ */
 export function chooseOutput(flag: string | undefined, env: string | undefined, profile: string | undefined): OutputFormat {
   const v = flag ?? env ?? profile ?? 'json';
-  if (!FORMATS.has(v)) throw new CliError(`Unknown output type: ${v}`, RC.GENERAL);
+  if (!FORMATS.has(v)) throw new CliError(`Unknown output type: ${v}`.replace(/\s+$/, ''), RC.GENERAL);
   return v as OutputFormat;
 }
 

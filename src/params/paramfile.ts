@@ -1,9 +1,11 @@
 // file:// and fileb:// parameter values, as the AWS CLI's paramfile.py loads them: `~` and `$VAR`
-// expanded, text read as UTF-8 with Python's universal newlines, bytes read as they are.
+// expanded, text decoded with the AWS CLI's file encoding (AWS_CLI_FILE_ENCODING, else the locale's:
+// UTF-8 here) through Python's universal newlines, bytes read as they are.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { pyStrRepr } from '../model/pyrepr';
 import { PyBytes } from '../model/values';
+import { GeneralError } from '../errors';
 
 export class ParamFileError extends Error {}
 
@@ -12,13 +14,28 @@ export interface FileEnv {
   cwd: string;
 }
 
-/** Python's os.path.expanduser for `~` and `~/…` (HOME from the environment). */
+/** Python's os.path.expanduser: `~` and `~/…` from HOME, `~name/…` from the password database. */
 export function expandUser(p: string, env: Record<string, string | undefined>): string {
-  if (p === '~' || p.startsWith('~/')) {
-    const home = env.HOME;
-    if (home !== undefined) return home.replace(/\/+$/, '') + p.slice(1) || '/';
+  if (!p.startsWith('~')) return p;
+  const slash = p.indexOf('/');
+  const end = slash < 0 ? p.length : slash;
+  let home: string | undefined;
+  if (end === 1) home = env.HOME;
+  else home = passwdHome(p.slice(1, end));
+  if (home === undefined) return p;
+  return home.replace(/\/+$/, '') + p.slice(end) || '/';
+}
+
+function passwdHome(name: string): string | undefined {
+  try {
+    for (const line of readFileSync('/etc/passwd', 'utf8').split('\n')) {
+      const f = line.split(':');
+      if (f.length >= 7 && f[0] === name) return f[5];
+    }
+  } catch {
+    // no password database: the path stays as written
   }
-  return p;
+  return undefined;
 }
 
 /** Python's os.path.expandvars: `$NAME` and `${NAME}` replaced when NAME is set, left alone otherwise. */
@@ -54,6 +71,7 @@ export function loadParamFile(value: string, fenv: FileEnv): string | PyBytes | 
   const filePath = expandVars(expandUser(raw, fenv.env), fenv.env);
   let data: Buffer;
   try {
+    if (filePath === '') throw Object.assign(new Error(''), { code: 'ENOENT' });
     data = readFileSync(isAbsolute(filePath) ? filePath : resolve(fenv.cwd, filePath));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? '';
@@ -61,13 +79,73 @@ export function loadParamFile(value: string, fenv: FileEnv): string | PyBytes | 
     throw new ParamFileError(`Unable to load paramfile ${value}: [Errno ${errno}] ${text}: ${reprPath(filePath)}`);
   }
   if (binary) return new PyBytes(new Uint8Array(data));
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(data);
-  } catch {
+  // Python's open() opens the file, then looks the codec up (an unknown one is not a file error).
+  const text = fileCodec(fenv.env)(data);
+  if (text === undefined) {
     throw new ParamFileError(
       `Unable to load paramfile (${filePath}), text contents could not be decoded.  If this is a binary file, ` +
       'please use the fileb:// prefix instead of the file:// prefix.');
   }
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+type Codec = (data: Uint8Array) => string | undefined;
+
+/**
+ * The text encoding of file:// values: AWS_CLI_FILE_ENCODING when set (a Python codec name), else the
+ * locale's, which is UTF-8 for the C/POSIX and UTF-8 locales the CLI runs in.
+ */
+function fileCodec(env: Record<string, string | undefined>): Codec {
+  const name = env.AWS_CLI_FILE_ENCODING;
+  if (name === undefined) return utf8;
+  const codec = PY_CODECS[normalizeCodecName(name)];
+  if (!codec) throw new GeneralError(`unknown encoding: ${name}`);
+  return codec;
+}
+
+/** Python's encodings.normalize_encoding plus the alias lookup's lower-casing and separators. */
+function normalizeCodecName(name: string): string {
+  return name.trim().toLowerCase().replace(/[^a-z0-9.]+/g, '_').replace(/^_+|_+$/g, '');
+}
+
+const decoder = (label: string): Codec => {
+  let d: InstanceType<typeof TextDecoder> | undefined; // made on first use: a TextDecoder costs 0.1 ms of every command's start
+  return (data) => {
+    d ??= new TextDecoder(label, { fatal: true, ignoreBOM: true });
+    try {
+      return d.decode(data);
+    } catch {
+      return undefined;
+    }
+  };
+};
+
+const utf8 = decoder('utf-8');
+const utf8sig: Codec = (data) => utf8(data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? data.subarray(3) : data);
+const latin1: Codec = (data) => {
+  let out = '';
+  for (let i = 0; i < data.length; i += 8192) out += String.fromCharCode(...data.subarray(i, i + 8192));
+  return out;
+};
+const ascii: Codec = (data) => (data.every((b) => b < 0x80) ? latin1(data) : undefined);
+const utf16le = decoder('utf-16le');
+const utf16be = decoder('utf-16be');
+// Python's utf-16: a byte order mark chooses the order and is dropped; without one, little-endian.
+const utf16: Codec = (data) => {
+  if (data[0] === 0xfe && data[1] === 0xff) return utf16be(data.subarray(2));
+  if (data[0] === 0xff && data[1] === 0xfe) return utf16le(data.subarray(2));
+  return utf16le(data);
+};
+
+const PY_CODECS: Record<string, Codec> = {};
+for (const [codec, names] of [
+  [utf8, 'utf_8 utf8 u8 utf cp65001 utf8_ucs2 utf8_ucs4'],
+  [utf8sig, 'utf_8_sig'],
+  [ascii, 'ascii us_ascii 646 ansi_x3.4_1968 ansi_x3_4_1968 ansi_x3.4_1986 cp367 csascii ibm367 iso646_us iso_646.irv_1991 iso_ir_6 us'],
+  [latin1, 'latin_1 latin1 latin l1 iso_8859_1 iso8859_1 8859 cp819 iso_ir_100 iso_8859_1_1987 ibm819 csisolatin1'],
+  [utf16, 'utf_16 utf16 u16'],
+  [utf16le, 'utf_16_le utf_16le unicodelittleunmarked'],
+  [utf16be, 'utf_16_be utf_16be unicodebigunmarked'],
+] as const) {
+  for (const n of names.split(' ')) PY_CODECS[n] = codec;
 }

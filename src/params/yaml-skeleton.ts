@@ -1,75 +1,150 @@
 // --generate-cli-skeleton yaml-input: the input skeleton as the AWS CLI's YAMLArgumentGenerator
-// writes it with ruamel.yaml (model order, `- ` items at the key's indentation, end-of-line
-// comments naming required members and enum values).
+// builds it and ruamel.yaml writes it: model order, `- ` items at the key's indentation, and an
+// end-of-line comment per structure member ("[REQUIRED]", the first sentence of its documentation,
+// its enum values). ruamel places each comment one space after the value, or two when no earlier key
+// of the same mapping carries a comment (its column rule for a comment added without a column).
 import { getShape } from '../model';
 import type { Operation, Shape } from '../model/types';
-import { docOverview } from '../model/docs-overview';
+import type { ModelDocs } from '../model/docs.generated';
 
-function scalar(s: Shape): string {
-  switch (s.type) {
-    case 'string': return s.enum?.length ? s.enum[0] : "''";
-    case 'integer': case 'long': return '0';
-    case 'float': case 'double': return '0.0';
-    case 'boolean': return 'true';
-    case 'timestamp': return '1970-01-01 00:00:00';
-    case 'blob': return "!!binary ''";
-    default: return "''";
+type Node =
+  | { kind: 'scalar'; text: string }
+  | { kind: 'list'; items: Node[] }
+  /** A structure (comments allowed) or a map (a plain dict: no comments). */
+  | { kind: 'map'; entries: { key: string; value: Node; comment?: string }[] };
+
+/** The member's documentation: its own, else its shape's (as botocore resolves a member's shape). */
+function memberDoc(docs: ModelDocs, parent: string, member: string, target: Shape): string {
+  return docs.members[`${parent}$${member}`] ?? target.documentation ?? '';
+}
+
+/**
+ * The AWS CLI's get_shape_doc_overview: markup dropped, the text up to the first `.` or `:` (plus a
+ * period), line breaks as spaces. The documentation here is light markup (`code` in backticks).
+ */
+export function shapeDocOverview(doc: string): string {
+  let content = doc.replace(/<[^>]*>/g, '').replace(/`/g, '');
+  content = content.split(/[.:]+/, 1)[0];
+  if (content) content += '.';
+  return content.replace(/[\n\u2028]/g, ' ');
+}
+
+function generate(shapeName: string, stack: string[], docs: ModelDocs): Node {
+  const s = getShape(shapeName);
+  stack.push(shapeName);
+  try {
+    switch (s.type) {
+      case 'structure': {
+        if (stack.filter((x) => x === shapeName).length > 1) return { kind: 'map', entries: [] };
+        const entries: { key: string; value: Node; comment?: string }[] = [];
+        for (const [m, ref] of Object.entries(s.members ?? {})) {
+          const target = getShape(ref.shape);
+          const value = generate(ref.shape, stack, docs);
+          const parts: string[] = [];
+          if (s.required?.includes(m)) parts.push('[REQUIRED]');
+          parts.push(shapeDocOverview(ref.documentation ?? memberDoc(docs, shapeName, m, target)));
+          if (target.enum?.length) parts.push(`Valid values are: ${target.enum.join(', ')}.`);
+          const c = parts.join(' ');
+          entries.push({ key: m, value, ...(c.trim() && { comment: c }) });
+        }
+        return { kind: 'map', entries };
+      }
+      case 'list':
+        return { kind: 'list', items: [generate(s.member!.shape, stack, docs)] };
+      case 'map':
+        return { kind: 'map', entries: [{ key: 'KeyName', value: generate(s.value!.shape, stack, docs) }] };
+      case 'string': return { kind: 'scalar', text: s.enum?.length ? yamlScalar(s.enum[0]) : "''" };
+      case 'integer': case 'long': return { kind: 'scalar', text: '0' };
+      case 'float': case 'double': return { kind: 'scalar', text: '0.0' };
+      case 'boolean': return { kind: 'scalar', text: 'true' };
+      case 'timestamp': return { kind: 'scalar', text: '1970-01-01 00:00:00' };
+      case 'blob': return { kind: 'scalar', text: "!!binary ''" };
+      default: return { kind: 'scalar', text: 'null' };
+    }
+  } finally {
+    stack.pop();
   }
 }
 
-function comment(member: string, parent: Shape, s: Shape, memberDoc: string | undefined): string {
-  const parts: string[] = [];
-  if (parent.required?.includes(member)) parts.push('[REQUIRED]');
-  parts.push(docOverview(memberDoc ?? s.documentation ?? ''));
-  if (s.enum?.length) parts.push(`Valid values are: ${s.enum.join(', ')}.`);
-  const c = parts.join(' ');
-  return c.trim() ? `  # ${c}` : '';
+/** An enum value as ruamel writes a plain string: quoted when YAML would read it as something else. */
+function yamlScalar(v: string): string {
+  if (v === '' || /^(?:true|false|null|~|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|[-+]?\.(?:inf|nan))$/i.test(v) ||
+    /^[\s\-?:,[\]{}#&*!|>'"%@`]|[:#]\s|\s$|: |\s#/.test(v)) {
+    return `'${v.replace(/'/g, "''")}'`;
+  }
+  return v;
 }
 
-export function dumpYamlSkeleton(op: Operation): string {
-  if (!op.input) return '{}\n';
-  const lines: string[] = [];
-  const stack: string[] = [];
-  const struct = (name: string, indent: string, firstPrefix: string | undefined) => {
-    const s = getShape(name);
-    if (stack.filter((x) => x === name).length > 1 || !Object.keys(s.members ?? {}).length) return false;
-    let first = true;
-    for (const [m, ref] of Object.entries(s.members ?? {})) {
-      const ms = getShape(ref.shape);
-      const lead = first && firstPrefix !== undefined ? firstPrefix : indent;
-      first = false;
-      const c = comment(m, s, ms, ref.documentation);
-      value(`${lead}${m}:`, ref.shape, indent, c);
+/**
+ * Which entries of a mapping get a comment with an extra leading space: ruamel looks for the comment
+ * column of the previous key, else of the last commented key listed before the first key that sorts
+ * at or after this one; finding none, the comment starts with a space.
+ */
+export function doubleSpaced(entries: { key: string; comment?: string }[]): boolean[] {
+  return entries.map((e, i) => {
+    if (e.comment === undefined) return false;
+    if (i > 0 && entries[i - 1].comment !== undefined) return false;
+    for (let j = 0; j < i; j++) {
+      if (entries[j].key >= e.key) break;
+      if (entries[j].comment !== undefined) return false;
     }
     return true;
-  };
-  const value = (head: string, name: string, indent: string, c: string) => {
-    const s = getShape(name);
-    stack.push(name);
-    if (s.type === 'structure') {
-      lines.push(`${head}${c}`);
-      if (!struct(name, `${indent}  `, undefined)) lines[lines.length - 1] = `${head} {}${c}`;
-    } else if (s.type === 'list') {
-      lines.push(`${head}${c}`);
-      const ms = getShape(s.member!.shape);
-      if (ms.type === 'structure') {
-        stack.push(s.member!.shape);
-        if (!struct(s.member!.shape, `${indent}  `, `${indent}- `)) lines.push(`${indent}- {}`);
-        stack.pop();
-      } else if (ms.type === 'list' || ms.type === 'map') {
-        value(`${indent}-`, s.member!.shape, `${indent}  `, '');
-      } else {
-        lines.push(`${indent}- ${scalar(ms)}`);
-      }
-    } else if (s.type === 'map') {
-      lines.push(`${head}${c}`);
-      value(`${indent}  KeyName:`, s.value!.shape, `${indent}  `, '');
-    } else {
-      lines.push(`${head} ${scalar(s)}${c}`);
+  });
+}
+
+function emitMap(node: Extract<Node, { kind: 'map' }>, indent: string, firstPrefix: string, lines: string[]): void {
+  const spaced = doubleSpaced(node.entries);
+  node.entries.forEach((e, i) => {
+    const lead = i === 0 ? firstPrefix : indent;
+    const comment = e.comment === undefined ? '' : ` ${spaced[i] ? ' ' : ''}# ${e.comment}`;
+    emitValue(`${lead}${e.key}:`, e.value, indent, comment, lines);
+  });
+}
+
+function emitValue(head: string, value: Node, indent: string, comment: string, lines: string[]): void {
+  if (value.kind === 'scalar') {
+    lines.push(`${head} ${value.text}${comment}`);
+  } else if (value.kind === 'map') {
+    if (!value.entries.length) {
+      lines.push(`${head} {}${comment}`);
+      return;
     }
-    stack.pop();
-  };
-  stack.push(op.input.shape);
-  struct(op.input.shape, '', undefined);
+    lines.push(`${head}${comment}`);
+    emitMap(value, `${indent}  `, `${indent}  `, lines);
+  } else {
+    if (!value.items.length) {
+      lines.push(`${head} []${comment}`);
+      return;
+    }
+    lines.push(`${head}${comment}`);
+    for (const item of value.items) emitItem(item, indent, lines);
+  }
+}
+
+/** A sequence item: `- ` at the parent key's indentation, its content two columns further in. */
+function emitItem(item: Node, indent: string, lines: string[]): void {
+  if (item.kind === 'scalar') lines.push(`${indent}- ${item.text}`);
+  else if (item.kind === 'map') {
+    if (!item.entries.length) lines.push(`${indent}- {}`);
+    else emitMap(item, `${indent}  `, `${indent}- `, lines);
+  } else if (!item.items.length) {
+    lines.push(`${indent}- []`);
+  } else {
+    // A list inside a list: ruamel writes the inner items on the dash's line, two columns in.
+    const inner: string[] = [];
+    for (const x of item.items) emitItem(x, `${indent}  `, inner);
+    inner[0] = `${indent}- ${inner[0].slice(indent.length + 2)}`;
+    lines.push(...inner);
+  }
+}
+
+export async function dumpYamlSkeleton(op: Operation): Promise<string> {
+  if (!op.input) return '{}\n';
+  // The documentation is loaded on this path only: it is large and nothing else at start-up needs it.
+  const { DOCS } = await import('../model/docs.generated');
+  const root = generate(op.input.shape, [], DOCS);
+  if (root.kind !== 'map' || !root.entries.length) return '{}\n';
+  const lines: string[] = [];
+  emitMap(root, '', '', lines);
   return `${lines.join('\n')}\n`;
 }

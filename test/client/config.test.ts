@@ -80,6 +80,21 @@ describe('the profile', () => {
     expect(none.config).toEqual({});
   });
 
+  it('must exist when named, even `default` (botocore\'s get_scoped_config)', async () => {
+    const bare = (env: Record<string, string>, g: Record<string, string> = {}) =>
+      loadProfile(memoryIO({ HOME: join(home, 'nowhere'), ...env }), globals(g));
+    await expect(bare({}, { profile: 'default' })).rejects.toThrow('The config profile (default) could not be found');
+    await expect(bare({ AWS_PROFILE: 'default' })).rejects.toThrow('The config profile (default) could not be found');
+    await expect(bare({ AWS_DEFAULT_PROFILE: 'default' })).rejects.toThrow('The config profile (default) could not be found');
+  });
+
+  it('ignores an empty --profile (the AWS CLI only sets a truthy one), which then is not "from the flag"', async () => {
+    const p = await profile({ AWS_PROFILE: 'dev' }, { profile: '' });
+    expect(p.name).toBe('dev');
+    expect(p.fromFlag).toBe(false);
+    expect((await profile({}, { profile: '' })).name).toBe('default');
+  });
+
   it('reads AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE, with ~ expanded', async () => {
     writeFileSync(join(home, 'alt-config'), '[profile alt]\nregion = sa-east-1\n');
     const p = await profile({ AWS_CONFIG_FILE: '~/alt-config', AWS_SHARED_CREDENTIALS_FILE: '~/none' }, { profile: 'alt' });
@@ -102,6 +117,11 @@ describe('the region', () => {
     expect(await region({ AWS_DEFAULT_REGION: 'us-west-2' })).toBe('us-west-2');
     expect(await region({})).toBe('eu-west-1');
     expect(await region({ AWS_PROFILE: 'dev' })).toBe('ap-southeast-2');
+  });
+
+  it('ignores an empty --region, but not an empty variable', async () => {
+    expect(await region({ AWS_REGION: 'us-west-1' }, { region: '' })).toBe('us-west-1');
+    await expect(region({ AWS_REGION: '', AWS_DEFAULT_REGION: 'us-west-2' })).rejects.toThrow(NoRegionError);
   });
 
   it('is required (glob-no-region)', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ArgParseError, ArgParser, getCloseMatches, invalidChoice, sequenceRatio, type OptionSpec } from '../../src/commands/argparse';
 import { argumentTable, optionSpecs } from '../../src/commands/arguments';
 import { GLOBAL_OPTIONS } from '../../src/commands/globals';
-import { run } from '../../src/commands/run';
+import { parseGlobalArgs, parseOperationArgs, run } from '../../src/commands/run';
 import { memoryIO } from '../../src/io';
 import { operationsByCliName } from '../../src/model';
 
@@ -15,8 +15,14 @@ const USAGE_BLOCK =
   '  aws <command> help\n' +
   '  aws <command> <subcommand> help\n';
 
-function mainParser(): ArgParser {
-  return new ArgParser(GLOBAL_OPTIONS, [{ dest: 'command', nargs: 'one', required: true, choices: () => ['cleanroomsml', 'help'] }]);
+function mainParser(): { parseKnownArgs(argv: string[]): ReturnType<ArgParser['parseKnownArgs']> } {
+  // The driver's first pass and the main parser, as run() uses them.
+  return {
+    parseKnownArgs(argv: string[]) {
+      const g = parseGlobalArgs(argv);
+      return { values: g.values, seen: new Set<string>(), extras: g.remaining };
+    },
+  };
 }
 
 function opParser(cliName: string, relax = false): ArgParser {
@@ -24,7 +30,7 @@ function opParser(cliName: string, relax = false): ArgParser {
   return new ArgParser(optionSpecs(argumentTable(op), relax), [{ dest: '__help', nargs: 'optional' }]);
 }
 
-function parseError(p: ArgParser, args: string[]): string {
+function parseError(p: { parseKnownArgs(argv: string[]): unknown }, args: string[]): string {
   try {
     p.parseKnownArgs(args);
   } catch (e) {
@@ -158,8 +164,10 @@ describe('values', () => {
     const p = opParser('start-trained-model-inference-job', true);
     expect(p.parseKnownArgs(['--generate-cli-skeleton']).values.get('generate-cli-skeleton')).toBe('input');
     expect(p.parseKnownArgs(['--generate-cli-skeleton', 'output']).values.get('generate-cli-skeleton')).toBe('output');
-    expect(parseError(p, ['--generate-cli-skeleton', 'inptu'])).toBe(
-      "argument --generate-cli-skeleton: Found invalid choice 'inptu'\n");
+    expect(parseError(p, ['--generate-cli-skeleton', 'yaml'])).toBe(
+      "argument --generate-cli-skeleton: Found invalid choice 'yaml'\n");
+    // An explicit empty value is checked against the choices too (the const is only for no value).
+    expect(parseError(p, ['--generate-cli-skeleton='])).toBe("argument --generate-cli-skeleton: Found invalid choice ''\n");
   });
 });
 
@@ -226,15 +234,37 @@ describe('invalid choices', () => {
       USAGE_BLOCK);
   });
 
-  it('checks option choices without suggestions (color-invalid, file-binary-format-bogus)', async () => {
+  it('checks option choices (color-invalid, file-binary-format-bogus)', async () => {
     const r = await runCli(['--color', 'blue', 'cleanroomsml', 'get-trained-model-inference-job']);
     expect(r.err).toBe("\naws: [ERROR]: An error occurred (ParamValidation): argument --color: Found invalid choice 'blue'\n\n\n" + USAGE_BLOCK);
-    expect(invalidChoice('--output', 'jsn', ['json', 'text'])).toBe("argument --output: Found invalid choice 'jsn'\n");
+  });
+
+  it("suggests close choices for options too: the AWS CLI's _check_value serves every argument with choices", async () => {
+    // difflib.get_close_matches('jsn', ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off'], cutoff=0.8) == ['json']
+    expect(invalidChoice('--output', 'jsn', ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off'])).toBe(
+      "argument --output: Found invalid choice 'jsn'\n\nMaybe you meant:\n\n  * json");
+    const r = await runCli(['--color', 'of', 'cleanroomsml', 'help']);
+    expect(r).toEqual({
+      rc: 252, out: '',
+      err: "\naws: [ERROR]: An error occurred (ParamValidation): argument --color: Found invalid choice 'of'\n\n" +
+        'Maybe you meant:\n\n  * off\n\n' + USAGE_BLOCK,
+    });
+    expect(parseError(opParser('start-trained-model-inference-job', true), ['--generate-cli-skeleton', 'inptu'])).toBe(
+      "argument --generate-cli-skeleton: Found invalid choice 'inptu'\n\nMaybe you meant:\n\n  * input");
+  });
+
+  it('offers every command of the AWS CLI (cleanrooms too) for a mistyped service name', () => {
+    // difflib.get_close_matches over AWS CLI v2's command table: cleanrooms is a command there.
+    expect(parseError(mainParser(), ['cleanroomsmll', 'help'])).toBe(
+      "argument command: Found invalid choice 'cleanroomsmll'\n\nMaybe you meant:\n\n  * cleanroomsml\n  * cleanrooms");
+    expect(parseError(mainParser(), ['cleanroom'])).toBe(
+      "argument command: Found invalid choice 'cleanroom'\n\nMaybe you meant:\n\n  * cleanrooms\n  * cleanroomsml");
+    expect(parseError(mainParser(), ['CleanRoomsML'])).toBe("argument command: Found invalid choice 'CleanRoomsML'\n");
   });
 
   it('checks a positional choice as soon as argparse reaches it, before later options', () => {
     expect(parseError(mainParser(), ['cleanroomsmll', '--output'])).toBe(
-      "argument command: Found invalid choice 'cleanroomsmll'\n\nMaybe you meant:\n\n  * cleanroomsml");
+      "argument command: Found invalid choice 'cleanroomsmll'\n\nMaybe you meant:\n\n  * cleanroomsml\n  * cleanrooms");
   });
 
   it('matches difflib.get_close_matches: ratio order, ties broken by the larger string', () => {
@@ -267,6 +297,144 @@ describe('invalid choices', () => {
   it('applies difflib autojunk (popular characters) for sequences of 200 or more', () => {
     expect(sequenceRatio('a'.repeat(250) + 'b', 'a'.repeat(240) + 'bbbbbb')).toBe(0.96579476861167);
     expect(sequenceRatio('a'.repeat(240) + 'bbbbbb', 'a'.repeat(250) + 'b')).toBe(0.9698189134808853);
+  });
+});
+
+describe('the order in which argparse reports problems (Python 3.14 rules, checked with its argparse)', () => {
+  it('converts typed options as it reaches them: --max-items/--page-size are int(), before the required check', () => {
+    expect(parseError(opParser('list-trained-model-inference-jobs'), ['--max-items', 'abc'])).toBe(
+      "argument --max-items: invalid int value: 'abc'");
+    expect(parseError(opParser('list-trained-model-inference-jobs'), ['--page-size', '1.0', '--membership-identifier', 'm'])).toBe(
+      "argument --page-size: invalid int value: '1.0'");
+    // The value is shown with Python's repr().
+    expect(parseError(opParser('list-trained-model-inference-jobs'), ['--max-items', "a'b"])).toBe(
+      'argument --max-items: invalid int value: "a\'b"');
+    expect(parseError(opParser('list-trained-model-inference-jobs'), ['--max-items='])).toBe(
+      "argument --max-items: invalid int value: ''");
+    expect(parseError(opParser('list-trained-model-inference-jobs'), ['--membership-identifier', 'm', '--page-size', '1__0'])).toBe(
+      "argument --page-size: invalid int value: '1__0'");
+    // int() takes surrounding spaces, a sign and single underscores; the value is kept as given.
+    const r = opParser('list-trained-model-inference-jobs').parseKnownArgs(
+      ['--membership-identifier', 'm', '--page-size', '1_0', '--max-items', ' +3 ']);
+    expect([r.values.get('page-size'), r.values.get('max-items')]).toEqual(['1_0', ' +3 ']);
+  });
+
+  it('prints a bad int as an argparse error with the usage block, before a bad --query is looked at', async () => {
+    const r = await runCli(['cleanroomsml', 'list-trained-model-inference-jobs', '--membership-identifier', 'm',
+      '--max-items', 'x', '--query', 'a']);
+    expect(r).toEqual({
+      rc: 252, out: '',
+      err: "\naws: [ERROR]: An error occurred (ParamValidation): argument --max-items: invalid int value: 'x'\n\n" + USAGE_BLOCK,
+    });
+  });
+
+  it('checks --query right after the global options, before the operation is parsed', async () => {
+    const r = await runCli(['cleanroomsml', 'get-trained-model-inference-job', '--query', '']);
+    expect(r).toEqual({
+      rc: 252, out: '',
+      err: '\naws: [ERROR]: An error occurred (ParamValidation): Bad value for --query : Invalid JMESPath expression: cannot be empty.\n',
+    });
+    const bogus = await runCli(['cleanroomsml', 'bogus-op', '--query', '[', '--endpoint-url', 'x']);
+    expect(bogus.err).toBe('\naws: [ERROR]: An error occurred (ParamValidation): Bad value for --query [: Invalid jmespath expression: ' +
+      'Incomplete expression:\n"["\n  ^\n');
+  });
+
+  it('checks --endpoint-url after --query, as urlsplit finds a scheme (leading spaces dropped)', async () => {
+    const r = await runCli(['cleanroomsml', 'bogus-op', '--endpoint-url', 'x']);
+    expect(r.err).toBe('\naws: [ERROR]: An error occurred (ParamValidation): Bad value for --endpoint-url "x": scheme is missing.  ' +
+      'Must be of the form http://<hostname>/ or https://<hostname>/\n');
+    const spaced = await runCli(['cleanroomsml', 'bogus-op', '--endpoint-url', ' http://localhost:1']);
+    expect(spaced.err).toContain("argument operation: Found invalid choice 'bogus-op'");
+  });
+
+  it('prints the version as soon as --version is reached, even unabbreviated or without a command', async () => {
+    const v = await runCli(['--vers']);
+    expect(v.rc).toBe(0);
+    expect(v.out).toMatch(/^aws-cli\/2\.36\.7 /);
+    expect((await runCli(['--version', '--color', 'blue'])).rc).toBe(0);
+    // An error reached before it wins.
+    expect(await runCli(['--color', 'blue', '--version'])).toEqual({
+      rc: 252, out: '',
+      err: "\naws: [ERROR]: An error occurred (ParamValidation): argument --color: Found invalid choice 'blue'\n\n\n" + USAGE_BLOCK,
+    });
+  });
+
+  it("runs the driver's first pass (--profile, --debug) before the main parser", () => {
+    expect(parseError(mainParser(), ['--color', 'blue', '--profile'])).toBe('argument --profile: expected one argument');
+    expect(parseError(mainParser(), ['--no', '--debug=1', 'cleanroomsml'])).toBe("argument --debug: ignored explicit argument '1'");
+    expect(parseError(mainParser(), ['--=x', 'cleanroomsml'])).toBe('ambiguous option: --=x could match --profile, --debug');
+  });
+
+  it('reports an ambiguous prefix only when the parse reaches it', () => {
+    expect(parseError(mainParser(), ['--output', 'jsn', '--no', 'cleanroomsml'])).toBe(
+      "argument --output: Found invalid choice 'jsn'\n\nMaybe you meant:\n\n  * json");
+    expect(parseError(mainParser(), ['--no', '--output', 'jsn', 'cleanroomsml'])).toBe(
+      'ambiguous option: --no could match --no-verify-ssl, --no-paginate, --no-sign-request, --no-cli-pager, --no-cli-auto-prompt');
+  });
+});
+
+describe('the help command and the version', () => {
+  it("refuses what `aws help` cannot take: its only subcommands are the help topics", async () => {
+    expect(await runCli(['help', 'bogus'])).toEqual({
+      rc: 252, out: '',
+      err: "\naws: [ERROR]: An error occurred (ParamValidation): argument subcommand: Found invalid choice 'bogus'\n\n\n" + USAGE_BLOCK,
+    });
+    // A service is not a topic.
+    expect((await runCli(['help', 'cleanroomsml'])).err).toContain("argument subcommand: Found invalid choice 'cleanroomsml'");
+  });
+
+  it('adds exec-env/… to the version when AWS_EXECUTION_ENV is set, as the AWS CLI does', async () => {
+    const v = await runCli(['--version'], { AWS_EXECUTION_ENV: 'CloudShell' });
+    expect(v.out).toMatch(/^aws-cli\/2\.36\.7 \S+ \S+ exec-env\/CloudShell \S+\n$/);
+  });
+});
+
+describe('relaxing the required options: the exact strings the AWS CLI looks for', () => {
+  it('relaxes for --cli-input-json/yaml and --generate-cli-skeleton, not for their =value or abbreviated forms', () => {
+    const get = ['get-trained-model-inference-job'];
+    expect(parseOperationArgs([...get, '--cli-input-json', '{}']).kind).toBe('call');
+    expect(parseOperationArgs([...get, '--generate-cli-skeleton']).kind).toBe('call');
+    expect(parseOperationArgs([...get, '--generate-cli-skeleton', 'yaml-input']).kind).toBe('call');
+    for (const args of [['--cli-input-json={}'], ['--cli-input-j', '{}'], ['--generate-cli-skeleton=input'], ['--generate-cli-skel'],
+      ['--generate-cli-skeleton', 'output']]) {
+      expect(() => parseOperationArgs([...get, ...args])).toThrow(
+        'the following arguments are required: --membership-identifier, --trained-model-inference-job-arn');
+    }
+  });
+
+  it("reads ints as Python's int() does: Unicode digits too", () => {
+    const r = opParser('list-trained-model-inference-jobs').parseKnownArgs(['--membership-identifier', 'm', '--max-items', '\uff13']);
+    expect(r.values.get('max-items')).toBe('\uff13');
+    expect(parseError(opParser('list-trained-model-inference-jobs'), ['--membership-identifier', 'm', '--max-items', '3\u00a0x'])).toBe(
+      "argument --max-items: invalid int value: '3\\xa0x'");
+  });
+});
+
+describe('-- and the positionals', () => {
+  it('drops the -- that the help positional takes with a stray value', () => {
+    const args = ['--membership-identifier', 'm', '--trained-model-inference-job-arn', 'a'];
+    expect(() => parseOperationArgs(['get-trained-model-inference-job', ...args, 'x', '--', 'y'])).toThrow('Unknown options: y, x');
+    expect(parseOperationArgs(['get-trained-model-inference-job', ...args, '--']).kind).toBe('call');
+    expect(() => parseOperationArgs(['get-trained-model-inference-job', ...args, '--', '--'])).toThrow('Unknown options: --');
+  });
+
+  it('lets -- be taken with the command name by the main parser', () => {
+    const g = parseGlobalArgs(['--', 'cleanroomsml', 'get-trained-model-inference-job']);
+    expect(g.command).toBe('cleanroomsml');
+    expect(g.remaining).toEqual(['get-trained-model-inference-job']);
+    expect(parseError(opParser('get-trained-model-inference-job'), ['--membership-identifier', '--', 'a'])).toBe(
+      'argument --membership-identifier: expected one argument');
+  });
+
+  it('drops an empty stray positional instead of reporting it (Python truthiness)', () => {
+    expect(() => parseOperationArgs(['cancel-trained-model-inference-job', '', 'help', '--bogus', '--generate-cli-skeleton']))
+      .toThrow('Unknown options: help, --bogus');
+  });
+
+  it('keeps a later value of a repeated option, and --x/--no-x set one member', () => {
+    const op = parseOperationArgs(['start-audience-generation-job', '--name', 'n', '--name', 'm', '--configured-audience-model-arn', 'a',
+      '--seed-audience', 'x', '--include-seed-in-output', '--no-include-seed-in-output']);
+    expect(op.kind === 'call' && [op.parsed.get('name'), op.parsed.get('include-seed-in-output')]).toEqual(['m', false]);
   });
 });
 

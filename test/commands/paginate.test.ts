@@ -108,6 +108,37 @@ describe('tokens', () => {
   it('refuses an old-form token with more parts than the paginator has tokens', () => {
     expect(() => decodeToken('a___b___c', ['nextToken'])).toThrow('Bad starting token: a___b___c');
   });
+
+  it('decodes base64 as Python does without validation: stray characters skipped, data ended by its padding', () => {
+    // base64.b64decode('eyJuZXh0VG9rZW4iOiAiMiJ9!!') == b'{"nextToken": "2"}'
+    expect(decodeToken('eyJuZXh0VG9rZW4iOiAiMiJ9!!', ['nextToken'])).toEqual([new Map([['nextToken', '2']]), 0]);
+    // An incomplete quantum is binascii.Error: the token is then an opaque service token.
+    expect(decodeToken('eyJuZXh0VG9rZW4iOiAiMiJ', ['nextToken'])).toEqual([new Map([['nextToken', 'eyJuZXh0VG9rZW4iOiAiMiJ']]), 0]);
+    // `1_0` is int('1_0') == 10 in the old form.
+    expect(decodeToken('2___1_0', ['nextToken'])).toEqual([new Map([['nextToken', '2']]), 10]);
+  });
+
+  it("fails on JSON that is neither an object nor a list, as botocore's decoded_token.pop does (a list is the old form)", () => {
+    const fail = (json: string) => () => decodeToken(Buffer.from(json).toString('base64'), ['nextToken']);
+    expect(fail('123')).toThrow("'int' object has no attribute 'pop'");
+    expect(fail('"abc"')).toThrow("'str' object has no attribute 'pop'");
+    expect(fail('null')).toThrow("'NoneType' object has no attribute 'pop'");
+    expect(fail('1.5')).toThrow("'float' object has no attribute 'pop'");
+    expect(decodeToken('WzFd', ['nextToken'])).toEqual([new Map([['nextToken', 'WzFd']]), 0]);
+  });
+
+  it('slices the first page with the truncate amount as Python does: None is 0, True is 1, a string is a TypeError', async () => {
+    const token = (amount: string) => Buffer.from(`{"nextToken": "2", "boto_truncate_amount": ${amount}}`).toString('base64');
+    const names = async (amount: string) => {
+      const r = await drive({ format: 'text', query: 'trainedModelInferenceJobs[].name', pagination: { StartingToken: token(amount) } });
+      return r.error ? `${r.error.rc} ${r.error.message}` : r.out;
+    };
+    expect(await names('null')).toBe('c\td\ne\n');
+    expect(await names('true')).toBe('d\ne\n');
+    expect(await names('-1')).toBe('d\ne\n');
+    expect(await names('"x"')).toBe('255 slice indices must be integers or None or have an __index__ method');
+    expect(await names('1.5')).toBe('255 slice indices must be integers or None or have an __index__ method');
+  });
 });
 
 describe('json: the merged result', () => {

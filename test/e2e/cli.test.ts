@@ -114,7 +114,9 @@ describe('errors', () => {
 
   it('reports missing credentials (253) before any request', async () => {
     e.requests.length = 0;
-    const r = await get('--profile', 'default');
+    const r = await aws(home, ['cleanroomsml', 'get-trained-model-inference-job', '--membership-identifier', MEMBERSHIP,
+      '--trained-model-inference-job-arn', arn, '--endpoint-url', e.url],
+    { env: { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined } });
     expect(r).toMatchObject({ rc: 253, stdout: '',
       stderr: '\naws: [ERROR]: An error occurred (NoCredentials): Unable to locate credentials. You can configure credentials by running "aws login".\n' });
     expect(e.requests).toEqual([]);

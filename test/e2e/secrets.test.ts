@@ -1,7 +1,9 @@
 // Secrets never reach the terminal: with a distinctive secret key and session token in the
 // environment (and a distinctive secret in the credentials file), no command (success, service
 // error, --debug, no credentials, bad parameters) prints either on stdout or stderr.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aws, emulator, MEMBERSHIP, startArgs, tempHome, type CliResult, type TestEmulator } from './helpers';
@@ -10,6 +12,13 @@ const KEY_ID = 'AKIDSECRETSTEST';
 const SECRET = 'S3cr3t+Distinctive/Env+Value0123456789abcXYZ';
 const TOKEN = 'T0ken/Distinctive+Session=Value9876543210zyx';
 const FILE_SECRET = 'F1le+Distinctive/Secret+Value1357924680qrsT';
+const PROC_SECRET = 'Pr0c+Distinctive/Secret+Value2468013579mnoP';
+const ROLE_SECRET = 'R0le+Distinctive/Secret+Value1122334455abcD';
+const ROLE_TOKEN = 'R0le+Distinctive/Token+Value5544332211dcbA';
+
+/** A stand-in for STS: every AssumeRole answers the role's distinctive keys. */
+let sts: Server;
+let stsUrl: string;
 
 let e: TestEmulator;
 let home: string;
@@ -18,12 +27,28 @@ beforeAll(async () => {
   ({ home, cleanup } = tempHome());
   mkdirSync(join(home, '.aws'));
   writeFileSync(join(home, '.aws', 'credentials'), `[filecreds]\naws_access_key_id = AKIDFILECREDS\naws_secret_access_key = ${FILE_SECRET}\n`);
+  const proc = join(home, 'proc.sh');
+  writeFileSync(proc, `#!/bin/sh\necho '{"Version": 1, "AccessKeyId": "AKIDPROC", "SecretAccessKey": "${PROC_SECRET}"}'\n`);
+  chmodSync(proc, 0o755);
+  writeFileSync(join(home, '.aws', 'config'), `[profile proc]\ncredential_process = ${proc}\n` +
+    '[profile role]\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = filecreds\n');
+  sts = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'Content-Type': 'text/xml' });
+      res.end(`<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>ASIAROLE</AccessKeyId><SecretAccessKey>${ROLE_SECRET}` +
+        `</SecretAccessKey><SessionToken>${ROLE_TOKEN}</SessionToken></Credentials></AssumeRoleResult></AssumeRoleResponse>`);
+    });
+  });
+  await new Promise<void>((r) => sts.listen(0, '127.0.0.1', r));
+  stsUrl = `http://127.0.0.1:${(sts.address() as AddressInfo).port}`;
   e = await emulator({
     credentials: [{ accessKeyId: KEY_ID, secretAccessKey: SECRET }, { accessKeyId: 'AKIDFILECREDS', secretAccessKey: FILE_SECRET }],
   });
 });
 afterAll(async () => {
   await e.close();
+  await new Promise<void>((r) => { sts.closeAllConnections(); sts.close(() => r()); });
   cleanup();
 });
 
@@ -32,7 +57,7 @@ const run = (args: string[], env: Record<string, string | undefined> = {}) => aw
 
 /** Neither the secrets nor any long piece of them appear in the output. */
 function expectNoSecrets(r: CliResult): void {
-  for (const s of [SECRET, TOKEN, FILE_SECRET]) {
+  for (const s of [SECRET, TOKEN, FILE_SECRET, PROC_SECRET, ROLE_SECRET, ROLE_TOKEN]) {
     for (const text of [r.stdout, r.stderr]) {
       expect(text.includes(s)).toBe(false);
       // Halves too: a secret cut at a line end or partly escaped is still a leak.
@@ -104,5 +129,17 @@ describe('no secret in any output', () => {
     expect(r.rc).toBe(0);
     expect(r.stdout).toBe('{\n    "tags": {}\n}\n');
     expectNoSecrets(r);
+  });
+
+  it('with credentials from credential_process and from an assumed role, under --debug', async () => {
+    const tags = ['cleanroomsml', 'list-tags-for-resource', '--resource-arn', arn, '--debug'];
+    const proc = await run([...tags, '--profile', 'proc']);
+    // The emulator does not know these keys: the point is what the log shows on the way.
+    expect(proc.stderr).toContain('Credential=AKIDPROC/');
+    expectNoSecrets(proc);
+    const role = await run([...tags, '--profile', 'role'], { AWS_ENDPOINT_URL_STS: stsUrl });
+    // The SDK's chain makes the STS call (to AWS_ENDPOINT_URL_STS) and signs with the role's keys.
+    expect(role.stderr).toContain('Credential=ASIAROLE/');
+    expectNoSecrets(role);
   });
 });

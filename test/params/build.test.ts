@@ -5,14 +5,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ArgParser } from '../../src/commands/argparse';
+import { ArgParseError, ArgParser } from '../../src/commands/argparse';
 import { argumentTable, optionSpecs } from '../../src/commands/arguments';
 import { toGlobalArgs } from '../../src/commands/globals';
 import { ParamValidationError } from '../../src/errors';
 import { memoryIO } from '../../src/io';
 import { inputShape, operationsByCliName } from '../../src/model';
 import { PyBytes, type PyDict } from '../../src/model/values';
-import { buildCallParameters, type CallParameters } from '../../src/params/build';
+import { decodeJsonBytes, buildCallParameters, type CallParameters } from '../../src/params/build';
 import { validateParams } from '../../src/params/validate';
 
 const M = '11111111-2222-3333-4444-555555555555';
@@ -48,7 +48,14 @@ async function build(cliName: string, argv: string[], opts: { paginate?: boolean
   const op = operationsByCliName().get(cliName)!;
   const args = argumentTable(op);
   const relax = argv.includes('--cli-input-json') || argv.includes('--cli-input-yaml');
-  const parsed = new ArgParser(optionSpecs(args, relax), [{ dest: '__help', nargs: 'optional' }]).parseKnownArgs(argv);
+  let parsed;
+  try {
+    parsed = new ArgParser(optionSpecs(args, relax), [{ dest: '__help', nargs: 'optional' }]).parseKnownArgs(argv);
+  } catch (e) {
+    // argparse's own errors (a bad int for a paging option) come before any building.
+    if (!(e instanceof ArgParseError)) throw e;
+    return { error: new ParamValidationError(e.message, true).render(), stderr: '' };
+  }
   expect(parsed.extras).toEqual([]);
   const io = memoryIO({ HOME: home, ...opts.env }, join(dir, 'work'));
   const globals = toGlobalArgs(new Map(opts.paginate === false ? [['paginate', false]] : []));
@@ -194,11 +201,36 @@ describe('--cli-input-json and --cli-input-yaml', () => {
       "[Errno 2] No such file or directory: 'nope.json'"));
   });
 
-  it('turns pagination off when the document holds a paging member', async () => {
+  it('turns pagination off when the document holds a paging member (AWS CLI v2, on calling-command)', async () => {
     const { result } = await build('list-trained-model-inference-jobs', ['--cli-input-json', JSON.stringify({ membershipIdentifier: M, nextToken: 't' })]);
     expect(result!.paginate).toBe(false);
     const other = await build('list-trained-model-inference-jobs', ['--cli-input-json', JSON.stringify({ membershipIdentifier: M })]);
     expect(other.result!.paginate).toBe(true);
+  });
+
+  it('keeps paging options of a call that is not paginated as PaginationConfig, after the command line members', async () => {
+    // botocore then refuses it: Unknown parameter in input: "PaginationConfig" (checked with the AWS CLI's
+    // own pipeline: --no-paginate --max-items 0, a document with maxResults plus --max-items).
+    const doc = await build('list-trained-model-inference-jobs', ['--cli-input-json', JSON.stringify({ maxResults: 2, membershipIdentifier: M }),
+      '--max-items', '3', '--starting-token', 'tok']);
+    expect(doc.result!.paginate).toBe(false);
+    expect([...doc.result!.params.keys()]).toEqual(['PaginationConfig', 'maxResults', 'membershipIdentifier']);
+    expect(doc.result!.params.get('PaginationConfig')).toEqual(new Map<string, unknown>([['StartingToken', 'tok'], ['MaxItems', 3]]));
+    const off = await build('list-trained-model-inference-jobs', ['--membership-identifier', M, '--max-items', '0'], { paginate: false });
+    expect(off.result!.params).toEqual(new Map<string, unknown>([['membershipIdentifier', M], ['PaginationConfig', new Map([['MaxItems', 0]])]]));
+    const stubbed = await build('list-trained-model-inference-jobs', ['--membership-identifier', M, '--page-size', '2', '--generate-cli-skeleton', 'output']);
+    expect(stubbed.result!.params.get('PaginationConfig')).toEqual(new Map([['PageSize', 2]]));
+    const paged = await build('list-trained-model-inference-jobs', ['--membership-identifier', M, '--page-size', '2']);
+    expect(paged.result!.params.has('PaginationConfig')).toBe(false);
+  });
+
+  it('reports two --cli-input- options only once every argument is unpacked', async () => {
+    const both = await build('get-trained-model-inference-job', ['--cli-input-json', '{}', '--cli-input-yaml', '{}']);
+    expect(both.error).toBe(paramError('Only one --cli-input- parameter may be specified.'));
+    // A member's own error comes first.
+    const first = await build('start-trained-model-inference-job', ['--cli-input-json', '{}', '--cli-input-yaml', '{}',
+      '--resource-config', 'instanceType']);
+    expect(first.error).toBe(paramError("Error parsing parameter '--resource-config': Expected: '=', received: 'EOF' for input:\n instanceType\n            ^"));
   });
 });
 
@@ -255,5 +287,53 @@ describe('pagination options', () => {
     const r = await build('start-trained-model-inference-job', REQUIRED, { paginate: false });
     expect(r.result!.paginate).toBe(false);
     expect((r.result!.params as PyDict).size).toBe(6);
+  });
+});
+
+describe('file:// for other kinds of options', () => {
+  const LIST = ['--membership-identifier', M];
+
+  it('reads --starting-token from file:// as any string option (the int paging options never)', async () => {
+    writeFileSync(join(dir, 'work', 'token.txt'), 'eyJuZXh0VG9rZW4iOiAiMiJ9');
+    const r = await build('list-trained-model-inference-jobs', [...LIST, '--starting-token', 'file://token.txt']);
+    expect(r.result!.pagination).toEqual({ StartingToken: 'eyJuZXh0VG9rZW4iOiAiMiJ9' });
+    const missing = await build('list-trained-model-inference-jobs', [...LIST, '--starting-token', 'file://nope.txt']);
+    expect(missing.error).toBe(paramError("Error parsing parameter '--starting-token': Unable to load paramfile file://nope.txt: " +
+      "[Errno 2] No such file or directory: 'nope.txt'"));
+  });
+
+  it('splits a file read for a list of strings into characters unless it is JSON, as Python iterates a str', async () => {
+    writeFileSync(join(dir, 'work', 'keys.txt'), 'k1 k2\n');
+    writeFileSync(join(dir, 'work', 'keys.json'), ' ["j1", "j2"]');
+    writeFileSync(join(dir, 'work', 'blank.txt'), ' \n');
+    const ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:training-dataset/x';
+    const chars = await build('untag-resource', ['--resource-arn', ARN, '--tag-keys', 'file://keys.txt']);
+    expect(chars.result!.params.get('tagKeys')).toEqual(['k', '1', ' ', 'k', '2', '\n']);
+    const json = await build('untag-resource', ['--resource-arn', ARN, '--tag-keys', 'file://keys.json']);
+    expect(json.result!.params.get('tagKeys')).toEqual(['j1', 'j2']);
+    // Two values: each is taken as it is, file:// included.
+    const two = await build('untag-resource', ['--resource-arn', ARN, '--tag-keys', 'a', 'file://keys.txt']);
+    expect(two.result!.params.get('tagKeys')).toEqual(['a', 'file://keys.txt']);
+    const blank = await build('untag-resource', ['--resource-arn', ARN, '--tag-keys', 'file://blank.txt']);
+    expect(blank.error).toBe(paramError("Error parsing parameter '--tag-keys': expected a list of values, received an empty string"));
+  });
+});
+
+describe('decodeJsonBytes (json.loads on fileb:// bytes)', () => {
+  // Each verdict from Python: json.loads(bytes).
+  it('detects UTF-16/UTF-32 from a byte order mark or the zero bytes, and drops a UTF-8 byte order mark', () => {
+    expect(decodeJsonBytes(new Uint8Array([0xff, 0xfe, 0x7b, 0x00, 0x7d, 0x00]))).toBe('{}');
+    expect(decodeJsonBytes(new Uint8Array([0x00, 0x7b, 0x00, 0x7d]))).toBe('{}');
+    expect(decodeJsonBytes(new Uint8Array([0x7b, 0, 0, 0, 0x7d, 0, 0, 0]))).toBe('{}');
+    expect(decodeJsonBytes(new Uint8Array([0x00, 0x00, 0xfe, 0xff, 0, 0, 0, 0x7b, 0, 0, 0, 0x7d]))).toBe('{}');
+    expect(decodeJsonBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d]))).toBe('{}');
+    expect(decodeJsonBytes(new Uint8Array([0xff, 0xfe, 0x7b]))).toBeUndefined();
+  });
+
+  it('reads a UTF-16 --cli-input-json file given as fileb://', async () => {
+    writeFileSync(join(dir, 'work', 'in16.json'), Buffer.concat([Buffer.from([0xff, 0xfe]),
+      Buffer.from(JSON.stringify({ membershipIdentifier: M, trainedModelInferenceJobArn: 'arn' }), 'utf16le')]));
+    const r = await build('get-trained-model-inference-job', ['--cli-input-json', 'fileb://in16.json']);
+    expect(r.result!.params).toEqual(new Map([['membershipIdentifier', M], ['trainedModelInferenceJobArn', 'arn']]));
   });
 });

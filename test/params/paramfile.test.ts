@@ -15,6 +15,9 @@ beforeAll(() => {
   writeFileSync(join(dir, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9]));
   writeFileSync(join(dir, 'utf8.txt'), 'caf\u00e9 \u{1F680}');
   writeFileSync(join(dir, "it's.txt"), 'quoted');
+  writeFileSync(join(dir, 'utf16.txt'), Buffer.from([0xff, 0xfe, 0x68, 0x00, 0x0d, 0x00, 0x0a, 0x00, 0xe9, 0x00]));
+  writeFileSync(join(dir, 'utf16be.txt'), Buffer.from([0xfe, 0xff, 0x00, 0x68, 0x00, 0xe9]));
+  writeFileSync(join(dir, 'utf16nobom.txt'), Buffer.from([0x68, 0x00, 0x69, 0x00]));
   mkdirSync(join(dir, 'sub'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -110,5 +113,40 @@ describe('loadParamFile', () => {
       'If this is a binary file, please use the fileb:// prefix instead of the file:// prefix.');
     const bytes = loadParamFile('fileb://latin1.txt', fenv()) as PyBytes;
     expect([...bytes.bytes]).toEqual([0x63, 0x61, 0x66, 0xe9]);
+  });
+
+  it('reads file:// (nothing after the prefix) as Python opens an empty path: no such file', () => {
+    expect(loadError('file://')).toBe("Unable to load paramfile file://: [Errno 2] No such file or directory: ''");
+    expect(loadError('fileb://')).toBe("Unable to load paramfile fileb://: [Errno 2] No such file or directory: ''");
+    expect(loadError('file://~')).toBe(`Unable to load paramfile file://~: [Errno 21] Is a directory: '${dir}'`);
+  });
+
+  it('expands ~name from the password database, as os.path.expanduser does', () => {
+    expect(expandUser('~root/x', {})).toBe('/root/x');
+    expect(expandUser('~no-such-user-here/x', {})).toBe('~no-such-user-here/x');
+  });
+
+  it('decodes text with AWS_CLI_FILE_ENCODING (a Python codec name) when it is set', () => {
+    expect(loadParamFile('file://latin1.txt', fenv({ AWS_CLI_FILE_ENCODING: 'latin-1' }))).toBe('caf\u00e9');
+    expect(loadParamFile('file://latin1.txt', fenv({ AWS_CLI_FILE_ENCODING: 'ISO-8859-1' }))).toBe('caf\u00e9');
+    expect(loadParamFile('file://utf8.txt', fenv({ AWS_CLI_FILE_ENCODING: 'UTF8' }))).toBe('caf\u00e9 \u{1F680}');
+    // utf-16: the byte order mark picks the order and is dropped; universal newlines still apply.
+    expect(loadParamFile('file://utf16.txt', fenv({ AWS_CLI_FILE_ENCODING: 'utf-16' }))).toBe('h\n\u00e9');
+    expect(loadParamFile('file://utf16be.txt', fenv({ AWS_CLI_FILE_ENCODING: 'UTF-16' }))).toBe('h\u00e9');
+    expect(loadParamFile('file://utf16nobom.txt', fenv({ AWS_CLI_FILE_ENCODING: 'utf_16' }))).toBe('hi');
+    // utf-8-sig drops a byte order mark that utf-8 keeps.
+    expect(loadParamFile('file://bom.json', fenv({ AWS_CLI_FILE_ENCODING: 'utf-8-sig' }))).toBe('{}');
+    // ascii refuses bytes above 0x7f like any undecodable text.
+    expect(loadError('file://latin1.txt', { AWS_CLI_FILE_ENCODING: 'ascii' })).toBe(
+      'Unable to load paramfile (latin1.txt), text contents could not be decoded.  ' +
+      'If this is a binary file, please use the fileb:// prefix instead of the file:// prefix.');
+    // fileb:// is never decoded.
+    expect(loadParamFile('fileb://latin1.txt', fenv({ AWS_CLI_FILE_ENCODING: 'ascii' }))).toBeInstanceOf(PyBytes);
+  });
+
+  it('opens the file before looking the codec up: a missing file wins over an unknown codec', () => {
+    expect(loadError('file://nope', { AWS_CLI_FILE_ENCODING: 'bogus' })).toBe(
+      "Unable to load paramfile file://nope: [Errno 2] No such file or directory: 'nope'");
+    expect(() => loadParamFile('file://crlf.txt', fenv({ AWS_CLI_FILE_ENCODING: 'bogus' }))).toThrow('unknown encoding: bogus');
   });
 });

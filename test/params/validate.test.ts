@@ -185,3 +185,36 @@ describe('tagged unions', () => {
       'Must set one of the following keys for tagged unionstructure inputChannel.dataSource.protectedQueryInputParameters.computeConfiguration: worker.']);
   });
 });
+
+describe('timestamps (botocore: a datetime, an epoch number, or a string dateutil can read)', () => {
+  // Each verdict printed by botocore: ParamValidator()._type_check_datetime(value).
+  const audience = (t: PyValue) => new Map<string, PyValue>([
+    ['trainingDataStartTime', t], ['name', 'n'], ['trainingDatasetArn', 'arn:aws:cleanrooms-ml:us-east-1:123456789012:training-dataset/x']]);
+  const shape = input('create-audience-model');
+  const refused = (t: PyValue, shown: string, type: string) => [
+    `Invalid type for parameter trainingDataStartTime, value: ${shown}, type: <class '${type}'>, valid types: <class 'datetime.datetime'>, timestamp-string`];
+
+  it('accepts the forms dateutil reads', () => {
+    for (const t of ['2020-01-01', '2020-01-01T10:00:00Z', '2020-01-01T10:00:00+05:30', '2020-01-01 10:00 EST', 'Jan 5 2021',
+      '5 January', 'Monday', 'Jan', '2020', '10:00', '5pm', '1700000000', '1.5', '2020/01/02', '01/02/2020', '20200101',
+      'December 31, 1999 23:59:59']) {
+      expect([t, validateParams(audience(t), shape)]).toEqual([t, []]);
+    }
+    expect(validateParams(audience(1700000000), shape)).toEqual([]);
+    expect(validateParams(audience(new PyFloat(1.5)), shape)).toEqual([]);
+    expect(validateParams(audience(true), shape)).toEqual([]);
+  });
+
+  it('refuses words it does not know, text without a date, and dates or times out of range', () => {
+    for (const t of ['abc', 'now', 'today', 'yesterday', 'invalid-date', 'not a timestamp', 'nan', 'XYZ', 'utc', 'Z', 'T', 'at',
+      '2021-13-45', '2021-02-30', '2020-00-10', '0000-01-01', '2020-01-01T25:00:00Z', '1999-12-31T23:59:60Z', '13/13/2020',
+      '2020-01-01 abc']) {
+      expect([t, validateParams(audience(t), shape)]).toEqual([t, refused(t, t, 'str')]);
+    }
+    expect(validateParams(audience(''), shape)).toEqual(refused('', '', 'str'));
+    expect(validateParams(audience(null), shape)).toEqual(refused(null, 'None', 'NoneType'));
+    expect(validateParams(audience(fromJS({ a: 1 })), shape)).toEqual(refused(null, "{'a': 1}", 'dict'));
+    // An epoch beyond datetime's year 9999.
+    expect(validateParams(audience(253402300800), shape)).toEqual(refused(null, '253402300800', 'int'));
+  });
+});

@@ -1,0 +1,123 @@
+// Credentials as the AWS CLI finds them. The provider chain itself is the SDK's
+// (@aws-sdk/credential-provider-node: static keys in the credentials and config files,
+// credential_process, assume-role with source_profile, web identity, SSO, container, instance
+// metadata); around it, only what the AWS CLI does differently:
+//  - the environment's keys are botocore's EnvProvider: used unless --profile names a profile (the
+//    SDK skips them whenever AWS_PROFILE is set), an empty AWS_ACCESS_KEY_ID is skipped, and a key
+//    without its secret is an error;
+//  - botocore reports partial keys in the shared files (the SDK would silently move on) and a
+//    failing credential_process as errors of their own (exit 255), when the client is created;
+//  - "no credentials" is NoCredentials (exit 253), reported when the request is signed.
+import { readSharedFiles } from './config';
+import { CliError, NoCredentialsError, RC } from '../errors';
+import type { DebugLog } from '../debug';
+
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface CredentialSource {
+  env: Record<string, string | undefined>;
+  profile: string;
+  /** Named with --profile: the environment's keys are then ignored (botocore drops its EnvProvider). */
+  fromFlag: boolean;
+  configFile: string;
+  credentialsFile: string;
+}
+
+/** What the chain found when the client was created: keys, or a provider to ask when signing. */
+export type LoadedCredentials =
+  | { kind: 'static'; credentials: Credentials; method: string }
+  | { kind: 'deferred'; resolve: () => Promise<Credentials> };
+
+/** botocore's PartialCredentialsError (exit 255). */
+export class PartialCredentialsError extends CliError {
+  constructor(provider: string, missing: string) {
+    super(`Partial credentials found in ${provider}, missing: ${missing}`, RC.GENERAL);
+  }
+}
+
+/** botocore's CredentialRetrievalError (exit 255). */
+export class CredentialRetrievalError extends CliError {
+  constructor(provider: string, message: string) {
+    super(`Error when retrieving credentials from ${provider}: ${message.trim()}`, RC.GENERAL);
+  }
+}
+
+type Section = Record<string, string | undefined>;
+
+/** botocore's EnvProvider: used once AWS_ACCESS_KEY_ID is non-empty; the secret must be too. */
+function envKeys(env: Record<string, string | undefined>): Credentials | undefined {
+  if (!env.AWS_ACCESS_KEY_ID) return undefined;
+  if (!env.AWS_SECRET_ACCESS_KEY) throw new PartialCredentialsError('env', 'AWS_SECRET_ACCESS_KEY');
+  return {
+    accessKeyId: env.AWS_ACCESS_KEY_ID,
+    secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+    sessionToken: env.AWS_SECURITY_TOKEN || env.AWS_SESSION_TOKEN || undefined,
+  };
+}
+
+/** botocore's check of a file's static keys: an access key without its secret. */
+function checkPartial(section: Section | undefined, method: string): void {
+  if (section && 'aws_access_key_id' in section && !('aws_secret_access_key' in section)) {
+    throw new PartialCredentialsError(method, 'aws_secret_access_key');
+  }
+}
+
+const sdkLogger = (log: DebugLog) => {
+  const to = (m: unknown) => log.debug('sdk.credentials', String(m));
+  return { trace: () => undefined, debug: to, info: to, warn: to, error: to };
+};
+
+/** The SDK's provider chain for the profile; its failure is NoCredentials, or the process's error. */
+function sdkChain(src: CredentialSource, profile: Section, log: DebugLog): () => Promise<Credentials> {
+  return async () => {
+    const { defaultProvider } = await import('./sdk-credentials');
+    try {
+      // The profile is always named: the SDK then skips its own environment provider (ours ran first).
+      const c = await defaultProvider({
+        profile: src.profile, filepath: src.credentialsFile, configFilepath: src.configFile, logger: sdkLogger(log),
+      })();
+      log.debug('botocore.credentials', `Found credentials for profile ${src.profile} through the SDK provider chain.`);
+      return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken };
+    } catch (e) {
+      const message = (e as Error).message;
+      log.debug('botocore.credentials', `No credentials: ${message}`);
+      if (profile.credential_process !== undefined && !('aws_access_key_id' in profile)) {
+        throw new CredentialRetrievalError('custom-process', message);
+      }
+      throw new NoCredentialsError();
+    }
+  };
+}
+
+/** The chain as botocore runs it when the client is created; the SDK's part runs when signing. */
+export async function loadCredentials(src: CredentialSource, log: DebugLog): Promise<LoadedCredentials> {
+  if (!src.fromFlag) {
+    const fromEnv = envKeys(src.env);
+    if (fromEnv) {
+      log.debug('botocore.credentials', 'Found credentials in environment variables.');
+      return { kind: 'static', credentials: fromEnv, method: 'env' };
+    }
+  }
+  const files = await readSharedFiles(src.credentialsFile, src.configFile);
+  checkPartial(files.credentialsFile[src.profile], 'shared-credentials-file');
+  checkPartial(files.configFile[src.profile], 'config-file');
+  const profile: Section = { ...files.configFile[src.profile], ...files.credentialsFile[src.profile] };
+  return { kind: 'deferred', resolve: sdkChain(src, profile, log) };
+}
+
+/** The credentials to sign with, or NoCredentials (exit 253); their secrets are kept out of --debug. */
+export async function credentialsFor(loaded: LoadedCredentials, log?: DebugLog): Promise<Credentials> {
+  const c = loaded.kind === 'static' ? loaded.credentials : await loaded.resolve();
+  log?.secret?.(c.secretAccessKey);
+  log?.secret?.(c.sessionToken);
+  return c;
+}
+
+/** The whole chain at once: credentials, or the chain's error, or NoCredentials. */
+export async function resolveCredentials(src: CredentialSource, log: DebugLog): Promise<Credentials> {
+  return credentialsFor(await loadCredentials(src, log), log);
+}
