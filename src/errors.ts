@@ -21,9 +21,9 @@ export class CliError extends Error {
   constructor(message: string, public readonly rc: number = RC.GENERAL) {
     super(message);
   }
-  /** The whole stderr text for this error. */
+  /** The whole stderr text for this error (its message stripped, as the AWS CLI's write_error does). */
   render(): string {
-    return `\naws: [ERROR]: ${this.message}\n`;
+    return `\naws: [ERROR]: ${this.message.trim()}\n`;
   }
 }
 

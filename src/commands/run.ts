@@ -8,6 +8,7 @@ import type { IO } from '../io';
 import { operationsByCliName, SERVICE_CLI_NAME } from '../model';
 import type { Operation } from '../model/types';
 import type { PyDict, PyValue } from '../model/values';
+import { pyRepr } from '../model/pyrepr';
 import { buildCallParameters, type CallContext } from '../params/build';
 import { generateSkeleton } from '../params/skeleton';
 import { createDebugLog, type DebugLog } from '../debug';
@@ -177,7 +178,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
     log = createDebugLog(io, globals.debug);
     if (log.enabled) {
       log.debug('awscli.clidriver', `CLI version: ${versionString(io.env)}`);
-      log.debug('awscli.clidriver', `Arguments entered to CLI: ${JSON.stringify(argv)}`);
+      log.debug('awscli.clidriver', `Arguments entered to CLI: ${pyRepr(argv)}`);
     }
     // The checks made when the global options are parsed, before the command runs: --query, then
     // --endpoint-url, then the timeouts.
@@ -283,7 +284,16 @@ export async function reportError(e: unknown, io: IO, errorFormat: string | unde
     return e.rc;
   }
   if (isCliError(e)) {
-    io.stderr.write(e.render());
+    // Parameter and configuration errors follow --cli-error-format too (argument errors, with their
+    // usage block, do not).
+    const { asStructured } = await import('../client/service-error');
+    const structured = errorFormat ? asStructured(e) : undefined;
+    if (structured) {
+      const { renderStructuredError } = await import('../output/errors');
+      io.stderr.write(await renderStructuredError(structured, errorFormat, io));
+    } else {
+      io.stderr.write(e.render());
+    }
     return e.rc;
   }
   log?.debug('awscli.clidriver', `Exception caught in main(): ${(e as Error)?.stack ?? String(e)}`);
