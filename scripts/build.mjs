@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Bundles the executables with esbuild. Heavy modules (the SDK client runtime, YAML, JMESPath, the
 // table renderer, help) are separate bundles that the main bundle loads only on the paths that need them.
+// Start-up matters (`npm run bench`): the bundles are loaded by scripts/loader.js with V8's code cache,
+// which the build fills by running the common commands once (warmCodeCache; BUILD_NO_WARMUP=1 skips it).
 import { build } from 'esbuild';
 import { rmSync, mkdirSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -211,7 +213,7 @@ for (const [, name] of all) {
 copyFileSync(join(root, 'scripts', 'loader.js'), join(out, 'loader.js'));
 const produced = new Set(readdirSync(out));
 for (const f of produced) renameSync(join(out, f), join(dist, f));
-for (const f of readdirSync(dist)) if (f.endsWith('.js') && !produced.has(f)) rmSync(join(dist, f));
+for (const f of readdirSync(dist)) if (!f.startsWith('.') && !produced.has(f)) rmSync(join(dist, f), { recursive: true, force: true });
 rmSync(out, { recursive: true, force: true });
 console.log(`built ${all.map(([, o]) => o).join(', ')} into dist/`);
 if (!process.env.BUILD_NO_WARMUP) await warmCodeCache();

@@ -1,0 +1,68 @@
+// The generated model: its entries, parsed lazily from one text, are the reference service model's,
+// in its order; lookups of names it does not have find nothing.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLEANROOMSML_MODEL, MODEL_TEXT, OPERATION_CLI_NAMES } from '../../src/model/cleanroomsml.generated';
+
+const root = join(__dirname, '..', '..');
+const refDir = join(root, '..', 'shared', 'reference');
+const haveReference = existsSync(join(refDir, 'cleanroomsml-2023-09-06.service.json'));
+const reference = () => ({
+  service: JSON.parse(readFileSync(join(refDir, 'cleanroomsml-2023-09-06.service.json'), 'utf8')),
+  paginators: JSON.parse(readFileSync(join(refDir, 'cleanroomsml-2023-09-06.paginators.json'), 'utf8')).pagination,
+});
+
+describe('the generated model', () => {
+  it.runIf(haveReference)('has every shape, operation and paginator of the reference, equal and in its order', () => {
+    const { service, paginators } = reference();
+    for (const [kind, mine, theirs] of [
+      ['shapes', CLEANROOMSML_MODEL.shapes, service.shapes],
+      ['operations', CLEANROOMSML_MODEL.operations, service.operations],
+      ['paginators', CLEANROOMSML_MODEL.paginators, paginators],
+    ] as const) {
+      expect(Object.keys(mine), kind).toEqual(Object.keys(theirs));
+      for (const name of Object.keys(theirs)) expect(mine[name], `${kind} ${name}`).toEqual(theirs[name]);
+    }
+    expect(CLEANROOMSML_MODEL.metadata).toEqual(service.metadata);
+    expect(Object.keys(OPERATION_CLI_NAMES)).toEqual(Object.keys(service.operations));
+  });
+
+  it('reads an entry once and hands out the same object', () => {
+    const a = CLEANROOMSML_MODEL.shapes.StartTrainedModelInferenceJobRequest;
+    expect(a.type).toBe('structure');
+    expect(CLEANROOMSML_MODEL.shapes.StartTrainedModelInferenceJobRequest).toBe(a);
+    expect(Object.values(CLEANROOMSML_MODEL.operations).map((o) => o.name)).toContain('StartTrainedModelInferenceJob');
+  });
+
+  it('finds no shape for names it does not have, inherited names included', () => {
+    const { shapes } = CLEANROOMSML_MODEL;
+    for (const name of ['NoSuchShape', 'toString', '__proto__', 'constructor', 'hasOwnProperty']) {
+      expect(shapes[name], name).toBeUndefined();
+      expect(name in shapes, name).toBe(false);
+      expect(Object.getOwnPropertyDescriptor(shapes, name), name).toBeUndefined();
+    }
+    expect(CLEANROOMSML_MODEL.operations.NoSuchOperation).toBeUndefined();
+    expect(CLEANROOMSML_MODEL.paginators.StartTrainedModelInferenceJob).toBeUndefined();
+    expect(CLEANROOMSML_MODEL.paginators.ListTrainedModelInferenceJobs).toEqual({
+      input_token: 'nextToken', output_token: 'nextToken', limit_key: 'maxResults', result_key: 'trainedModelInferenceJobs',
+    });
+  });
+
+  it('is a text with a line per shape (name and JSON, tab-separated), then the operations and the paginators', () => {
+    const lines = MODEL_TEXT.split('\n');
+    expect(lines.pop()).toBe('');
+    const split = (line: string) => {
+      const fields = line.split('\t');
+      expect(fields, line).toHaveLength(2);
+      return [fields[0], JSON.parse(fields[1])];
+    };
+    expect(split(lines.pop()!)).toEqual(['*paginators', { ...CLEANROOMSML_MODEL.paginators }]);
+    expect(split(lines.pop()!)).toEqual(['*operations', { ...CLEANROOMSML_MODEL.operations }]);
+    expect(lines.map((l) => split(l)[0])).toEqual(Object.keys(CLEANROOMSML_MODEL.shapes));
+    for (const line of lines) {
+      const [name, shape] = split(line);
+      expect(CLEANROOMSML_MODEL.shapes[name], name).toEqual(shape);
+    }
+  });
+});
