@@ -6,7 +6,7 @@ import { CliError, ConfigError, NoRegionError, ParamValidationError, RC } from '
 import { configValue, loadProfile, resolveEndpointSettings, resolveRegion, type Profile } from '../client/config';
 import { resolveServiceEndpoint } from '../client/endpoints';
 import { validateEndpointUrl } from '../client/endpoint-url';
-import { getShape, MODEL, outputShape, paginatorFor } from '../model';
+import { getShape, inputShape, MODEL, outputShape, paginatorFor } from '../model';
 import type { PyDict, PyValue } from '../model/values';
 import { validateParams } from '../params/validate';
 import type { PaginationConfig } from '../params/build';
@@ -18,14 +18,6 @@ import { asStructured, ServiceError } from '../client/service-error';
 import type { LoadedCredentials } from '../client/credentials';
 import { paginate } from './paginate';
 import { resolvePager, startPager } from '../output/pager';
-import { inputShape } from '../model';
-
-export interface CallSetup {
-  profile: Profile;
-  region: string;
-  endpoint: string;
-  send: (params: PyDict) => Promise<PyValue>;
-}
 
 export async function callOperation(
   inv: Invocation, params: PyDict, pagination: PaginationConfig, paginateOn: boolean,
@@ -144,7 +136,9 @@ async function clientSettings(inv: Invocation, profile: Profile): Promise<Client
       configFile: profile.configFile, credentialsFile: profile.credentialsFile,
     }, log);
   }
-  const eps = resolveEndpointSettings(io, g, profile, 'CLEANROOMSML', 'cleanroomsml');
+  // The service's names in AWS_ENDPOINT_URL_<ID> and a `services` section come from its serviceId.
+  const serviceId = MODEL.metadata.serviceId.replace(/ /g, '_');
+  const eps = resolveEndpointSettings(io, g, profile, serviceId.toUpperCase(), serviceId.toLowerCase());
   if (region === undefined) throw new NoRegionError();
   const maxAttempts = parseAttempts(configValue(io, profile, 'AWS_MAX_ATTEMPTS', 'max_attempts'));
   // botocore's Config checks max_attempts, then the mode.

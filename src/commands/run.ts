@@ -2,12 +2,12 @@
 // output. `run` takes the arguments and an IO and returns the exit code; nothing here exits.
 import { ArgParseError, ArgParser, ArgParseVersion, pythonNumberOk } from './argparse';
 import { argumentTable, optionSpecs, type CliArgument } from './arguments';
-import { FIRST_PASS_OPTIONS, GLOBAL_OPTIONS, OUTPUT_FORMATS, toGlobalArgs, type GlobalArgs } from './globals';
+import { FIRST_PASS_OPTIONS, GLOBAL_OPTIONS, toGlobalArgs, type GlobalArgs } from './globals';
 import { CliError, GeneralError, ParamValidationError, RC, UnknownArgumentError } from '../errors';
 import type { IO } from '../io';
 import { operationsByCliName, SERVICE_CLI_NAME } from '../model';
 import type { Operation } from '../model/types';
-import type { PyDict, PyValue } from '../model/values';
+import type { PyValue } from '../model/values';
 import { pyRepr } from '../model/pyrepr';
 import { buildCallParameters, type CallContext } from '../params/build';
 import { generateSkeleton } from '../params/skeleton';
@@ -311,8 +311,3 @@ function isServiceError(e: unknown): e is ServiceError {
   return isCliError(e) && typeof (e as ServiceError).extraDetails === 'function';
 }
 
-export function isOutputFormat(v: string): boolean {
-  return (OUTPUT_FORMATS as readonly string[]).includes(v);
-}
-
-export type { PyDict };

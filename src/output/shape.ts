@@ -13,10 +13,10 @@
 //    with botocore's tzinfos={'GMT': tzutc()}); with 'wire' (or 'none') the raw value.
 // Errors carry the text Python prints (the CLI shows `aws: [ERROR]: <text>`).
 import { readFileSync } from 'node:fs';
-import { pyFloatRepr, pyStr, pyStrRepr, pyTypeShortName } from '../model/pyrepr';
+import { pyStr, pyStrRepr, pyTypeShortName } from '../model/pyrepr';
 import type { Shape, ShapeRef } from '../model/types';
 import { getShape, MODEL } from '../model/index';
-import { PyBytes, PyFloat, type PyDict, type PyValue } from '../model/values';
+import { PyFloat, type PyDict, type PyValue } from '../model/values';
 
 /** A timestamp the AWS CLI cannot turn into a date (its error text is the message). */
 export class TimestampError extends Error {

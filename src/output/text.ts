@@ -12,7 +12,7 @@
 // Where the AWS CLI crashes (a list that holds dicts and also scalars, e.g. a null in a list of
 // structures), the dicts keep their columns and each scalar prints as a scalar-list element would.
 
-import { PyBytes, PyFloat, type PyDict, type PyValue } from '../model/values';
+import { type PyDict, type PyValue } from '../model/values';
 import { pyStr, sortedKeys } from '../model/pyrepr';
 
 const isDictV = (v: PyValue): v is PyDict => v instanceof Map;

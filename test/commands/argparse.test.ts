@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { ArgParseError, ArgParser, getCloseMatches, invalidChoice, sequenceRatio, type OptionSpec } from '../../src/commands/argparse';
 import { argumentTable, optionSpecs } from '../../src/commands/arguments';
-import { GLOBAL_OPTIONS } from '../../src/commands/globals';
 import { parseGlobalArgs, parseOperationArgs, run } from '../../src/commands/run';
 import { memoryIO } from '../../src/io';
 import { operationsByCliName } from '../../src/model';

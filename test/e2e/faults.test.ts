@@ -4,7 +4,7 @@
 // settings, endpoint, parameters, missing credentials). Exact bytes, as the AWS CLI writes them.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aws, tempHome } from './helpers';
