@@ -3,6 +3,7 @@
 // COMP_POINT; the candidates go to stdout, one a line. Bash also passes the word being completed as
 // the second argument: it splits words at COMP_WORDBREAKS (`:` and `=` among them), so candidates
 // are cut to start where that word starts (`file://a` is completed as `//a…` when bash's word is `//a`).
+import { writeSync } from 'node:fs';
 import { autocomplete } from './engine';
 
 /** The candidates for a command line, as lines for the shell. */
@@ -28,6 +29,15 @@ export function main(argv: string[]): number {
   }
   const point = process.env.COMP_POINT !== undefined ? Number.parseInt(process.env.COMP_POINT, 10) : undefined;
   const lines = completionLines(line, Number.isNaN(point) ? undefined : point, argv.length >= 2 ? argv[1] : undefined);
-  if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
+  // A blocking write to fd 1: touching process.stdout would load Node's stream machinery, a large
+  // share of this short-lived program's time. A shell that stopped reading is not an error.
+  if (lines.length) {
+    const out = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+    try {
+      for (let off = 0; off < out.length;) off += writeSync(1, out, off, out.length - off);
+    } catch {
+      /* EPIPE / EAGAIN: the shell is gone or not reading */
+    }
+  }
   return 0;
 }
