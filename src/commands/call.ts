@@ -9,6 +9,7 @@ import { validateEndpointUrl } from '../client/endpoint-url';
 import { getShape, inputShape, MODEL, outputShape, paginatorFor } from '../model';
 import type { PyDict, PyValue } from '../model/values';
 import { validateParams } from '../params/validate';
+import { pyInt } from '../params/argprocess';
 import type { PaginationConfig } from '../params/build';
 import { generateSkeleton } from '../params/skeleton';
 import { chooseOutput, renderBuffered, type OutputFormat } from '../output/index';
@@ -206,18 +207,17 @@ async function createTransport(inv: Invocation, profile: Profile, s: ClientSetti
   };
 }
 
-/** --cli-connect-timeout / --cli-read-timeout in seconds (default 60; 0 = none). */
+/** --cli-connect-timeout / --cli-read-timeout in seconds (default 60; 0 = none), read with Python's int(). */
 function cliTimeout(v: string | undefined): number {
-  return v === undefined ? 60 : Number(v.replace(/_/g, '').trim());
+  return v === undefined ? 60 : Number(pyInt(v));
 }
 
 function parseAttempts(v: string | undefined): number {
   if (v === undefined) return 3;
   // botocore reads it with int(): a value that is not a whole number stops the command.
-  if (!/^\s*[+-]?\d+(_\d+)*\s*$/.test(v)) {
+  try {
+    return Number(pyInt(v));
+  } catch {
     throw new CliError(`Invalid value for max_attempts: '${v}' (expected a whole number of attempts)`, RC.GENERAL);
   }
-  return Number(v.replace(/_/g, '').trim());
 }
-
-export { getShape };

@@ -13,9 +13,10 @@
 //    with botocore's tzinfos={'GMT': tzutc()}); with 'wire' (or 'none') the raw value.
 // Errors carry the text Python prints (the CLI shows `aws: [ERROR]: <text>`).
 import { readFileSync } from 'node:fs';
-import { pyStr, pyStrRepr, pyTypeShortName } from '../model/pyrepr';
+import { pyStr, pyTypeShortName } from '../model/pyrepr';
 import type { Shape, ShapeRef } from '../model/types';
 import { getShape, MODEL } from '../model/index';
+import { pyFloat as pythonFloat, pyInt as pythonInt, PyException } from '../params/argprocess';
 import { PyFloat, type PyDict, type PyValue } from '../model/values';
 
 /** A timestamp the AWS CLI cannot turn into a date (its error text is the message). */
@@ -991,47 +992,22 @@ export class ResponseShapeError extends Error {
   override name = 'ResponseShapeError';
 }
 
-const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-const intValue = (b: bigint): number | bigint => (b <= SAFE && b >= -SAFE ? Number(b) : b);
+/** Python's int() and float() (the parameter layer's), with their errors as response errors. */
+function asResponseError<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof PyException) throw new ResponseShapeError(e.message);
+    throw e;
+  }
+}
 
 /** Python's int(value). */
-export function pyInt(value: PyValue): number | bigint {
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (typeof value === 'bigint') return intValue(value);
-  if (typeof value === 'number' || value instanceof PyFloat) {
-    const x = typeof value === 'number' ? value : value.value;
-    if (Number.isNaN(x)) throw new ResponseShapeError('cannot convert float NaN to integer');
-    if (!Number.isFinite(x)) throw new ResponseShapeError('cannot convert float infinity to integer');
-    const t = Math.trunc(x);
-    if (Object.is(t, -0)) return 0;
-    return Number.isSafeInteger(t) ? t : intValue(BigInt(t));
-  }
-  if (typeof value === 'string') {
-    const t = asciiDigits(pyStrip(value));
-    if (/^[+-]?\d(?:_?\d)*$/.test(t)) return intValue(BigInt(t.replace(/_/g, '')));
-    throw new ResponseShapeError(`invalid literal for int() with base 10: ${pyStrRepr(value)}`);
-  }
-  throw new ResponseShapeError(
-    `int() argument must be a string, a bytes-like object or a real number, not '${pyTypeShortName(value)}'`,
-  );
-}
+export const pyInt = (value: PyValue): number | bigint => asResponseError(() => pythonInt(value));
 
 /** Python's float(value). */
-export function pyFloat(value: PyValue): PyFloat {
-  if (value instanceof PyFloat) return value;
-  if (typeof value === 'boolean') return new PyFloat(value ? 1 : 0);
-  if (typeof value === 'number') return new PyFloat(value);
-  if (typeof value === 'bigint') {
-    if (value >= MAX_FLOAT_INT || value <= -MAX_FLOAT_INT) throw new ResponseShapeError('int too large to convert to float');
-    return new PyFloat(Number(value));
-  }
-  if (typeof value === 'string') {
-    const f = pyParseFloat(value);
-    if (f === undefined) throw new ResponseShapeError(`could not convert string to float: ${pyStrRepr(value)}`);
-    return new PyFloat(f);
-  }
-  throw new ResponseShapeError(`float() argument must be a string or a real number, not '${pyTypeShortName(value)}'`);
-}
+export const pyFloat = (value: PyValue): PyFloat =>
+  value instanceof PyFloat ? value : new PyFloat(asResponseError(() => pythonFloat(value)));
 
 /** botocore's ensure_boolean. */
 export const ensureBoolean = (value: PyValue): boolean =>
