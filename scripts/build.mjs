@@ -21,6 +21,8 @@ const ENTRIES = [
 const LAZY = [
   ['src/commands/call.ts', 'lazy-call'],
   ['src/client/runtime.ts', 'lazy-client'],
+  // The endpoint rules engine: only when no endpoint URL is configured.
+  ['src/client/endpoints.ts', 'lazy-endpoints'],
   ['src/client/sdk-credentials.ts', 'lazy-sdk-credentials'],
   ['src/output/yaml.ts', 'lazy-yaml'],
   ['src/output/table.ts', 'lazy-table'],
@@ -116,25 +118,48 @@ function syncIniReadPlugin() {
   };
 }
 
-// node:child_process (with the modules it brings, about 1.5 ms) is needed only when a command runs
-// another program (a pager on a terminal, a credential_process, man for help). The project's modules
-// import it through this stand-in, which loads it at the first call.
-const LAZY_CHILD_PROCESS = `let loaded;
-const load = () => (loaded ??= require('node:child_process'));
-${['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']
-    .map((f) => `export function ${f}(...args) { return load().${f}(...args); }`).join('\n')}
-`;
+// Builtins that only some paths need are imported through stand-ins that load the module at first use:
+//   - node:child_process (with the modules it brings, about 1.5 ms): only when a command runs another
+//     program (a pager on a terminal, a credential_process, man for help);
+//   - node:https and node:tls (about 1 ms): only for https:// endpoints (a loopback emulator is http://).
+// The project's modules use them through the stand-ins, and so does the SDK's HTTP handler for https.
+// A stand-in class constructs the real one; `instanceof` is true only for instances of the real class
+// (there can be none before the module is loaded).
+const LAZY_BUILTINS = {
+  child_process: { functions: ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'] },
+  https: { functions: ['request', 'get'], classes: ['Agent'], importers: [`${join('@smithy', 'node-http-handler')}/`] },
+  tls: { functions: ['connect'] },
+};
 
-function lazyChildProcessPlugin() {
+function lazyBuiltinSource(name) {
+  const { functions = [], classes = [] } = LAZY_BUILTINS[name];
+  return [
+    'let loaded;',
+    `const load = () => (loaded ??= require('node:${name}'));`,
+    ...functions.map((f) => `export function ${f}(...args) { return load().${f}(...args); }`),
+    ...classes.map((c) => `export class ${c} {
+  constructor(...args) { return new (load().${c})(...args); }
+  static [Symbol.hasInstance](value) { return loaded !== undefined && value instanceof loaded.${c}; }
+}`),
+    `export default { ${[...functions, ...classes].join(', ')} };`,
+  ].join('\n');
+}
+
+function lazyBuiltinsPlugin() {
   const src = `${join(root, 'src')}/`;
+  const names = Object.keys(LAZY_BUILTINS);
+  const filter = new RegExp(`^(node:)?(${names.join('|')})$`);
   return {
-    name: 'lazy-child-process',
+    name: 'lazy-builtins',
     setup(b) {
-      b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => {
-        if (args.namespace === 'lazy-child-process') return { path: 'node:child_process', external: true };
-        return args.importer.startsWith(src) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined;
+      b.onResolve({ filter }, (args) => {
+        const name = args.path.replace(/^node:/, '');
+        if (args.namespace === 'lazy-builtin') return { path: `node:${name}`, external: true };
+        const ours = args.importer.startsWith(src)
+          || (LAZY_BUILTINS[name].importers ?? []).some((dir) => args.importer.includes(dir));
+        return ours ? { path: name, namespace: 'lazy-builtin' } : undefined;
       });
-      b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({ contents: LAZY_CHILD_PROCESS, loader: 'js', resolveDir: root }));
+      b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({ contents: lazyBuiltinSource(args.path), loader: 'js', resolveDir: root }));
     },
   };
 }
@@ -166,7 +191,7 @@ const options = (name) => ({
   legalComments: 'none',
   supported: { 'dynamic-import': false },
   logLevel: 'warning',
-  plugins: [lazyPlugin(name), syncIniReadPlugin(), lazyChildProcessPlugin()],
+  plugins: [lazyPlugin(name), syncIniReadPlugin(), lazyBuiltinsPlugin()],
 });
 
 // The hosted modules: what src/main.ts imports statically, found from a first build of it.
@@ -270,6 +295,8 @@ async function warmCodeCache() {
         { AWS_CONFIG_FILE: config }); // --profile: the credential environment variables are ignored
       aws([...start(`warm-up-${process.pid}-c`), ...ep], { AWS_CONFIG_FILE: config });
       aws([...start(`warm-up-${process.pid}-s`), ...ep]);
+      // The endpoint rules and TLS (no endpoint URL): a refused proxy ends the call at once.
+      aws(start(`warm-up-${process.pid}-r`), { HTTPS_PROXY: 'http://127.0.0.1:9', AWS_MAX_ATTEMPTS: '1' });
     }
     aws(['start-trained-model-inference-job', '--generate-cli-skeleton']);
   } finally {

@@ -3,11 +3,10 @@
 // Built on the SDK's runtime packages (credentials, SigV4, HTTP) through ./runtime; the request is
 // serialised from the model. The CLI uses `sendRaw` to keep the exact response bytes.
 import type { DebugLog } from '../debug';
-import { getShape, MODEL } from '../model';
+import { MODEL } from '../model';
 import type { Operation } from '../model/types';
 import { fromJS, toJS, type PyDict, type PyValue } from '../model/values';
 import type { OperationCommand } from './command';
-import { resolveServiceEndpoint } from './endpoints';
 import { serializeRequest } from './serialize';
 import { ServiceError } from './service-error';
 import type { Credentials, RawResponse, TransportOptions } from './runtime';
@@ -66,7 +65,7 @@ export class CleanRoomsMLClient {
         credentialsFile: env.AWS_SHARED_CREDENTIALS_FILE ?? `${env.HOME}/.aws/credentials`,
       }, c.logger ?? silent);
     }
-    const endpoint = c.endpoint ?? resolveServiceEndpoint({
+    const endpoint = c.endpoint ?? (await import('./endpoints')).resolveServiceEndpoint({
       region: c.region, useFips: c.useFipsEndpoint, useDualStack: c.useDualstackEndpoint,
     }).url;
     return {
@@ -96,7 +95,6 @@ export class CleanRoomsMLClient {
     const { parseResponseJson } = await import('../output/json');
     const body: PyValue = res.body.trim() ? parseResponseJson(res.body) : new Map();
     const out = (toJS(body) ?? {}) as Record<string, unknown>;
-    void getShape;
     return { ...out, $metadata: { httpStatusCode: res.status, requestId: res.headers['x-amzn-requestid'], attempts: res.attempts } };
   }
 

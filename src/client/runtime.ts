@@ -101,6 +101,10 @@ function handlerFor(base: URL, o: TransportOptions, proxy: ProxyChoice | undefin
       }
     }
     httpsAgent = proxy ? proxyAgentFor(proxy, tlsOptions) : new https.Agent(tlsOptions);
+  } else {
+    // A plain-HTTP endpoint never opens a TLS connection: this stand-in keeps the handler from making
+    // a default https.Agent (and so from loading node:https and node:tls; see scripts/build.mjs).
+    httpsAgent = { destroy: () => undefined } as unknown as https.Agent;
   }
   handler = new NodeHttpHandler({
     connectionTimeout: o.connectTimeout ? o.connectTimeout * 1000 : undefined,

@@ -4,7 +4,6 @@ import type { Invocation } from './run';
 import { CLI_VERSION } from './run';
 import { CliError, ConfigError, NoRegionError, ParamValidationError, RC } from '../errors';
 import { configValue, loadProfile, resolveEndpointSettings, resolveRegion, type Profile } from '../client/config';
-import { resolveServiceEndpoint } from '../client/endpoints';
 import { validateEndpointUrl } from '../client/endpoint-url';
 import { getShape, inputShape, MODEL, outputShape, paginatorFor } from '../model';
 import type { PyDict, PyValue } from '../model/values';
@@ -156,6 +155,8 @@ async function clientSettings(inv: Invocation, profile: Profile): Promise<Client
     validateEndpointUrl(eps.url);
     endpoint = eps.url;
   } else {
+    // The rules engine (the SDK's, with the partitions) loads only when no endpoint URL is configured.
+    const { resolveServiceEndpoint } = await import('../client/endpoints');
     endpoint = resolveServiceEndpoint({ region, useFips: eps.useFips, useDualStack: eps.useDualStack }).url;
   }
   log.debug('botocore.regions', `Region ${region}; endpoint ${endpoint} (from ${eps.source ?? 'the endpoint rules'}${eps.useFips ? ', FIPS' : ''}${eps.useDualStack ? ', dual-stack' : ''})`);
