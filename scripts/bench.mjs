@@ -3,6 +3,8 @@
 // `node -e ''`, with the ratios; peak memory (max RSS) from /usr/bin/time when it is installed.
 //   - skeleton: `aws cleanroomsml start-trained-model-inference-job --generate-cli-skeleton`
 //   - start:    a signed start request to a loopback endpoint (the bundled emulator)
+//   - floor:     the same request from a bare Node.js script (scripts/bench-floor.js: node:http,
+//               one HMAC, no CLI): what any Node.js client pays on this machine, for context
 //   - list 10k: 10,000 jobs over 100 pages, in json, text, table and yaml (the AWS CLI took about
 //               2.1 s json, 1.6 s text, 4.1 s table on this kind of machine)
 // BENCH_RUNS (default 31) sets the rounds of the start-up rows, BENCH_LIST_RUNS those of the list rows.
@@ -100,6 +102,7 @@ try {
   compare([
     ['--generate-cli-skeleton', [aws, 'cleanroomsml', 'start-trained-model-inference-job', '--generate-cli-skeleton'], { ratio: 1.15, mib: 45 }],
     ['signed start request (loopback)', startCase, { ratio: 1.5, mib: 52 }],
+    ['floor: bare http.request + HMAC', () => [process.execPath, join(root, 'scripts', 'bench-floor.js'), url, `floor-${process.pid}-${n++}`]],
   ]);
   console.log('\n# 10,000 jobs over 100 pages');
   const list = (fmt) => [aws, 'cleanroomsml', 'list-trained-model-inference-jobs', '--endpoint-url', bigUrl,

@@ -232,6 +232,8 @@ for (const [, name] of all) {
   if (!wrapped(name)) continue;
   const file = join(out, `${name}.js`);
   const text = readFileSync(file, 'utf8');
+  // scripts/loader.js reads bundles as latin1 (no UTF-8 decoding): esbuild's ASCII output keeps that exact.
+  if (!/^[\x00-\x7f]*$/.test(text)) throw new Error(`${name}.js is not ASCII`);
   const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
   writeFileSync(file, `${WRAPPER}/*${id}*/${text.slice(WRAPPER.length)}`);
 }

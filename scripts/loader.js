@@ -26,7 +26,8 @@ const ID_LENGTH = 16;
 const HEADER = 24;
 
 function compile(filename, name) {
-  const content = fs.readFileSync(filename, 'utf8');
+  // The build writes bundles in ASCII: latin1 reads them exactly, without UTF-8 decoding.
+  const content = fs.readFileSync(filename, 'latin1');
   const prewrapped = content.startsWith(WRAPPER);
   const source = prewrapped ? content : Module.wrap(content);
   if (!useCache || !prewrapped) return new vm.Script(source, { filename }).runInThisContext();
