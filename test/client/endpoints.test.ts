@@ -9,16 +9,7 @@ import {
   resolveServiceEndpoint,
   validateRegion,
 } from '../../src/client/endpoints';
-
-interface RuleTestCase {
-  documentation: string;
-  params?: { Region?: string; UseFIPS?: boolean; UseDualStack?: boolean; Endpoint?: string };
-  expect: { endpoint?: { url: string }; error?: string };
-}
-
-const official: { testCases: RuleTestCase[] } = JSON.parse(
-  readFileSync(join(__dirname, 'endpoint-tests.generated.json'), 'utf8'),
-);
+import { ENDPOINT_TESTS as official, type RuleTestCase } from './endpoint-tests.generated';
 
 const toParams = (p: RuleTestCase['params'] = {}) => ({
   region: p.Region,
