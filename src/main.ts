@@ -1,4 +1,5 @@
-// The `aws` executable's edge: builds the IO from the process, runs the CLI, sets the exit code.
+// The `aws` executable's edge: builds the IO from the process, runs the CLI, returns the exit code
+// once all output is written.
 // Ctrl-C ends with 130 and no trace; a reader that closes stdout early (`| head`) is not an error.
 //
 // Output goes to file descriptors 1 and 2 with blocking writes, as Python writes them: touching
@@ -23,8 +24,12 @@ for (const name of ['stdout', 'stderr'] as const) {
   }
 }
 
-/** An OutStream on fd 1 or 2; `closed` is set when the reader went away (EPIPE), later output is dropped. */
-function fdStream(fd: 1 | 2, name: StdName): OutStream & { closed: boolean } {
+/**
+ * An OutStream on fd 1 or 2; `closed` is set when the reader went away (EPIPE), later output is
+ * dropped. `flushed()` resolves once all output is with the operating system (writes that went
+ * through Node's stream may still be queued there).
+ */
+function fdStream(fd: 1 | 2, name: StdName): OutStream & { closed: boolean; flushed(): Promise<void> } {
   let stream: NodeJS.WriteStream | undefined;
   let tty: boolean | undefined;
   const toStream = () => {
@@ -39,6 +44,11 @@ function fdStream(fd: 1 | 2, name: StdName): OutStream & { closed: boolean } {
   };
   const out = {
     closed: false,
+    flushed(): Promise<void> {
+      if (!stream || stream.writableLength === 0 || out.closed) return Promise.resolve();
+      // A write's callback runs once every write before it is done (or failed).
+      return new Promise((resolve) => { stream!.write(Buffer.alloc(0), () => resolve()); });
+    },
     write(s: string | Uint8Array) {
       if (out.closed || !s.length) return;
       if (stream || created[name]) { toStream().write(s); return; }
@@ -101,6 +111,8 @@ export async function main(argv: string[]): Promise<number> {
     return await run(argv, io);
   } finally {
     process.off('SIGINT', onSigint);
+    // The launcher (scripts/loader.js) ends the process when this resolves: no output may be left behind.
+    await Promise.all([stdout.flushed(), stderr.flushed()]);
   }
 }
 
