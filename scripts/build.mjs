@@ -65,13 +65,15 @@ function lazyPlugin(self) {
     setup(b) {
       b.onResolve({ filter: /^\./ }, (args) => {
         if (DIRECT.has(self)) return undefined;
-        if (args.namespace === 'hosted') return { path: args.path, external: true };
         const base = resolve(args.resolveDir, args.path);
         const cands = [base, `${base}.ts`, join(base, 'index.ts')];
         if (inAwsProcess.has(self)) {
+          // A hosted module is an external import, `require('./aws.js#<name>')`, which scripts/loader.js
+          // answers with that namespace of aws.js: the importing code uses it as it is (esbuild copies
+          // the exports of a bundled CommonJS stub into a new object at every import site).
           for (const cand of cands) {
             const rel = relative(root, cand);
-            if (hosted.has(rel)) return { path: rel, namespace: 'hosted' };
+            if (hosted.has(rel)) return { path: `./aws.js#${hosted.get(rel)}`, external: true };
           }
         }
         for (const cand of cands) {
@@ -85,9 +87,6 @@ function lazyPlugin(self) {
         }
         return undefined;
       });
-      b.onLoad({ filter: /.*/, namespace: 'hosted' }, (args) => ({
-        contents: `module.exports = require('./aws.js').${hosted.get(args.path)};\n`, loader: 'js', resolveDir: root,
-      }));
     },
   };
 }

@@ -59,7 +59,11 @@ function loadBundle(file) {
   let nodeRequire;
   const resolver = () => (nodeRequire ??= Module.createRequire(filename));
   const req = (id) => {
-    if (id.startsWith('./')) return loadBundle(id.slice(2));
+    if (id.startsWith('./')) {
+      // `./aws.js#name`: a module that aws.js hosts for the bundles loaded after it (scripts/build.mjs).
+      const hash = id.indexOf('#');
+      return hash < 0 ? loadBundle(id.slice(2)) : loadBundle(id.slice(2, hash))[id.slice(hash + 1)];
+    }
     if (id.startsWith('node:')) return require(id);
     return resolver()(id);
   };
