@@ -23,6 +23,8 @@ const LAZY = [
   ['src/client/runtime.ts', 'lazy-client'],
   // The endpoint rules engine: only when no endpoint URL is configured.
   ['src/client/endpoints.ts', 'lazy-endpoints'],
+  // Adaptive retry mode's rate limiter.
+  ['src/client/rate-limiter.ts', 'lazy-retry'],
   ['src/client/sdk-credentials.ts', 'lazy-sdk-credentials'],
   ['src/output/yaml.ts', 'lazy-yaml'],
   ['src/output/table.ts', 'lazy-table'],

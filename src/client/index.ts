@@ -24,6 +24,8 @@ export interface CleanRoomsMLClientConfig {
   /** Static credentials, or a provider; omitted: the SDK's default provider chain. `null`: unsigned. */
   credentials?: Credentials | (() => Promise<Credentials>) | null;
   maxAttempts?: number;
+  /** 'standard' (the default) or 'adaptive' (standard with a client-side rate limiter). */
+  retryMode?: 'standard' | 'adaptive';
   /** Seconds (0 = none). */
   connectTimeout?: number;
   readTimeout?: number;
@@ -70,7 +72,7 @@ export class CleanRoomsMLClient {
     }).url;
     return {
       endpoint, region: c.region, signingName: MODEL.metadata.signingName ?? MODEL.metadata.endpointPrefix,
-      credentials, maxAttempts: c.maxAttempts ?? 3, connectTimeout: c.connectTimeout ?? 60,
+      credentials, maxAttempts: c.maxAttempts ?? 3, retryMode: c.retryMode, connectTimeout: c.connectTimeout ?? 60,
       readTimeout: c.readTimeout ?? 60, verifySsl: c.verifySsl ?? true, caBundle: c.caBundle,
       env: c.env ?? process.env, userAgent: c.userAgent ?? 'aws-cleanroomsml-clone/0.1 lang/nodejs',
       log: c.logger ?? silent, signal: c.abortSignal, now: () => new Date(), warn: c.warn,

@@ -16,6 +16,7 @@ import type { SerializedRequest } from './serialize';
 import { percentEncode } from './serialize';
 import { proxyAgentFor, proxyFor, type ProxyChoice } from './proxy';
 import { errorCodeOf } from './error-code';
+import type { RateLimiter } from './rate-limiter';
 
 export type { Credentials, CredentialSource, LoadedCredentials } from './credentials';
 export { credentialsFor, loadCredentials, resolveCredentials } from './credentials';
@@ -27,6 +28,8 @@ export interface TransportOptions {
   signingName: string;
   credentials?: Credentials;
   maxAttempts: number;
+  /** botocore's retry modes: adaptive adds a client-side rate limiter to standard. */
+  retryMode?: 'standard' | 'adaptive';
   /** Seconds; 0 means none. */
   connectTimeout: number;
   readTimeout: number;
@@ -125,6 +128,19 @@ export function closeTransport(o: TransportOptions): void {
 
 const warned = new WeakSet<TransportOptions>();
 
+/** Adaptive mode's client-side rate limiter, one per set of transport options (one client). */
+const limiters = new WeakMap<TransportOptions, Promise<RateLimiter>>();
+
+function rateLimiterFor(o: TransportOptions): Promise<RateLimiter> | undefined {
+  if (o.retryMode !== 'adaptive') return undefined;
+  let limiter = limiters.get(o);
+  if (!limiter) {
+    limiter = import('./rate-limiter').then((m) => m.createRateLimiter());
+    limiters.set(o, limiter);
+  }
+  return limiter;
+}
+
 export async function sendWithRetries(req: SerializedRequest, o: TransportOptions): Promise<RawResponse> {
   const base = new URL(o.endpoint);
   const prefix = base.pathname.replace(/\/+$/, '');
@@ -143,8 +159,11 @@ export async function sendWithRetries(req: SerializedRequest, o: TransportOption
     const t = setTimeout(resolve, s * 1000);
     o.signal?.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
   }));
+  const limiter = await rateLimiterFor(o);
   try {
     for (let attempt = 1; ; attempt++) {
+      // Adaptive mode: every attempt waits for a token (the bucket is on once a throttling answer came).
+      await limiter?.getSendToken();
       const request = await buildSignedRequest(req, base, path, o);
       const plainHttpProxy = proxy && base.protocol === 'http:' ? proxy : undefined;
       if (plainHttpProxy) {
@@ -170,7 +189,10 @@ export async function sendWithRetries(req: SerializedRequest, o: TransportOption
         o.log.debug('botocore.parsers', `Response headers: ${JSON.stringify(headers)}`);
         o.log.debug('botocore.parsers', `Response body:\n${body}`);
         response = { status: r.statusCode, headers, body, attempts: attempt, maxAttemptsReached: false };
-        if (r.statusCode >= 300) retryable = isRetryable(r.statusCode, errorCodeOf(r.statusCode, headers, body));
+        const code = r.statusCode >= 300 ? errorCodeOf(r.statusCode, headers, body) : '';
+        if (r.statusCode >= 300) retryable = isRetryable(r.statusCode, code);
+        // botocore's throttling detector looks at the error code only.
+        limiter?.updateClientSendingRate(THROTTLING.has(code) ? { errorType: 'THROTTLING' } : {});
       } catch (e) {
         if (o.signal?.aborted) throw e;
         failure = networkError(e as NodeJS.ErrnoException, fullUrl, proxy);

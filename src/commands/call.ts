@@ -44,7 +44,7 @@ interface ClientSettings {
   endpoint: string;
   credentials: LoadedCredentials | null;
   maxAttempts: number;
-  retryMode: string;
+  retryMode: 'standard' | 'adaptive';
 }
 
 async function call(
@@ -146,7 +146,7 @@ async function clientSettings(inv: Invocation, profile: Profile): Promise<Client
     throw new CliError(`Value provided to "max_attempts": ${maxAttempts} must be an integer greater than or equal to one.`, RC.GENERAL);
   }
   const retryMode = configValue(io, profile, 'AWS_RETRY_MODE', 'retry_mode') ?? 'standard';
-  if (!['standard', 'adaptive'].includes(retryMode)) {
+  if (retryMode !== 'standard' && retryMode !== 'adaptive') {
     // botocore's InvalidRetryModeError (AWS CLI v2 has no legacy mode).
     throw new CliError(`Invalid value provided to "mode": "${retryMode}" must be one of: "standard" or "adaptive"`, RC.GENERAL);
   }
@@ -189,7 +189,7 @@ async function createTransport(inv: Invocation, profile: Profile, s: ClientSetti
   // A CA bundle given as an empty value turns verification off, as botocore's falsy `verify` does.
   const caBundle = g.caBundle ?? io.env.AWS_CA_BUNDLE ?? profile.config.ca_bundle;
   const client = new CleanRoomsMLClient({
-    region: s.region, endpoint: s.endpoint, credentials, maxAttempts: s.maxAttempts,
+    region: s.region, endpoint: s.endpoint, credentials, maxAttempts: s.maxAttempts, retryMode: s.retryMode,
     connectTimeout: timeout(g.connectTimeout), readTimeout: timeout(g.readTimeout), verifySsl: g.verifySsl && caBundle !== '',
     caBundle: caBundle || undefined, env: io.env,
     userAgent: `aws-cli/${CLI_VERSION} md/clone#typescript ua/2.1 os/${process.platform} lang/nodejs#${process.versions.node} cfg/retry-mode#${s.retryMode}`,

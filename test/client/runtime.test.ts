@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DefaultRateLimiter } from '@smithy/util-retry';
 import { closeTransport, EndpointConnectionError, isRetryable, resolveCredentials, sendWithRetries, type TransportOptions } from '../../src/client/runtime';
 import { serializeRequest } from '../../src/client/serialize';
 import { ServiceError } from '../../src/client/service-error';
@@ -111,6 +112,44 @@ describe('the request on the wire', () => {
     const [path, query] = seen[0].url.split('?');
     expect(path).toBe(`/base/memberships/${M}/trained-model-inference-jobs`);
     expect(query.split('&').sort()).toEqual(['maxResults=5', 'nextToken=a%20b%2Fc%2Bd']);
+  });
+});
+
+describe('adaptive retries', () => {
+  // The SDK's rate limiter reads a clock and waits through a timer hook: here a fake clock that each
+  // wait moves on at once (no test waits for time).
+  type Hooks = { setTimeoutFn: (fn: () => void, ms: number) => unknown; prototype: { getCurrentTimeInSeconds(): number } };
+  const limiter = DefaultRateLimiter as unknown as Hooks;
+  const original = { timeout: limiter.setTimeoutFn, clock: limiter.prototype.getCurrentTimeInSeconds };
+  const waits: number[] = [];
+  let now = 1_000_000;
+  beforeAll(() => {
+    limiter.setTimeoutFn = (fn, ms) => { waits.push(ms); now += ms / 1000; fn(); return 0; };
+    limiter.prototype.getCurrentTimeInSeconds = () => now;
+  });
+  afterAll(() => {
+    limiter.setTimeoutFn = original.timeout;
+    limiter.prototype.getCurrentTimeInSeconds = original.clock;
+  });
+  afterEach(() => { waits.length = 0; });
+  const throttled = { status: 400, headers: { 'x-amzn-ErrorType': 'ThrottlingException' }, body: '{"message":"slow down"}' };
+
+  it('after a throttling answer, the next attempt waits for the rate limiter\'s token', async () => {
+    const { url, seen } = await serve([throttled, { status: 200, body: '{}' }]);
+    const res = await send(options(url, { retryMode: 'adaptive' }));
+    expect(res).toMatchObject({ status: 200, attempts: 2 });
+    expect(seen.length).toBe(2);
+    // The bucket turned on at its lowest rate (0.5 a second) and empty: a token takes 2 s.
+    expect(waits).toEqual([2000]);
+  });
+
+  it('sends without waiting while nothing was throttled, and standard mode never waits', async () => {
+    const ok = await serve([{ status: 500, body: '{"message":"oops"}' }, { status: 200, body: '{}' }]);
+    expect(await send(options(ok.url, { retryMode: 'adaptive' }))).toMatchObject({ status: 200, attempts: 2 });
+    expect(waits).toEqual([]);
+    const again = await serve([throttled, { status: 200, body: '{}' }]);
+    expect(await send(options(again.url, { retryMode: 'standard' }))).toMatchObject({ status: 200, attempts: 2 });
+    expect(waits).toEqual([]);
   });
 });
 
