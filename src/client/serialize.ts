@@ -4,9 +4,10 @@
 // `{}` when the input has body members but none was given, no body otherwise.
 import { getShape, inputShape } from '../model';
 import type { Operation, Shape, ShapeRef } from '../model/types';
-import { PyBytes, PyFloat, type PyDict, type PyValue } from '../model/values';
+import { PyBytes, PyDateTime, PyFloat, type PyDict, type PyValue } from '../model/values';
 import { pyFloatRepr } from '../model/pyrepr';
 import { pyJsonDumps } from '../output/json';
+import { parseTimestamp } from '../output/shape';
 
 export interface SerializedRequest {
   method: string;
@@ -42,7 +43,7 @@ export function serializeRequest(op: Operation, params: PyDict): SerializedReque
     switch (ref.location) {
       case 'uri': labels.set(wire, scalarText(value)); break;
       case 'querystring': addQuery(query, wire, value, getShape(ref)); break;
-      case 'header': if (value !== null) headers[wire] = scalarText(value); break;
+      case 'header': if (value !== null) headers[wire] = scalarText(timestampIn(value, getShape(ref), 'rfc822')); break;
       default: body.set(name, value);
     }
   }
@@ -73,10 +74,48 @@ function scalarText(v: PyValue): string {
 
 function addQuery(query: [string, string][], key: string, value: PyValue, shape: Shape): void {
   if (value === null) return;
-  if (Array.isArray(value)) { for (const v of value) query.push([key, scalarText(v)]); return; }
+  if (Array.isArray(value)) {
+    const member = shape.member ? getShape(shape.member) : undefined;
+    for (const v of value) query.push([key, scalarText(member ? timestampIn(v, member, 'iso8601') : v)]);
+    return;
+  }
   if (value instanceof Map) { for (const [k, v] of value) query.push([k, scalarText(v)]); return; }
-  void shape;
-  query.push([key, scalarText(value)]);
+  query.push([key, scalarText(timestampIn(value, shape, 'iso8601'))]);
+}
+
+/** A timestamp member's value in its wire format (the member's timestampFormat, else the location's default). */
+function timestampIn(value: PyValue, shape: Shape, locationDefault: string): PyValue {
+  return shape.type === 'timestamp' && value !== null ? serializeTimestamp(value, shape.timestampFormat ?? locationDefault) : value;
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * botocore's _convert_timestamp_to_str: parse_to_aware_datetime (a datetime as it is, else
+ * parse_timestamp; no zone means UTC), moved to UTC, then unixtimestamp (whole seconds), iso8601
+ * (microseconds when there are any) or rfc822.
+ */
+function serializeTimestamp(value: PyValue, format: string): PyValue {
+  const dt = value instanceof PyDateTime
+    ? { ...value, offset: null }
+    : parseTimestamp(value);
+  const t = new Date(0);
+  t.setUTCFullYear(dt.year, dt.month - 1, dt.day);
+  t.setUTCHours(dt.hour, dt.minute, dt.second - (dt.offset ?? 0));
+  const seconds = Math.floor(t.getTime() / 1000);
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  switch (format.toLowerCase()) {
+    case 'iso8601': {
+      const base = `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}`;
+      return dt.microsecond > 0 ? `${base}.${pad(dt.microsecond, 6)}Z` : `${base}Z`;
+    }
+    case 'rfc822':
+      return `${DAYS[t.getUTCDay()]}, ${pad(t.getUTCDate())} ${MONTHS[t.getUTCMonth()]} ${pad(t.getUTCFullYear(), 4)} ` +
+        `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())} GMT`;
+    default:
+      return seconds;
+  }
 }
 
 /** Applies locationName renames inside the body and base64-encodes blobs, keeping the caller's order. */
@@ -101,5 +140,7 @@ function serializeValue(value: PyValue, shape: Shape): PyValue {
     if (value instanceof PyBytes) return Buffer.from(value.bytes).toString('base64');
     if (typeof value === 'string') return Buffer.from(value, 'utf8').toString('base64');
   }
+  // In a JSON body, timestamps default to epoch seconds.
+  if (shape.type === 'timestamp') return timestampIn(value, shape, 'unixTimestamp');
   return value;
 }

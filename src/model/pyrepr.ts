@@ -1,5 +1,5 @@
 // Python's textual forms of values, for messages and output that the AWS CLI prints with repr()/str().
-import { PyBytes, PyFloat, type PyValue } from './values';
+import { PyBytes, PyDateTime, PyFloat, type PyValue } from './values';
 
 /** Python's repr() of a float: shortest round-trip digits, scientific below 1e-4 and from 1e16 up. */
 export function pyFloatRepr(x: number): string {
@@ -129,6 +129,7 @@ export function pyRepr(v: PyValue): string {
   }
   if (v instanceof PyFloat) return pyFloatRepr(v.value);
   if (v instanceof PyBytes) return pyBytesRepr(v.bytes);
+  if (v instanceof PyDateTime) return pyDateTimeRepr(v);
   if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
   const parts: string[] = [];
   for (const [k, x] of v) parts.push(`${pyStrRepr(k)}: ${pyRepr(x)}`);
@@ -137,9 +138,30 @@ export function pyRepr(v: PyValue): string {
   return body;
 }
 
-/** Python's str() of a value: a str is itself, everything else prints as its repr. */
+/** Python's str() of a value: a str is itself, a date or datetime its isoformat(' '), everything else its repr. */
 export function pyStr(v: PyValue): string {
-  return typeof v === 'string' ? v : pyRepr(v);
+  if (typeof v === 'string') return v;
+  if (v instanceof PyDateTime) return pyDateTimeStr(v);
+  return pyRepr(v);
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** str() of a date (`2026-01-01`) or a naive datetime (`2026-01-01 10:00:00`, `… 10:00:00.500000`). */
+export function pyDateTimeStr(v: PyDateTime): string {
+  const date = `${pad(v.year, 4)}-${pad(v.month)}-${pad(v.day)}`;
+  if (!v.hasTime) return date;
+  const time = `${pad(v.hour)}:${pad(v.minute)}:${pad(v.second)}`;
+  return `${date} ${time}${v.microsecond ? `.${pad(v.microsecond, 6)}` : ''}`;
+}
+
+/** repr(): `datetime.date(2026, 1, 1)`, `datetime.datetime(2026, 1, 1, 10, 0)` (seconds and microseconds when set). */
+function pyDateTimeRepr(v: PyDateTime): string {
+  if (!v.hasTime) return `datetime.date(${v.year}, ${v.month}, ${v.day})`;
+  const fields = [v.year, v.month, v.day, v.hour, v.minute];
+  if (v.second || v.microsecond) fields.push(v.second);
+  if (v.microsecond) fields.push(v.microsecond);
+  return `datetime.datetime(${fields.join(', ')})`;
 }
 
 /** The bare Python type name (type(v).__name__), as used in TypeError/AttributeError messages. */
@@ -151,6 +173,7 @@ export function pyTypeShortName(v: PyValue): string {
   if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
   if (v instanceof PyFloat) return 'float';
   if (v instanceof PyBytes) return 'bytes';
+  if (v instanceof PyDateTime) return v.hasTime ? 'datetime' : 'date';
   if (Array.isArray(v)) return 'list';
   return orderedDicts.has(v) ? 'OrderedDict' : 'dict';
 }
@@ -158,7 +181,8 @@ export function pyTypeShortName(v: PyValue): string {
 /** Python's str(type(v)): `<class 'str'>`, `<class 'dict'>`, `<class 'collections.OrderedDict'>`, … */
 export function pyTypeName(v: PyValue): string {
   const n = pyTypeShortName(v);
-  return `<class '${n === 'OrderedDict' ? 'collections.OrderedDict' : n}'>`;
+  const module = n === 'OrderedDict' ? 'collections.' : v instanceof PyDateTime ? 'datetime.' : '';
+  return `<class '${module}${n}'>`;
 }
 
 /** Python's truthiness of a value. */

@@ -2,7 +2,7 @@
 // reproduce Python's behaviour byte for byte:
 //  - dicts are Maps (insertion order kept for every key, including integer-like ones, which JS objects reorder);
 //  - ints are JS numbers when safe, bigint beyond that; floats are PyFloat (so 5.0 stays a float);
-//  - bytes (YAML !!binary, fileb://) are PyBytes.
+//  - bytes (YAML !!binary, fileb://) are PyBytes; YAML timestamps are PyDateTime (date or naive datetime).
 
 class PyFloatImpl {
   constructor(public readonly value: number) {}
@@ -12,18 +12,42 @@ class PyBytesImpl {
   constructor(public readonly bytes: Uint8Array) {}
 }
 
+/**
+ * A datetime.date (`hasTime` false) or a naive datetime.datetime: what a YAML timestamp becomes
+ * (`--cli-input-yaml`, as ruamel constructs it).
+ */
+class PyDateTimeImpl {
+  constructor(
+    public readonly hasTime: boolean,
+    public readonly year: number,
+    public readonly month: number,
+    public readonly day: number,
+    public readonly hour = 0,
+    public readonly minute = 0,
+    public readonly second = 0,
+    public readonly microsecond = 0,
+  ) {}
+}
+
+interface ValueClasses { PyFloat: typeof PyFloatImpl; PyBytes: typeof PyBytesImpl; PyDateTime: typeof PyDateTimeImpl }
+
 // The value classes are shared through globalThis: the CLI is several bundles loaded on demand, and
 // `instanceof` must hold across them.
-const shared = ((globalThis as { __awsCloneValueClasses?: { PyFloat: typeof PyFloatImpl; PyBytes: typeof PyBytesImpl } })
-  .__awsCloneValueClasses ??= { PyFloat: PyFloatImpl, PyBytes: PyBytesImpl });
+const registry = globalThis as { __awsCloneValueClasses?: Partial<ValueClasses> };
+const shared = (registry.__awsCloneValueClasses ??= {}) as ValueClasses;
+shared.PyFloat ??= PyFloatImpl;
+shared.PyBytes ??= PyBytesImpl;
+shared.PyDateTime ??= PyDateTimeImpl;
 
 export const PyFloat = shared.PyFloat;
 export type PyFloat = PyFloatImpl;
 export const PyBytes = shared.PyBytes;
 export type PyBytes = PyBytesImpl;
+export const PyDateTime = shared.PyDateTime;
+export type PyDateTime = PyDateTimeImpl;
 
 export type PyDict = Map<string, PyValue>;
-export type PyValue = null | boolean | string | number | bigint | PyFloat | PyBytes | PyValue[] | PyDict;
+export type PyValue = null | boolean | string | number | bigint | PyFloat | PyBytes | PyDateTime | PyValue[] | PyDict;
 
 export const isDict = (v: unknown): v is PyDict => v instanceof Map;
 export const isList = (v: unknown): v is PyValue[] => Array.isArray(v);
@@ -39,7 +63,11 @@ export function dict(entries: Record<string, PyValue> | [string, PyValue][] = []
 export function fromJS(v: unknown): PyValue {
   if (v === null || v === undefined) return null;
   if (Array.isArray(v)) return v.map(fromJS);
-  if (v instanceof Map || v instanceof PyFloat || v instanceof PyBytes) return v as PyValue;
+  if (v instanceof Map || v instanceof PyFloat || v instanceof PyBytes || v instanceof PyDateTime) return v as PyValue;
+  if (v instanceof Date) {
+    return new PyDateTime(true, v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate(), v.getUTCHours(),
+      v.getUTCMinutes(), v.getUTCSeconds(), v.getUTCMilliseconds() * 1000);
+  }
   if (typeof v === 'object') return new Map(Object.entries(v as object).map(([k, x]) => [k, fromJS(x)]));
   if (typeof v === 'number') return Number.isInteger(v) ? v : new PyFloat(v);
   return v as PyValue;
@@ -55,5 +83,11 @@ export function toJS(v: PyValue): unknown {
   if (Array.isArray(v)) return v.map(toJS);
   if (v instanceof PyFloat) return v.value;
   if (v instanceof PyBytes) return Buffer.from(v.bytes);
+  if (v instanceof PyDateTime) {
+    const d = new Date(0);
+    d.setUTCFullYear(v.year, v.month - 1, v.day);
+    d.setUTCHours(v.hour, v.minute, v.second, Math.floor(v.microsecond / 1000));
+    return d;
+  }
   return v;
 }

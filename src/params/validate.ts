@@ -4,7 +4,7 @@
 // botocore finds them.
 import { getShape } from '../model';
 import type { Shape } from '../model/types';
-import { PyBytes, PyFloat, type PyValue } from '../model/values';
+import { PyBytes, PyDateTime, PyFloat, type PyValue } from '../model/values';
 import { pyStr, pyTypeName } from '../model/pyrepr';
 
 const T = {
@@ -126,6 +126,8 @@ const OTHER_WORDS = new Set('at on and ad m t of st nd rd th h hour hours minute
 const ZONE_WORDS = new Set(['utc', 'gmt', 'z']);
 
 function isTimestamp(v: PyValue): boolean {
+  // A datetime is taken as it is; a date is no datetime, and dateutil cannot parse it.
+  if (v instanceof PyDateTime) return v.hasTime;
   if (typeof v === 'boolean') return true;
   if (typeof v === 'number' || typeof v === 'bigint') return v >= EPOCH_MIN && v < EPOCH_MAX;
   if (v instanceof PyFloat) return v.value >= EPOCH_MIN && v.value < EPOCH_MAX;

@@ -9,12 +9,12 @@
 //    yields the same object).
 // Parsing is js-yaml's event parser; composing, resolving and constructing follow ruamel's rules here.
 //
-// PyValue has no datetime: a timestamp comes back as its source text (where the AWS CLI would hold a datetime).
+// A timestamp becomes a PyDateTime: a date, or a naive datetime moved to UTC by its offset, as ruamel makes them.
 // Non-string mapping keys are turned into their Python str() (1 -> '1', True -> 'True', None -> 'None').
 
 import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml';
-import { PyBytes, PyFloat, type PyDict, type PyValue } from '../model/values';
-import { pyFloatRepr } from '../model/pyrepr';
+import { PyBytes, PyDateTime, PyFloat, type PyDict, type PyValue } from '../model/values';
+import { pyDateTimeStr, pyFloatRepr, pyRepr as pyValueRepr } from '../model/pyrepr';
 
 /**
  * Any input the AWS CLI refuses. Normally ruamel raises a YAMLError, and the CLI prints
@@ -329,6 +329,8 @@ function keyIdentity(k: Value, nanCounter: { n: number }): string {
     return 'f' + pyFloatRepr(x);
   }
   if (k instanceof PyBytes) return 'b' + Buffer.from(k.bytes).toString('hex');
+  // (A date never equals a datetime.)
+  if (k instanceof PyDateTime) return (k.hasTime ? 'D' : 'd') + pyDateTimeStr(k);
   if (k instanceof Tuple) return 't(' + k.items.map((x) => keyIdentity(x, nanCounter)).join(',') + ')';
   throw pyError(`unhashable type: '${k instanceof Map ? 'dict' : 'list'}'`);
 }
@@ -341,6 +343,7 @@ function pyStr(k: Value): string {
   if (typeof k === 'number' || typeof k === 'bigint') return k.toString();
   if (k instanceof PyFloat) return pyFloatRepr(k.value);
   if (k instanceof PyBytes) return pyBytesRepr(k.bytes);
+  if (k instanceof PyDateTime) return pyDateTimeStr(k);
   if (k instanceof Tuple) {
     const parts = k.items.map(pyRepr);
     return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
@@ -349,6 +352,7 @@ function pyStr(k: Value): string {
 }
 
 function pyRepr(k: Value): string {
+  if (k instanceof PyDateTime) return pyValueRepr(k);
   if (typeof k === 'string') return k.includes("'") && !k.includes('"') ? `"${k}"` : `'${k.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   return pyStr(k);
 }
@@ -524,7 +528,8 @@ class Constructor {
     return new PyBytes(new Uint8Array(Buffer.from(data, 'base64')));
   }
 
-  private constructTimestamp(text: string): string {
+  /** ruamel's create_timestamp: a datetime.date, or a naive datetime.datetime moved to UTC by its offset. */
+  private constructTimestamp(text: string): PyDateTime {
     const m = /^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:(?:[Tt]|[ \t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\.([0-9]*))?(?:[ \t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?)?$/.exec(text);
     if (!m) throw new YamlInputError(`failed to construct timestamp from "${text}"`);
     const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -532,12 +537,32 @@ class Constructor {
     if (year < 1) throw pyError(`year ${year} is out of range`);
     if (month < 1 || month > 12) throw pyError('month must be in 1..12');
     if (day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) throw pyError('day is out of range for month');
-    if (m[4] !== undefined) {
-      if (Number(m[4]) > 23) throw pyError('hour must be in 0..23');
-      if (Number(m[5]) > 59) throw pyError('minute must be in 0..59');
-      if (Number(m[6]) > 59) throw pyError('second must be in 0..59');
+    if (m[4] === undefined) return new PyDateTime(false, year, month, day);
+    const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6])];
+    if (hour > 23) throw pyError('hour must be in 0..23');
+    if (minute > 59) throw pyError('minute must be in 0..59');
+    if (second > 59) throw pyError('second must be in 0..59');
+    // The fraction: six digits, rounded on the seventh; a carry out of the sixth drops it and costs a
+    // second (as ruamel does it, a second the wrong way when there is an offset).
+    const MAX_FRAC = 999999;
+    const fraction = m[7] ?? '';
+    let frac = fraction ? Number(fraction.slice(0, 6).padEnd(6, '0')) : 0;
+    if (fraction.length > 6 && Number(fraction[6]) > 4) frac += 1;
+    const microsecond = frac > MAX_FRAC ? 0 : frac;
+    let deltaSeconds = 0;
+    if (m[9]) {
+      deltaSeconds = Number(m[10]) * 3600 + (m[11] ? Number(m[11]) : 0) * 60 + (frac > MAX_FRAC ? 1 : 0);
+      if (m[9] === '-') deltaSeconds = -deltaSeconds;
+    } else if (frac > MAX_FRAC) {
+      deltaSeconds = -1;
     }
-    return text;
+    if (!deltaSeconds) return new PyDateTime(true, year, month, day, hour, minute, second, microsecond);
+    const t = new Date(0);
+    t.setUTCFullYear(year, month - 1, day);
+    t.setUTCHours(hour, minute, second - deltaSeconds);
+    const y = t.getUTCFullYear();
+    if (y < 1 || y > 9999) throw pyError('date value out of range');
+    return new PyDateTime(true, y, t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds(), microsecond);
   }
 
   private constructSeq(node: SeqNode): PyValue[] {

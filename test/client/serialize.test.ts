@@ -3,7 +3,7 @@
 // Python (urllib.parse.quote with safe='-_.~', json.dumps with its default settings).
 import { describe, expect, it } from 'vitest';
 import { operationsByCliName } from '../../src/model';
-import { fromJS, PyBytes, PyFloat, type PyDict, type PyValue } from '../../src/model/values';
+import { fromJS, PyBytes, PyDateTime, PyFloat, type PyDict, type PyValue } from '../../src/model/values';
 import { percentEncode, serializeRequest } from '../../src/client/serialize';
 import { pyJsonDumps } from '../../src/output/json';
 
@@ -56,6 +56,25 @@ describe('URI labels and the query', () => {
   it('repeats a list query member once per item (untag-resource)', () => {
     const r = serializeRequest(op('untag-resource'), params({ resourceArn: JOB_ARN, tagKeys: ['a', 'b c'] }));
     expect(r).toEqual({ method: 'DELETE', path: `/tags/${ENCODED_JOB_ARN}`, query: [['tagKeys', 'a'], ['tagKeys', 'b c']], headers: {}, body: '' });
+  });
+});
+
+describe('timestamps', () => {
+  // Expected wire values: botocore 1.43's serializer (the member's timestampFormat here is iso8601).
+  const audience = (value: PyValue) => JSON.parse(serializeRequest(op('create-audience-model'), params({
+    name: 'n', trainingDataStartTime: value })).body).trainingDataStartTime;
+
+  it('sends what parse_to_aware_datetime reads, in UTC, in the member\'s format', () => {
+    expect(audience('2026-01-01')).toBe('2026-01-01T00:00:00Z');
+    expect(audience('2026-01-01T10:00:00.5+02:00')).toBe('2026-01-01T08:00:00.500000Z');
+    expect(audience('1700000000')).toBe('2023-11-14T22:13:20Z');
+    expect(audience(1700000000.25)).toBe('2023-11-14T22:13:20.250000Z');
+    expect(audience('Jan 5 2026 3pm')).toBe('2026-01-05T15:00:00Z');
+    expect(audience('2026-06-01T00:00:00-07:00')).toBe('2026-06-01T07:00:00Z');
+  });
+
+  it('takes a (naive) YAML datetime as UTC', () => {
+    expect(audience(new PyDateTime(true, 2025, 12, 31, 23, 30, 0, 500000))).toBe('2025-12-31T23:30:00.500000Z');
   });
 });
 

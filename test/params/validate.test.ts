@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { getShape, inputShape, operationsByCliName } from '../../src/model';
 import { markOrderedDict } from '../../src/model/pyrepr';
-import { PyBytes, PyFloat, fromJS, type PyDict, type PyValue } from '../../src/model/values';
+import { PyBytes, PyDateTime, PyFloat, fromJS, type PyDict, type PyValue } from '../../src/model/values';
 import { validateParams } from '../../src/params/validate';
 
 const M = '11111111-2222-3333-4444-555555555555';
@@ -90,6 +90,26 @@ describe('types', () => {
     const od = markOrderedDict(new Map<string, PyValue>([['a', 'b']]));
     expect(validateStart({ name: od })).toEqual([
       "Invalid type for parameter name, value: OrderedDict({'a': 'b'}), type: <class 'collections.OrderedDict'>, valid types: <class 'str'>"]);
+  });
+
+  it('refuses a YAML date or datetime for a string, printed as Python prints them', () => {
+    expect(validateStart({ name: new PyDateTime(false, 2026, 1, 1) })).toEqual([
+      "Invalid type for parameter name, value: 2026-01-01, type: <class 'datetime.date'>, valid types: <class 'str'>"]);
+    expect(validateStart({ name: new PyDateTime(true, 2026, 1, 1, 5, 0, 0, 500000) })).toEqual([
+      "Invalid type for parameter name, value: 2026-01-01 05:00:00.500000, type: <class 'datetime.datetime'>, valid types: <class 'str'>"]);
+    expect(validateStart({ resourceConfig: fromJS({ instanceType: 'ml.m5.xlarge', instanceCount: [new PyDateTime(false, 2026, 1, 1)] }) })).toEqual([
+      "Invalid type for parameter resourceConfig.instanceCount, value: [datetime.date(2026, 1, 1)], type: <class 'list'>, valid types: <class 'int'>"]);
+  });
+
+  it('takes a datetime for a timestamp, but not a date (dateutil cannot parse one)', () => {
+    const audience = (start: PyValue) => validateParams(fromJS({
+      name: 'n', trainingDatasetArn: 'arn:aws:cleanrooms-ml:us-east-1:123456789012:training-dataset/abc', trainingDataStartTime: start,
+    }), input('create-audience-model'));
+    expect(audience(new PyDateTime(true, 2026, 1, 1, 5, 0))).toEqual([]);
+    expect(audience('2026-01-01')).toEqual([]);
+    expect(audience(new PyDateTime(false, 2026, 1, 1))).toEqual([
+      "Invalid type for parameter trainingDataStartTime, value: 2026-01-01, type: <class 'datetime.date'>, " +
+      "valid types: <class 'datetime.datetime'>, timestamp-string"]);
   });
 
   it('refuses bytes for a string (input-yaml-binary-tag) and a bool for a string', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { PyBytes, PyFloat, type PyValue } from '../../src/model/values';
-import { pyFloatRepr } from '../../src/model/pyrepr';
+import { PyBytes, PyDateTime, PyFloat, type PyValue } from '../../src/model/values';
+import { pyFloatRepr, pyRepr } from '../../src/model/pyrepr';
 import { loadYamlInput, YamlInputError } from '../../src/params/yaml-input';
 
 // Expected values: the conformance cases (shared/conformance/vectors/input.json, `input-yaml-*`: the request
 // bodies the real AWS CLI sent), and for the rest what ruamel.yaml's `YAML(typ='safe', pure=True).load` returns
-// (a timestamp, a datetime there, is kept as its source text here).
+// (0.17.21; dates and datetimes compared by their Python repr).
 
 /** A comparable form: dicts as ordered pairs, floats by Python repr, big ints and bytes tagged. */
 function enc(v: PyValue): unknown {
@@ -13,6 +13,7 @@ function enc(v: PyValue): unknown {
   if (Array.isArray(v)) return v.map(enc);
   if (v instanceof PyFloat) return { $f: pyFloatRepr(v.value) };
   if (v instanceof PyBytes) return { $b: Buffer.from(v.bytes).toString('base64') };
+  if (v instanceof PyDateTime) return { $dt: pyRepr(v) };
   if (typeof v === 'bigint') return { $i: v.toString() };
   return v;
 }
@@ -178,16 +179,22 @@ const CASES: [string, unknown][] = [
   ["1:30", "1:30"],
   ["v: 1:30:00", {"$m": [["v", "1:30:00"]]}],
   ["1:30:00", "1:30:00"],
-  ["v: 2026-01-01", {"$m": [["v", "2026-01-01"]]}],
-  ["2026-01-01", "2026-01-01"],
+  ["v: 2026-01-01", {"$m": [["v", {"$dt": "datetime.date(2026, 1, 1)"}]]}],
+  ["2026-01-01", {"$dt": "datetime.date(2026, 1, 1)"}],
   ["v: 2026-1-1", {"$m": [["v", "2026-1-1"]]}],
   ["2026-1-1", "2026-1-1"],
   ["v: 2026-02-30", 'ERROR'], // Python: ValueError
   ["2026-02-30", 'ERROR'], // Python: ValueError
-  ["v: 2026-01-01T05:00:00Z", {"$m": [["v", "2026-01-01T05:00:00Z"]]}],
-  ["2026-01-01T05:00:00Z", "2026-01-01T05:00:00Z"],
-  ["v: 2026-01-01 05:00:00.5 +05:30", {"$m": [["v", "2026-01-01 05:00:00.5 +05:30"]]}],
-  ["2026-01-01 05:00:00.5 +05:30", "2026-01-01 05:00:00.5 +05:30"],
+  ["v: 2026-01-01T05:00:00Z", {"$m": [["v", {"$dt": "datetime.datetime(2026, 1, 1, 5, 0)"}]]}],
+  ["2026-01-01T05:00:00Z", {"$dt": "datetime.datetime(2026, 1, 1, 5, 0)"}],
+  ["v: 2026-01-01 05:00:00.5 +05:30", {"$m": [["v", {"$dt": "datetime.datetime(2025, 12, 31, 23, 30, 0, 500000)"}]]}],
+  ["2026-01-01 05:00:00.5 +05:30", {"$dt": "datetime.datetime(2025, 12, 31, 23, 30, 0, 500000)"}],
+  // A fraction rounded up to a whole second carries (ruamel: one second added); offsets move the datetime to UTC.
+  ["2026-01-01T23:59:59.9999996Z", {"$dt": "datetime.datetime(2026, 1, 2, 0, 0)"}],
+  ["2026-12-31T23:00:00-05:00", {"$dt": "datetime.datetime(2027, 1, 1, 4, 0)"}],
+  ["2026-1-2 3:04:05", {"$dt": "datetime.datetime(2026, 1, 2, 3, 4, 5)"}],
+  ["2026-01-01T00:00:00+00:00", {"$dt": "datetime.datetime(2026, 1, 1, 0, 0)"}],
+  ["2026-01-01t05:00:00.123456789-01", {"$dt": "datetime.datetime(2026, 1, 1, 6, 0, 0, 123457)"}],
   ["v: 2026-13-01", 'ERROR'], // Python: ValueError
   ["2026-13-01", 'ERROR'], // Python: ValueError
   ["v: <<", 'ERROR'],
@@ -224,8 +231,8 @@ const CASES: [string, unknown][] = [
   ["!!binary \"aGk=aGk=\"", {"$b": "aGk="}],
   ["v: !!binary \u00e9", 'ERROR'],
   ["!!binary \u00e9", 'ERROR'],
-  ["v: !!timestamp 2026-01-01", {"$m": [["v", "2026-01-01"]]}],
-  ["!!timestamp 2026-01-01", "2026-01-01"],
+  ["v: !!timestamp 2026-01-01", {"$m": [["v", {"$dt": "datetime.date(2026, 1, 1)"}]]}],
+  ["!!timestamp 2026-01-01", {"$dt": "datetime.date(2026, 1, 1)"}],
   ["v: !!timestamp bad", 'ERROR'],
   ["!!timestamp bad", 'ERROR'],
   ["v: !custom x", 'ERROR'],
@@ -331,7 +338,7 @@ const CASES: [string, unknown][] = [
   ["a: 0x", {"$m": [["a", "0x"]]}],
   ["a: -", 'ERROR'],
   ["a: - b", 'ERROR'],
-  ["membershipIdentifier: m\nname: 2026-01-01", {"$m": [["membershipIdentifier", "m"], ["name", "2026-01-01"]]}],
+  ["membershipIdentifier: m\nname: 2026-01-01", {"$m": [["membershipIdentifier", "m"], ["name", {"$dt": "datetime.date(2026, 1, 1)"}]]}],
   ["@a: 1", 'ERROR'],
   ["a: @b", 'ERROR'],
   ["a: `b`", 'ERROR'],
@@ -400,6 +407,7 @@ describe('loadYamlInput: more', () => {
       ['v: 2026-02-30', 'day is out of range for month'],
       ['v: 2026-13-01', 'month must be in 1..12'],
       ['v: 2026-01-01 25:00:00', 'hour must be in 0..23'],
+      ['v: 0001-01-01T00:30:00+01:00', 'date value out of range'],
       ['v: !!int 1.5', "invalid literal for int() with base 10: '1.5'"],
       ['v: !!int 0x', "invalid literal for int() with base 16: ''"],
       ['v: !!int 0b2', "invalid literal for int() with base 2: '2'"],
