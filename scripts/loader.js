@@ -90,8 +90,8 @@ process.once('exit', () => {
 
 // An entry's main resolves to the exit code once the command is done and its output written; the
 // process then ends at once. (Left to end by itself, Node would also tear down its heap and
-// environment, about 3 ms that change nothing for a command that is done. 'exit' listeners, such
-// as the cache writer above, still run.) A main that rejects is left to Node's own report.
+// environment, work that changes nothing for a command that is done. 'exit' listeners, such as the
+// cache writer above, still run.) A main that rejects is left to Node's own report.
 exports.load = function load(name) {
   const entry = loadBundle(`${name}.js`);
   Promise.resolve(entry.main(process.argv.slice(2))).then((rc) => {

@@ -195,6 +195,7 @@ export async function sendWithRetries(req: SerializedRequest, o: TransportOption
         limiter?.updateClientSendingRate(THROTTLING.has(code) ? { errorType: 'THROTTLING' } : {});
       } catch (e) {
         if (o.signal?.aborted) throw e;
+        limiter?.updateClientSendingRate({});
         failure = networkError(e as NodeJS.ErrnoException, fullUrl, proxy);
         o.log.debug('botocore.endpoint', `Request failed: ${(e as Error).name}: ${(e as Error).message}`);
         // Every connection failure is transient for botocore, a refused proxy included (ProxyConnectionError
