@@ -21,7 +21,7 @@ export interface PaginateOptions {
   shape: (body: PyValue) => PyValue;
   query?: (v: PyValue) => PyValue;
   format: () => OutputFormat;
-  render: (fmt: OutputFormat, v: PyValue) => Promise<string>;
+  render: (fmt: OutputFormat, v: PyValue) => Promise<string | Uint8Array>;
   /** Whether a result key holds a list in the output shape (json output is then assembled page by page). */
   resultIsList?: (key: string) => boolean;
 }

@@ -72,7 +72,8 @@ export async function renderStructuredError(err: StructuredErrorLike, format: st
       const info = err.errorInfo();
       const value = ctx.query ? ctx.query(info) : info;
       const color = ctx.color === 'on' || ctx.color === 'off' ? ctx.color : 'auto';
-      return await renderBuffered(fmt as OutputFormat, value, { title: 'error', color, io });
+      const text = await renderBuffered(fmt as OutputFormat, value, { title: 'error', color, io });
+      return typeof text === 'string' ? text : Buffer.from(text).toString('utf8');
     } catch {
       // The AWS CLI falls back to the plain line when the structured rendering fails (a --query
       // that fails on the error document, say).

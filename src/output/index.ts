@@ -28,8 +28,8 @@ export function useColor(color: string, io: IO): boolean {
   return color === 'on' || (color === 'auto' && !!io.stdout.isTTY);
 }
 
-/** Renders one whole (already shaped and queried) result in a buffered format. */
-export async function renderBuffered(format: OutputFormat, value: PyValue, o: RenderOptions): Promise<string> {
+/** Renders one whole (already shaped and queried) result in a buffered format (a large table as UTF-8 bytes). */
+export async function renderBuffered(format: OutputFormat, value: PyValue, o: RenderOptions): Promise<string | Uint8Array> {
   switch (format) {
     case 'json': {
       const { formatJson } = await import('./json');
@@ -40,9 +40,9 @@ export async function renderBuffered(format: OutputFormat, value: PyValue, o: Re
       return formatText(value);
     }
     case 'table': {
-      const { formatTable } = await import('./table');
+      const { formatTableBytes } = await import('./table');
       const width = o.io.stdout.isTTY ? (o.io.stdout.columns ?? 80) : 80;
-      return formatTable(value, o.title, { color: useColor(o.color, o.io), width });
+      return formatTableBytes(value, o.title, { color: useColor(o.color, o.io), width });
     }
     case 'yaml': {
       const { dumpYaml } = await import('./yaml');

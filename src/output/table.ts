@@ -247,6 +247,7 @@ function lineBreak(widths: number[]): string {
  */
 class Renderer {
   private readonly parts: string[] = [];
+  private readonly chunks: Buffer[] = [];
   private readonly bar: string;
   private readonly reset: string;
   // Lines that repeat from section to section (rules, titles, header rows), by their inputs.
@@ -338,8 +339,19 @@ class Renderer {
     }
   }
 
+  /** Past a few thousand lines, the lines so far become a UTF-8 chunk (a large table is never one huge string). */
+  spill(): void {
+    if (this.parts.length < 4096) return;
+    this.chunks.push(Buffer.from(this.parts.join(''), 'utf8'));
+    this.parts.length = 0;
+  }
+
   toString(): string {
-    return this.parts.join('');
+    return this.chunks.length ? this.toBytes().toString('utf8') : this.parts.join('');
+  }
+
+  toBytes(): Buffer {
+    return Buffer.concat([...this.chunks, Buffer.from(this.parts.join(''), 'utf8')]);
   }
 }
 
@@ -383,7 +395,7 @@ class MultiTable {
     return max;
   }
 
-  render(color: boolean, terminalWidth: number): string {
+  render(color: boolean, terminalWidth: number): Renderer {
     let maxWidth = this.maxWidth();
     if (maxWidth > terminalWidth) {
       convertToVertical(this.sections);
@@ -391,8 +403,11 @@ class MultiTable {
     }
     const out = new Renderer(color);
     out.write(`${dashes(maxWidth)}\n`);
-    for (const s of this.sections) out.section(s, maxWidth);
-    return out.toString();
+    for (const s of this.sections) {
+      out.section(s, maxWidth);
+      out.spill();
+    }
+    return out;
   }
 }
 
@@ -508,5 +523,12 @@ class Builder {
 export function formatTable(value: PyValue, title: string, opts: TableOptions): string {
   const table = new MultiTable();
   if (!new Builder(table).build(title, value, 0)) return '';
-  return table.render(opts.color, opts.width);
+  return table.render(opts.color, opts.width).toString();
+}
+
+/** formatTable's output as UTF-8 bytes, for the stream (a 10,000-row table is tens of MB). */
+export function formatTableBytes(value: PyValue, title: string, opts: TableOptions): Uint8Array {
+  const table = new MultiTable();
+  if (!new Builder(table).build(title, value, 0)) return new Uint8Array(0);
+  return table.render(opts.color, opts.width).toBytes();
 }

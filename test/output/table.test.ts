@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTable, getTextLength } from '../../src/output/table';
+import { formatTable, formatTableBytes, getTextLength } from '../../src/output/table';
 import { PyFloat, dict, fromJS, type PyValue } from '../../src/model/values';
 import { M1, conformanceCase, expectedStdout, getJobResponse, jobArn, summary } from './responses';
 
@@ -306,5 +306,18 @@ describe('formatTable: scale', () => {
     const out = formatTable(dict({ trainedModelInferenceJobs: jobs }), 'ListTrainedModelInferenceJobs', plain);
     expect(out.split('\n').length).toBeGreaterThan(150000);
     expect(out).toContain('\n||  name                                  |  job-09999 ');
+  });
+});
+
+describe('formatTableBytes', () => {
+  it('gives formatTable\'s text as UTF-8, a large table (built in chunks of lines) included', () => {
+    const jobs = Array.from({ length: 3000 }, (_, i) => dict({ name: `ジョブ-${i}`, status: 'ACTIVE', members: [dict({ accountId: `${i}` })] }));
+    const big = dict({ trainedModelInferenceJobs: jobs });
+    const text = formatTable(big, 'ListTrainedModelInferenceJobs', plain);
+    expect(text.split('\n').length).toBeGreaterThan(4096 * 2);
+    expect(Buffer.from(formatTableBytes(big, 'ListTrainedModelInferenceJobs', plain)).equals(Buffer.from(text, 'utf8'))).toBe(true);
+    const colored = { color: true, width: 80 };
+    expect(Buffer.from(formatTableBytes(big, 'T', colored)).toString('utf8')).toBe(formatTable(big, 'T', colored));
+    expect(formatTableBytes(null, 'T', plain).length).toBe(0);
   });
 });
