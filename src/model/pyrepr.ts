@@ -1,5 +1,5 @@
 // Python's textual forms of values, for messages and output that the AWS CLI prints with repr()/str().
-import { PyBytes, PyDateTime, PyFloat, type PyValue } from './values';
+import { pyKey, PyBytes, PyDateTime, PyFloat, type PyValue } from './values';
 
 /** Python's repr() of a float: shortest round-trip digits, scientific below 1e-4 and from 1e16 up. */
 export function pyFloatRepr(x: number): string {
@@ -132,7 +132,7 @@ export function pyRepr(v: PyValue): string {
   if (v instanceof PyDateTime) return pyDateTimeRepr(v);
   if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
   const parts: string[] = [];
-  for (const [k, x] of v) parts.push(`${pyStrRepr(k)}: ${pyRepr(x)}`);
+  for (const [k, x] of v) parts.push(`${pyRepr(pyKey(v, k))}: ${pyRepr(x)}`);
   const body = `{${parts.join(', ')}}`;
   if (orderedDicts.has(v)) return parts.length ? `OrderedDict(${body})` : 'OrderedDict()';
   return body;

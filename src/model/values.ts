@@ -49,6 +49,25 @@ export type PyDateTime = PyDateTimeImpl;
 export type PyDict = Map<string, PyValue>;
 export type PyValue = null | boolean | string | number | bigint | PyFloat | PyBytes | PyDateTime | PyValue[] | PyDict;
 
+// A dict's keys are strings here; Python's can be other values (a YAML `1:`, `true:` or date key).
+// Such a dict keeps its original keys on the side, by their str(), for what tells them apart from
+// strings: validation (a map's keys must be str) and repr().
+const keyRegistry = globalThis as { __awsCloneNonStrKeys?: WeakMap<PyDict, Map<string, PyValue>> };
+const nonStrKeys = (keyRegistry.__awsCloneNonStrKeys ??= new WeakMap());
+
+/** Records that `key` of `d` stands for the Python key `original` (not a str). */
+export function setNonStrKey(d: PyDict, key: string, original: PyValue): void {
+  let keys = nonStrKeys.get(d);
+  if (!keys) nonStrKeys.set(d, (keys = new Map()));
+  keys.set(key, original);
+}
+
+/** The Python key behind `key` in `d`: itself, unless it stands for a non-str key. */
+export function pyKey(d: PyDict, key: string): PyValue {
+  const original = nonStrKeys.get(d)?.get(key);
+  return original === undefined ? key : original;
+}
+
 export const isDict = (v: unknown): v is PyDict => v instanceof Map;
 export const isList = (v: unknown): v is PyValue[] => Array.isArray(v);
 export const isInt = (v: unknown): v is number | bigint =>

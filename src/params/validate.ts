@@ -4,7 +4,7 @@
 // botocore finds them.
 import { getShape } from '../model';
 import type { Shape } from '../model/types';
-import { PyBytes, PyDateTime, PyFloat, type PyValue } from '../model/values';
+import { pyKey, PyBytes, PyDateTime, PyFloat, type PyValue } from '../model/values';
 import { pyStr, pyTypeName } from '../model/pyrepr';
 
 const T = {
@@ -70,7 +70,7 @@ export function validateParams(params: PyValue, shape: Shape): string[] {
         const ks = getShape(s.key!);
         const vs = getShape(s.value!);
         for (const [k, x] of v) {
-          visit(k, ks, `${n} (key: ${k})`);
+          visit(pyKey(v, k), ks, `${n} (key: ${k})`);
           visit(x, vs, `${n}.${k}`);
         }
         return;

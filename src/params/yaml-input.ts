@@ -10,10 +10,11 @@
 // Parsing is js-yaml's event parser; composing, resolving and constructing follow ruamel's rules here.
 //
 // A timestamp becomes a PyDateTime: a date, or a naive datetime moved to UTC by its offset, as ruamel makes them.
-// Non-string mapping keys are turned into their Python str() (1 -> '1', True -> 'True', None -> 'None').
+// Non-string mapping keys are keys by their Python str() (1 -> '1', True -> 'True', None -> 'None'), the dict
+// keeping the original keys on the side (values.ts setNonStrKey) for validation and repr().
 
 import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml';
-import { PyBytes, PyDateTime, PyFloat, type PyDict, type PyValue } from '../model/values';
+import { PyBytes, PyDateTime, PyFloat, setNonStrKey, type PyDict, type PyValue } from '../model/values';
 import { pyDateTimeStr, pyFloatRepr, pyRepr as pyValueRepr } from '../model/pyrepr';
 
 /**
@@ -617,9 +618,9 @@ class Constructor {
     this.flatten(node);
     const todo: [[YNode, YNode][], boolean][] = node.merge ? [[node.merge, false], [node.pairs, false]] : [[node.pairs, true]];
     // Python dict semantics: a key keeps its first position; later assignments replace the value.
-    const total = new Map<string, [string, PyValue]>();
+    const total = new Map<string, [string, PyValue, Value]>();
     for (const [pairs, check] of todo) {
-      const mapping = new Map<string, [string, PyValue]>();
+      const mapping = new Map<string, [string, PyValue, Value]>();
       for (const [keyNode, valueNode] of pairs) {
         let key = this.construct(keyNode);
         if (Array.isArray(key)) key = new Tuple(key);
@@ -631,17 +632,21 @@ class Constructor {
           if (check) throw new YamlInputError(`found duplicate key "${pyStr(key)}"`);
           existing[1] = value;
         } else {
-          mapping.set(id, [pyStr(key), value]);
+          mapping.set(id, [pyStr(key), value, key]);
         }
       }
       for (const [id, entry] of mapping) {
         const existing = total.get(id);
         if (existing) existing[1] = entry[1];
-        else total.set(id, [entry[0], entry[1]]);
+        else total.set(id, [entry[0], entry[1], entry[2]]);
       }
     }
     const out: PyDict = new Map();
-    for (const [k, v] of total.values()) out.set(k, v);
+    for (const [k, v, key] of total.values()) {
+      out.set(k, v);
+      // (A tuple key has no PyValue form: it stays its str().)
+      if (typeof key !== 'string' && !(key instanceof Tuple)) setNonStrKey(out, k, key);
+    }
     return out;
   }
 

@@ -2,9 +2,10 @@
 // botocore reports them; the val-*, json-rc-* and sh-* conformance cases pin several of them.
 import { describe, expect, it } from 'vitest';
 import { getShape, inputShape, operationsByCliName } from '../../src/model';
-import { markOrderedDict } from '../../src/model/pyrepr';
+import { markOrderedDict, pyRepr } from '../../src/model/pyrepr';
 import { PyBytes, PyDateTime, PyFloat, fromJS, type PyDict, type PyValue } from '../../src/model/values';
 import { validateParams } from '../../src/params/validate';
+import { loadYamlInput } from '../../src/params/yaml-input';
 
 const M = '11111111-2222-3333-4444-555555555555';
 const input = (cliName: string) => inputShape(operationsByCliName().get(cliName)!);
@@ -99,6 +100,17 @@ describe('types', () => {
       "Invalid type for parameter name, value: 2026-01-01 05:00:00.500000, type: <class 'datetime.datetime'>, valid types: <class 'str'>"]);
     expect(validateStart({ resourceConfig: fromJS({ instanceType: 'ml.m5.xlarge', instanceCount: [new PyDateTime(false, 2026, 1, 1)] }) })).toEqual([
       "Invalid type for parameter resourceConfig.instanceCount, value: [datetime.date(2026, 1, 1)], type: <class 'list'>, valid types: <class 'int'>"]);
+  });
+
+  it('refuses map keys that YAML made ints, floats, None or dates (botocore checks them against the key shape)', () => {
+    const doc = loadYamlInput('environment:\n  1: x\n  ~: z\n  2026-01-01: d\n  ok: v\ntags:\n  1.5: f\n') as PyDict;
+    expect(validateStart({ environment: doc.get('environment')!, tags: doc.get('tags')! })).toEqual([
+      "Invalid type for parameter environment (key: 1), value: 1, type: <class 'int'>, valid types: <class 'str'>",
+      "Invalid type for parameter environment (key: None), value: None, type: <class 'NoneType'>, valid types: <class 'str'>",
+      "Invalid type for parameter environment (key: 2026-01-01), value: 2026-01-01, type: <class 'datetime.date'>, valid types: <class 'str'>",
+      "Invalid type for parameter tags (key: 1.5), value: 1.5, type: <class 'float'>, valid types: <class 'str'>",
+    ]);
+    expect(pyRepr(doc.get('environment')!)).toBe("{1: 'x', None: 'z', datetime.date(2026, 1, 1): 'd', 'ok': 'v'}");
   });
 
   it('takes a datetime for a timestamp, but not a date (dateutil cannot parse one)', () => {
