@@ -8,6 +8,7 @@ import { PyBytes, PyDateTime, PyFloat, type PyDict, type PyValue } from '../mode
 import { pyFloatRepr } from '../model/pyrepr';
 import { pyJsonDumps } from '../output/json';
 import { parseTimestamp } from '../output/shape';
+import { epochFromFields, fieldsFromEpoch, zeroPad as pad } from '../model/calendar';
 
 export interface SerializedRequest {
   method: string;
@@ -88,7 +89,7 @@ function timestampIn(value: PyValue, shape: Shape, locationDefault: string): PyV
   return shape.type === 'timestamp' && value !== null ? serializeTimestamp(value, shape.timestampFormat ?? locationDefault) : value;
 }
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
@@ -97,22 +98,18 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  * (microseconds when there are any) or rfc822.
  */
 function serializeTimestamp(value: PyValue, format: string): PyValue {
-  const dt = value instanceof PyDateTime
-    ? { ...value, offset: null }
-    : parseTimestamp(value);
-  const t = new Date(0);
-  t.setUTCFullYear(dt.year, dt.month - 1, dt.day);
-  t.setUTCHours(dt.hour, dt.minute, dt.second - (dt.offset ?? 0));
-  const seconds = Math.floor(t.getTime() / 1000);
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  const dt = value instanceof PyDateTime ? { ...value, offset: null } : parseTimestamp(value);
+  const seconds = epochFromFields(dt.year, dt.month, dt.day, dt.hour, dt.minute, dt.second) - (dt.offset ?? 0);
+  const [y, mo, d, h, mi, s] = fieldsFromEpoch(seconds);
+  const time = `${pad(h)}:${pad(mi)}:${pad(s)}`;
   switch (format.toLowerCase()) {
-    case 'iso8601': {
-      const base = `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}`;
-      return dt.microsecond > 0 ? `${base}.${pad(dt.microsecond, 6)}Z` : `${base}Z`;
+    case 'iso8601':
+      return `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${time}${dt.microsecond > 0 ? `.${pad(dt.microsecond, 6)}` : ''}Z`;
+    case 'rfc822': {
+      // 1970-01-01 was a Thursday.
+      const weekday = WEEKDAYS[(((Math.floor(seconds / 86400) + 3) % 7) + 7) % 7];
+      return `${weekday}, ${pad(d)} ${MONTHS[mo - 1]} ${pad(y, 4)} ${time} GMT`;
     }
-    case 'rfc822':
-      return `${DAYS[t.getUTCDay()]}, ${pad(t.getUTCDate())} ${MONTHS[t.getUTCMonth()]} ${pad(t.getUTCFullYear(), 4)} ` +
-        `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())} GMT`;
     default:
       return seconds;
   }

@@ -1,5 +1,6 @@
 // Python's textual forms of values, for messages and output that the AWS CLI prints with repr()/str().
 import { pyKey, PyBytes, PyDateTime, PyFloat, type PyValue } from './values';
+import { zeroPad as pad } from './calendar';
 
 /** Python's repr() of a float: shortest round-trip digits, scientific below 1e-4 and from 1e16 up. */
 export function pyFloatRepr(x: number): string {
@@ -144,8 +145,6 @@ export function pyStr(v: PyValue): string {
   if (v instanceof PyDateTime) return pyDateTimeStr(v);
   return pyRepr(v);
 }
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** str() of a date (`2026-01-01`) or a naive datetime (`2026-01-01 10:00:00`, `… 10:00:00.500000`). */
 export function pyDateTimeStr(v: PyDateTime): string {

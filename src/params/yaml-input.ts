@@ -16,6 +16,7 @@
 import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml';
 import { PyBytes, PyDateTime, PyFloat, setNonStrKey, type PyDict, type PyValue } from '../model/values';
 import { pyDateTimeStr, pyFloatRepr, pyRepr as pyValueRepr } from '../model/pyrepr';
+import { daysInMonth, epochFromFields, fieldsFromEpoch } from '../model/calendar';
 
 /**
  * Any input the AWS CLI refuses. Normally ruamel raises a YAMLError, and the CLI prints
@@ -537,7 +538,7 @@ class Constructor {
     // datetime.date / datetime.datetime's own checks, in their order.
     if (year < 1) throw pyError(`year ${year} is out of range`);
     if (month < 1 || month > 12) throw pyError('month must be in 1..12');
-    if (day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) throw pyError('day is out of range for month');
+    if (day < 1 || day > daysInMonth(year, month)) throw pyError('day is out of range for month');
     if (m[4] === undefined) return new PyDateTime(false, year, month, day);
     const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6])];
     if (hour > 23) throw pyError('hour must be in 0..23');
@@ -558,12 +559,9 @@ class Constructor {
       deltaSeconds = -1;
     }
     if (!deltaSeconds) return new PyDateTime(true, year, month, day, hour, minute, second, microsecond);
-    const t = new Date(0);
-    t.setUTCFullYear(year, month - 1, day);
-    t.setUTCHours(hour, minute, second - deltaSeconds);
-    const y = t.getUTCFullYear();
+    const [y, mo, d, h, mi, s] = fieldsFromEpoch(epochFromFields(year, month, day, hour, minute, second) - deltaSeconds);
     if (y < 1 || y > 9999) throw pyError('date value out of range');
-    return new PyDateTime(true, y, t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds(), microsecond);
+    return new PyDateTime(true, y, mo, d, h, mi, s, microsecond);
   }
 
   private constructSeq(node: SeqNode): PyValue[] {
