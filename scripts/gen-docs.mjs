@@ -2,7 +2,7 @@
 // Generates src/model/docs.generated.ts: the help texts of the model (operation descriptions, the
 // descriptions of members at every level, output members). The reference model has no documentation
 // strings, so the texts come from two places:
-//   1. the AWS CLI's reference page for the seed command (../shared/seed/*.md), parsed: its operation
+//   1. the AWS CLI's reference page for the seed command (vendor/seed/*.md), parsed: its operation
 //      description, option descriptions, nested member descriptions and output member descriptions;
 //   2. for everything the seed does not cover, a concise description generated from the member's name,
 //      its shape and the shape or operation it belongs to (never written per command).
@@ -357,7 +357,6 @@ export function writeDocs(service, seedDir) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const ref = process.env.CLEANROOMSML_REFERENCE ?? join(root, '..', 'shared', 'reference');
-  const seed = process.env.CLEANROOMSML_SEED ?? join(root, '..', 'shared', 'seed');
-  writeDocs(JSON.parse(readFileSync(join(ref, 'cleanroomsml-2023-09-06.service.json'), 'utf8')), seed);
+  const model = join(root, 'vendor', 'botocore-2.36.7', 'cleanroomsml', '2023-09-06', 'service-2.json');
+  writeDocs(JSON.parse(readFileSync(model, 'utf8')), join(root, 'vendor', 'seed'));
 }
