@@ -25,6 +25,10 @@ export interface AutoPromptOptions {
 
 const NO_PROMPT_ARGS = ['help', '--version'];
 
+/** The error when the prompt is on and standard input is not a terminal. */
+export const NO_TERMINAL =
+  'cannot prompt for the command: standard input is not a terminal (--no-cli-auto-prompt runs it without the prompt)';
+
 /** IOs of the command run that `on-partial` makes before prompting: no prompt inside them. */
 const innerRuns = new WeakSet<IO>();
 
@@ -95,9 +99,10 @@ async function prompt(argv: string[], io: IO, opts: AutoPromptOptions): Promise<
   const terminal = opts.terminal ?? { input: process.stdin, output };
   if (!terminal.input.isTTY) {
     // What the AWS CLI's prompt (prompt_toolkit) does without a terminal: it warns, then its input
-    // ends at once and the command fails with that end-of-file, without running anything.
+    // ends at once and the command fails (exit 255) without running anything. Its error text is that
+    // of the end of input, empty (`aws: [ERROR]: `); this one says what happened and the way out.
     io.stderr.write('Warning: Input is not a terminal (fd=0).\n');
-    io.stderr.write(new GeneralError('').render());
+    io.stderr.write(new GeneralError(NO_TERMINAL).render());
     return RC.GENERAL;
   }
   const { promptForArgs } = await import('./ui');
