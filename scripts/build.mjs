@@ -4,7 +4,7 @@
 // Start-up matters (`npm run bench`): the bundles are loaded by scripts/loader.js with V8's code cache,
 // which the build fills by running the common commands once (warmCodeCache; BUILD_NO_WARMUP=1 skips it).
 import { build } from 'esbuild';
-import { rmSync, mkdirSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { rmSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -229,6 +229,7 @@ await Promise.all(all.map(([src, name]) => build({
 // Each wrapped bundle names its contents (a hash, right after the wrapper): its code cache is used
 // only for exactly these contents (V8 itself checks no more than the source's length).
 const { createHash } = await import('node:crypto');
+const ids = [];
 for (const [, name] of all) {
   if (!wrapped(name)) continue;
   const file = join(out, `${name}.js`);
@@ -237,8 +238,15 @@ for (const [, name] of all) {
   if (!/^[\x00-\x7f]*$/.test(text)) throw new Error(`${name}.js is not ASCII`);
   const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
   writeFileSync(file, `${WRAPPER}/*${id}*/${text.slice(WRAPPER.length)}`);
+  ids.push(`${name}:${id}`);
 }
-copyFileSync(join(root, 'scripts', 'loader.js'), join(out, 'loader.js'));
+// The loader names the per-user code cache folder for the package, its version and this build.
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const buildId = createHash('sha256').update(ids.sort().join('\n')).digest('hex').slice(0, 12);
+const loader = readFileSync(join(root, 'scripts', 'loader.js'), 'utf8');
+const PLACEHOLDER = "const CACHE_NAME = 'aws-cleanroomsml-cli/unbuilt';";
+if (!loader.includes(PLACEHOLDER)) throw new Error(`scripts/loader.js lacks ${PLACEHOLDER}`);
+writeFileSync(join(out, 'loader.js'), loader.replace(PLACEHOLDER, `const CACHE_NAME = ${JSON.stringify(`${manifest.name}/${manifest.version}-${buildId}`)};`));
 const produced = new Set(readdirSync(out));
 for (const f of produced) renameSync(join(out, f), join(dist, f));
 for (const f of readdirSync(dist)) if (!f.startsWith('.') && !produced.has(f)) rmSync(join(dist, f), { recursive: true, force: true });
@@ -247,7 +255,8 @@ console.log(`built ${all.map(([, o]) => o).join(', ')} into dist/`);
 if (!process.env.BUILD_NO_WARMUP) await warmCodeCache();
 
 /**
- * Fills dist/.cache (V8's code cache, see scripts/loader.js) by running the common paths once each:
+ * Fills dist/.cache (V8's code cache, see scripts/loader.js; shipped in the package, never written at
+ * run time) by running the common paths once each:
  * every run adds the functions it compiled to the caches of the bundles it loaded, so a later run
  * compiles none of them. Light paths run last (V8 may drop the bytecode of functions that did not
  * run lately during a long run). Best effort: a failure here leaves the caches to the first runs.
@@ -269,7 +278,7 @@ async function warmCodeCache() {
     const config = join(home, 'config');
     write(config, '[default]\nregion = us-east-1\noutput = json\n[profile other]\nregion = eu-west-1\n');
     const env = {
-      PATH: process.env.PATH, HOME: home, AWS_CLONE_CODE_CACHE: 'refresh', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true',
+      PATH: process.env.PATH, HOME: home, AWS_CLONE_CODE_CACHE: 'build', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true',
       AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
       AWS_DEFAULT_REGION: 'us-east-1', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
     };
