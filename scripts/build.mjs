@@ -214,6 +214,8 @@ const awsEntry = [
   ...[...hosted].map(([p, n]) => `export * as ${n} from './${p}';`),
 ].join('\n');
 
+// The packages whose code the bundles hold (folders under node_modules/), for THIRD-PARTY-LICENSES.txt.
+const bundledPackages = new Set();
 await Promise.all(all.map(([src, name]) => build({
   ...options(name),
   ...(name === 'aws'
@@ -222,10 +224,15 @@ await Promise.all(all.map(([src, name]) => build({
   outfile: join(out, `${name}.js`),
   // (esbuild writes "use strict" for the TypeScript entries, not for the main bundle's virtual entry.)
   ...(wrapped(name) ? { banner: { js: `${WRAPPER}${name === 'aws' ? '"use strict";' : ''}` }, footer: { js: '\n});' } } : {}),
-  metafile: !!metaDir,
+  metafile: true,
 }).then((r) => {
+  for (const input of Object.keys(r.metafile.inputs)) {
+    const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (m) bundledPackages.add(m[1]);
+  }
   if (metaDir) writeFileSync(join(metaDir, `${name}.json`), JSON.stringify(r.metafile));
 })));
+writeFileSync(join(out, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses());
 // Each wrapped bundle names its contents (a hash, right after the wrapper): its code cache is used
 // only for exactly these contents (V8 itself checks no more than the source's length).
 const { createHash } = await import('node:crypto');
@@ -253,6 +260,40 @@ for (const f of readdirSync(dist)) if (!f.startsWith('.') && !produced.has(f)) r
 rmSync(out, { recursive: true, force: true });
 console.log(`built ${all.map(([, o]) => o).join(', ')} into dist/`);
 if (!process.env.BUILD_NO_WARMUP) await warmCodeCache();
+
+/**
+ * dist/THIRD-PARTY-LICENSES.txt: each package the bundles hold, with its version and license. The
+ * Apache-2.0 ones (the AWS SDK's) are under the license in the package's LICENSE file: their copyright
+ * lines are quoted; every other license is quoted whole, as MIT and the like require.
+ */
+function thirdPartyLicenses() {
+  const entries = [...bundledPackages].map((dir) => {
+    const manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
+    const file = readdirSync(join(root, dir)).find((f) => /^licen[sc]e/i.test(f));
+    const text = file ? readFileSync(join(root, dir, file), 'utf8').trim() : '';
+    return { name: manifest.name, version: manifest.version, license: manifest.license ?? 'UNKNOWN', text };
+  }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const seen = new Set();
+  const parts = [
+    'The files in dist/ bundle the following packages (code from node_modules, as esbuild bundled it).',
+    'Packages under the Apache License 2.0 are under the license in LICENSE beside dist/; their copyright',
+    'notices are quoted. Other licenses are quoted whole.',
+  ];
+  for (const e of entries) {
+    const key = `${e.name}@${e.version}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    parts.push('', '-'.repeat(78), `${key} (${e.license})`);
+    if (e.license === 'Apache-2.0') {
+      const notices = e.text.split('\n').map((l) => l.trim()).filter((l) => /^Copyright\b/.test(l) && !/\[yyyy\]|\{yyyy\}/.test(l));
+      parts.push(...(notices.length ? notices : ['(no copyright notice in the package)']));
+    } else {
+      if (!e.text) throw new Error(`${key} (${e.license}) has no license file to quote`);
+      parts.push('', e.text);
+    }
+  }
+  return `${parts.join('\n')}\n`;
+}
 
 /**
  * Fills dist/.cache (V8's code cache, see scripts/loader.js; shipped in the package, never written at
