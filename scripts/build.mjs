@@ -20,6 +20,8 @@ const ENTRIES = [
 // Modules that must stay out of the start-up bundle: imported dynamically, built as their own files.
 const LAZY = [
   ['src/commands/call.ts', 'lazy-call'],
+  // The hand-over of other AWS CLI commands (`aws s3 ls`) to the real AWS CLI.
+  ['src/commands/handover.ts', 'lazy-handover'],
   ['src/client/runtime.ts', 'lazy-client'],
   // The endpoint rules engine: only when no endpoint URL is configured.
   ['src/client/endpoints.ts', 'lazy-endpoints'],

@@ -75,11 +75,25 @@ export async function maybeAutoPrompt(argv: string[], io: IO, opts: AutoPromptOp
     return RC.PARAM;
   }
   if (mode === 'off') return argv;
+  // A command of the AWS CLI that this one does not implement (`aws s3 ls`) is not prompted for: run
+  // hands it to the real AWS CLI (commands/handover.ts), which prompts itself.
+  if (await isForeignCommand(argv)) return argv;
   if (mode === 'on-partial') {
     const rc = await runSilencingParamErrors(argv, io);
     if (rc !== RC.PARAM) return rc;
   }
   return prompt(argv, io, opts);
+}
+
+/** True when the main parser names a command of the AWS CLI other than this one's. */
+async function isForeignCommand(argv: string[]): Promise<boolean> {
+  const { foreignCommand, parseGlobalArgs } = await import('../commands/run');
+  try {
+    parseGlobalArgs(argv);
+    return false;
+  } catch (e) {
+    return foreignCommand(e) !== undefined;
+  }
 }
 
 /** Runs the command as typed; its stderr is held back and dropped when it failed on its parameters. */
