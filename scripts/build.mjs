@@ -4,7 +4,7 @@
 // Start-up matters (`npm run bench`): the bundles are loaded by scripts/loader.js with V8's code cache,
 // which the build fills by running the common commands once (warmCodeCache; BUILD_NO_WARMUP=1 skips it).
 import { build } from 'esbuild';
-import { rmSync, mkdirSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { rmSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,6 +20,8 @@ const ENTRIES = [
 // Modules that must stay out of the start-up bundle: imported dynamically, built as their own files.
 const LAZY = [
   ['src/commands/call.ts', 'lazy-call'],
+  // The hand-over of other AWS CLI commands (`aws s3 ls`) to the real AWS CLI.
+  ['src/commands/handover.ts', 'lazy-handover'],
   ['src/client/runtime.ts', 'lazy-client'],
   // The endpoint rules engine: only when no endpoint URL is configured.
   ['src/client/endpoints.ts', 'lazy-endpoints'],
@@ -214,6 +216,8 @@ const awsEntry = [
   ...[...hosted].map(([p, n]) => `export * as ${n} from './${p}';`),
 ].join('\n');
 
+// The packages whose code the bundles hold (folders under node_modules/), for THIRD-PARTY-LICENSES.txt.
+const bundledPackages = new Set();
 await Promise.all(all.map(([src, name]) => build({
   ...options(name),
   ...(name === 'aws'
@@ -222,13 +226,19 @@ await Promise.all(all.map(([src, name]) => build({
   outfile: join(out, `${name}.js`),
   // (esbuild writes "use strict" for the TypeScript entries, not for the main bundle's virtual entry.)
   ...(wrapped(name) ? { banner: { js: `${WRAPPER}${name === 'aws' ? '"use strict";' : ''}` }, footer: { js: '\n});' } } : {}),
-  metafile: !!metaDir,
+  metafile: true,
 }).then((r) => {
+  for (const input of Object.keys(r.metafile.inputs)) {
+    const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (m) bundledPackages.add(m[1]);
+  }
   if (metaDir) writeFileSync(join(metaDir, `${name}.json`), JSON.stringify(r.metafile));
 })));
+writeFileSync(join(out, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses());
 // Each wrapped bundle names its contents (a hash, right after the wrapper): its code cache is used
 // only for exactly these contents (V8 itself checks no more than the source's length).
 const { createHash } = await import('node:crypto');
+const ids = [];
 for (const [, name] of all) {
   if (!wrapped(name)) continue;
   const file = join(out, `${name}.js`);
@@ -237,8 +247,15 @@ for (const [, name] of all) {
   if (!/^[\x00-\x7f]*$/.test(text)) throw new Error(`${name}.js is not ASCII`);
   const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
   writeFileSync(file, `${WRAPPER}/*${id}*/${text.slice(WRAPPER.length)}`);
+  ids.push(`${name}:${id}`);
 }
-copyFileSync(join(root, 'scripts', 'loader.js'), join(out, 'loader.js'));
+// The loader names the per-user code cache folder for the package, its version and this build.
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const buildId = createHash('sha256').update(ids.sort().join('\n')).digest('hex').slice(0, 12);
+const loader = readFileSync(join(root, 'scripts', 'loader.js'), 'utf8');
+const PLACEHOLDER = "const CACHE_NAME = 'aws-cleanroomsml-cli/unbuilt';";
+if (!loader.includes(PLACEHOLDER)) throw new Error(`scripts/loader.js lacks ${PLACEHOLDER}`);
+writeFileSync(join(out, 'loader.js'), loader.replace(PLACEHOLDER, `const CACHE_NAME = ${JSON.stringify(`${manifest.name}/${manifest.version}-${buildId}`)};`));
 const produced = new Set(readdirSync(out));
 for (const f of produced) renameSync(join(out, f), join(dist, f));
 for (const f of readdirSync(dist)) if (!f.startsWith('.') && !produced.has(f)) rmSync(join(dist, f), { recursive: true, force: true });
@@ -247,7 +264,42 @@ console.log(`built ${all.map(([, o]) => o).join(', ')} into dist/`);
 if (!process.env.BUILD_NO_WARMUP) await warmCodeCache();
 
 /**
- * Fills dist/.cache (V8's code cache, see scripts/loader.js) by running the common paths once each:
+ * dist/THIRD-PARTY-LICENSES.txt: each package the bundles hold, with its version and license. The
+ * Apache-2.0 ones (the AWS SDK's) are under the license in the package's LICENSE file: their copyright
+ * lines are quoted; every other license is quoted whole, as MIT and the like require.
+ */
+function thirdPartyLicenses() {
+  const entries = [...bundledPackages].map((dir) => {
+    const manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
+    const file = readdirSync(join(root, dir)).find((f) => /^licen[sc]e/i.test(f));
+    const text = file ? readFileSync(join(root, dir, file), 'utf8').trim() : '';
+    return { name: manifest.name, version: manifest.version, license: manifest.license ?? 'UNKNOWN', text };
+  }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const seen = new Set();
+  const parts = [
+    'The files in dist/ bundle the following packages (code from node_modules, as esbuild bundled it).',
+    'Packages under the Apache License 2.0 are under the license in LICENSE beside dist/; their copyright',
+    'notices are quoted. Other licenses are quoted whole.',
+  ];
+  for (const e of entries) {
+    const key = `${e.name}@${e.version}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    parts.push('', '-'.repeat(78), `${key} (${e.license})`);
+    if (e.license === 'Apache-2.0') {
+      const notices = e.text.split('\n').map((l) => l.trim()).filter((l) => /^Copyright\b/.test(l) && !/\[yyyy\]|\{yyyy\}/.test(l));
+      parts.push(...(notices.length ? notices : ['(no copyright notice in the package)']));
+    } else {
+      if (!e.text) throw new Error(`${key} (${e.license}) has no license file to quote`);
+      parts.push('', e.text);
+    }
+  }
+  return `${parts.join('\n')}\n`;
+}
+
+/**
+ * Fills dist/.cache (V8's code cache, see scripts/loader.js; shipped in the package, never written at
+ * run time) by running the common paths once each:
  * every run adds the functions it compiled to the caches of the bundles it loaded, so a later run
  * compiles none of them. Light paths run last (V8 may drop the bytecode of functions that did not
  * run lately during a long run). Best effort: a failure here leaves the caches to the first runs.
@@ -269,7 +321,7 @@ async function warmCodeCache() {
     const config = join(home, 'config');
     write(config, '[default]\nregion = us-east-1\noutput = json\n[profile other]\nregion = eu-west-1\n');
     const env = {
-      PATH: process.env.PATH, HOME: home, AWS_CLONE_CODE_CACHE: 'refresh', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true',
+      PATH: process.env.PATH, HOME: home, AWS_CLONE_CODE_CACHE: 'build', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true',
       AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
       AWS_DEFAULT_REGION: 'us-east-1', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
     };

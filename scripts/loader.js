@@ -1,21 +1,45 @@
 'use strict';
-// Loads a dist/ bundle with V8's code cache (Node 20 has no module.enableCompileCache): the build
-// (scripts/build.mjs) runs representative commands once so that dist/.cache holds the compiled
-// functions of the common paths; a bundle without a usable cache is compiled from source and its
-// cache written at exit. Copied into dist/ by scripts/build.mjs.
+// Loads a dist/ bundle with V8's code cache (Node 20 has no module.enableCompileCache). Copied into
+// dist/ by scripts/build.mjs, which names the build in CACHE_NAME below.
+//
+// Where the cache is:
+//   - dist/.cache/: written by the build only (scripts/build.mjs runs representative commands once, with
+//     AWS_CLONE_CODE_CACHE=build, so that it holds the compiled functions of the common paths); shipped
+//     in the package and used as long as this Node.js accepts it (the same V8 and flags);
+//   - the user's cache folder ($XDG_CACHE_HOME, else ~/.cache), in CACHE_NAME-v8-<V8's version>/: a
+//     bundle that dist/.cache has no usable cache for is compiled from source and its cache written
+//     there at exit, and read from there first afterwards. When it cannot be written (no home, a
+//     read-only home), the command simply runs without it.
+// At run time nothing is ever written beside the code: an install may be read-only, or shared.
 //
 // Kept lean: no require('module') (it loads the ESM loader), no path resolution for the bundles.
 const fs = require('fs');
 const vm = require('vm');
 
 const Module = module.constructor;
-const cacheDir = `${__dirname}/.cache`;
-// AWS_CLONE_NO_CODE_CACHE: compile from source, write nothing. AWS_CLONE_CODE_CACHE=refresh: also
-// rewrite caches that were accepted, adding the functions this run compiled (the build's warm-up).
-const useCache = !process.env.AWS_CLONE_NO_CODE_CACHE;
-const refresh = process.env.AWS_CLONE_CODE_CACHE === 'refresh';
+// The package, its version and a hash of the build's bundles (set by scripts/build.mjs).
+const CACHE_NAME = 'aws-cleanroomsml-cli/unbuilt';
+const shippedDir = `${__dirname}/.cache`;
+const env = process.env;
+// AWS_CLONE_NO_CODE_CACHE: compile from source, read and write no cache. AWS_CLONE_CODE_CACHE=build
+// (the build's warm-up): use dist/.cache only, and rewrite it even where it was accepted, adding the
+// functions this run compiled.
+const useCache = !env.AWS_CLONE_NO_CODE_CACHE;
+const building = env.AWS_CLONE_CODE_CACHE === 'build';
 const pending = [];
 const bundles = new Map();
+
+/** The user's cache folder for this build and this V8, or undefined when there is no home to put it in. */
+let userDir;
+function userCacheDir() {
+  if (userDir === undefined) {
+    // XDG: a relative $XDG_CACHE_HOME is invalid and ignored.
+    const xdg = env.XDG_CACHE_HOME;
+    const base = xdg && xdg[0] === '/' ? xdg : env.HOME ? `${env.HOME}/.cache` : env.LOCALAPPDATA;
+    userDir = base ? `${base}/${CACHE_NAME}-v8-${process.versions.v8}` : null;
+  }
+  return userDir ?? undefined;
+}
 
 // The build writes each bundle already wrapped as Node wraps a CommonJS module, followed by a hash of
 // its contents: `(function (exports, …) { /*0123456789abcdef*/…`. A cache file starts with that hash
@@ -25,6 +49,15 @@ const WRAPPER = '(function (exports, require, module, __filename, __dirname) { '
 const ID_LENGTH = 16;
 const HEADER = 24;
 
+/** V8's data in that cache file when it was written for these contents (id), else undefined. */
+function readCache(file, id) {
+  try {
+    const data = fs.readFileSync(file);
+    if (data.length > HEADER && data.latin1Slice(0, ID_LENGTH) === id) return data.subarray(HEADER);
+  } catch { /* no cache there */ }
+  return undefined;
+}
+
 function compile(filename, name) {
   // The build writes bundles in ASCII: latin1 reads them exactly, without UTF-8 decoding.
   const content = fs.readFileSync(filename, 'latin1');
@@ -32,14 +65,15 @@ function compile(filename, name) {
   const source = prewrapped ? content : Module.wrap(content);
   if (!useCache || !prewrapped) return new vm.Script(source, { filename }).runInThisContext();
   const id = content.slice(WRAPPER.length + 2, WRAPPER.length + 2 + ID_LENGTH);
-  const cacheFile = `${cacheDir}/${name}.v8`;
-  let cachedData;
-  try {
-    const data = fs.readFileSync(cacheFile);
-    if (data.length > HEADER && data.latin1Slice(0, ID_LENGTH) === id) cachedData = data.subarray(HEADER);
-  } catch { /* no cache yet */ }
+  const file = `${name}.v8`;
+  // The user's cache exists only where the shipped one was missing or refused: it comes first.
+  const user = building ? undefined : userCacheDir();
+  // (Mostly absent: a stat is cheaper than the exception of a failed read.)
+  let cachedData = user === undefined || !fs.existsSync(`${user}/${file}`) ? undefined : readCache(`${user}/${file}`, id);
+  if (cachedData === undefined) cachedData = readCache(`${shippedDir}/${file}`, id);
   const script = new vm.Script(source, { filename, cachedData });
-  if (!cachedData || script.cachedDataRejected || refresh) pending.push({ script, cacheFile, id });
+  if (building) pending.push({ script, dir: shippedDir, file, id });
+  else if ((!cachedData || script.cachedDataRejected) && user !== undefined) pending.push({ script, dir: user, file, id });
   return script.runInThisContext();
 }
 
@@ -76,15 +110,17 @@ function loadBundle(file) {
 
 process.once('exit', () => {
   if (!pending.length) return;
-  try { fs.mkdirSync(cacheDir, { recursive: true }); } catch { return; }
-  for (const { script, cacheFile, id } of pending) {
+  const made = new Set();
+  for (const { script, dir, file, id } of pending) {
     try {
+      if (!made.has(dir)) { fs.mkdirSync(dir, { recursive: true }); made.add(dir); }
       const header = Buffer.alloc(HEADER);
       header.latin1Write(id, 0);
-      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      const target = `${dir}/${file}`;
+      const tmp = `${target}.${process.pid}.tmp`;
       fs.writeFileSync(tmp, Buffer.concat([header, script.createCachedData()]));
-      fs.renameSync(tmp, cacheFile);
-    } catch { /* a read-only install simply runs without the cache */ }
+      fs.renameSync(tmp, target);
+    } catch { /* no cache folder to write to: the next run compiles again */ }
   }
 });
 

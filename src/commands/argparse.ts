@@ -50,6 +50,13 @@ export interface ParseResult {
 /** An argparse error: the AWS CLI prints it as a ParamValidation error followed by the usage block. */
 export class ArgParseError extends Error {}
 
+/** A positional's value that is not among its choices (`aws s3`: the command is not this CLI's). */
+export class InvalidChoiceError extends ArgParseError {
+  constructor(message: string, readonly dest: string, readonly value: string) {
+    super(message);
+  }
+}
+
 /** argparse's version action was reached: the caller prints the version and exits 0. */
 export class ArgParseVersion extends Error {}
 
@@ -123,7 +130,7 @@ export class ArgParser {
         const v = strings[0];
         const choices = spec.choices?.();
         if (choices && !choices.includes(v)) {
-          throw new ArgParseError(invalidChoice(spec.dest, v, choices, spec.suggestions?.()));
+          throw new InvalidChoiceError(invalidChoice(spec.dest, v, choices, spec.suggestions?.()), spec.dest, v);
         }
         values.set(spec.dest, v);
         return;

@@ -25,6 +25,10 @@ export interface AutoPromptOptions {
 
 const NO_PROMPT_ARGS = ['help', '--version'];
 
+/** The error when the prompt is on and standard input is not a terminal. */
+export const NO_TERMINAL =
+  'cannot prompt for the command: standard input is not a terminal (--no-cli-auto-prompt runs it without the prompt)';
+
 /** IOs of the command run that `on-partial` makes before prompting: no prompt inside them. */
 const innerRuns = new WeakSet<IO>();
 
@@ -71,11 +75,25 @@ export async function maybeAutoPrompt(argv: string[], io: IO, opts: AutoPromptOp
     return RC.PARAM;
   }
   if (mode === 'off') return argv;
+  // A command of the AWS CLI that this one does not implement (`aws s3 ls`) is not prompted for: run
+  // hands it to the real AWS CLI (commands/handover.ts), which prompts itself.
+  if (await isForeignCommand(argv)) return argv;
   if (mode === 'on-partial') {
     const rc = await runSilencingParamErrors(argv, io);
     if (rc !== RC.PARAM) return rc;
   }
   return prompt(argv, io, opts);
+}
+
+/** True when the main parser names a command of the AWS CLI other than this one's. */
+async function isForeignCommand(argv: string[]): Promise<boolean> {
+  const { foreignCommand, parseGlobalArgs } = await import('../commands/run');
+  try {
+    parseGlobalArgs(argv);
+    return false;
+  } catch (e) {
+    return foreignCommand(e) !== undefined;
+  }
 }
 
 /** Runs the command as typed; its stderr is held back and dropped when it failed on its parameters. */
@@ -95,9 +113,10 @@ async function prompt(argv: string[], io: IO, opts: AutoPromptOptions): Promise<
   const terminal = opts.terminal ?? { input: process.stdin, output };
   if (!terminal.input.isTTY) {
     // What the AWS CLI's prompt (prompt_toolkit) does without a terminal: it warns, then its input
-    // ends at once and the command fails with that end-of-file, without running anything.
+    // ends at once and the command fails (exit 255) without running anything. Its error text is that
+    // of the end of input, empty (`aws: [ERROR]: `); this one says what happened and the way out.
     io.stderr.write('Warning: Input is not a terminal (fd=0).\n');
-    io.stderr.write(new GeneralError('').render());
+    io.stderr.write(new GeneralError(NO_TERMINAL).render());
     return RC.GENERAL;
   }
   const { promptForArgs } = await import('./ui');

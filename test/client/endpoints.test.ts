@@ -123,7 +123,8 @@ describe('partitions', () => {
   });
 });
 
-// The AWS CLI's recorded CONNECT targets (through a proxy) for region / FIPS / dual-stack combinations.
+// The AWS CLI's recorded CONNECT targets (through a proxy) for region / FIPS / dual-stack combinations:
+// the public suite's endpoints.json, copied into test/fixtures/conformance/ by gen-copies.mjs there.
 interface Vector {
   id: string;
   argv: string[];
@@ -134,7 +135,7 @@ interface Vector {
   clone_expect?: { connects?: string[] };
 }
 const vectors: Vector[] = JSON.parse(
-  readFileSync(join(__dirname, '../../../shared/conformance/vectors/endpoints.json'), 'utf8'),
+  readFileSync(join(__dirname, '../fixtures/conformance/endpoints.json'), 'utf8'),
 );
 
 function configFromVector(v: Vector) {

@@ -1,9 +1,9 @@
 // Test fixtures for the output formatters: the responses the conformance mock
-// (/work/shared/conformance/mock_cleanroomsml.py) sends, as the AWS CLI holds them after parsing
+// (mock_cleanroomsml.py of the public conformance suite) sends, as the AWS CLI holds them after parsing
 // (members in the model's order, timestamps as ISO strings with microseconds), and the recorded
 // conformance cases that pin the output down.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { PyDict, PyValue } from '../../src/model/values';
 
@@ -142,7 +142,8 @@ export function listPage(jobs: PyDict[], nextToken?: string): PyDict {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// The recorded conformance cases (read from shared/, which sits beside the project's root).
+// The recorded conformance cases: copies of the public suite's output.json cases kept in the repository
+// (test/fixtures/conformance/, made by gen-copies.mjs there).
 
 interface Case {
   id: string;
@@ -151,13 +152,12 @@ interface Case {
   clone_expect?: { rc: number; stdout?: string; stderr?: string };
 }
 
-const VECTORS = resolve(__dirname, '../../../shared/conformance/vectors/output.json');
+const VECTORS = resolve(__dirname, '../fixtures/conformance/output.json');
 let cases: Map<string, Case> | null = null;
 
 /** The recorded case with that id (its expected stdout is the exact bytes the AWS CLI printed). */
 export function conformanceCase(id: string): Case {
   if (cases === null) {
-    if (!existsSync(VECTORS)) throw new Error(`conformance vectors not found at ${VECTORS}`);
     const list = JSON.parse(readFileSync(VECTORS, 'utf8')) as Case[];
     cases = new Map(list.map((c) => [c.id, c]));
   }

@@ -282,7 +282,8 @@ const BOTOCORE_SHAPED: Record<string, { keys: string[]; fields: Record<string, s
 };
 
 // ---------------------------------------------------------------------------------------------
-// Recorded AWS CLI runs against the mock (output.json): every case that requested a shape-* job.
+// Recorded AWS CLI runs against the mock (the public suite's output.json, copied into
+// test/fixtures/conformance/ by gen-copies.mjs there): every case that requested a shape-* job.
 interface Vector {
   id: string;
   argv: string[];
@@ -291,7 +292,7 @@ interface Vector {
   clone_expect?: { rc: number; stdout: string; stderr: string };
 }
 const OUTPUT_VECTORS: Vector[] = JSON.parse(
-  readFileSync(join(__dirname, '../../../shared/conformance/vectors/output.json'), 'utf8'),
+  readFileSync(join(__dirname, '../fixtures/conformance/output.json'), 'utf8'),
 );
 const recorded = OUTPUT_VECTORS.filter((v) => v.argv.some((a) => a.startsWith(ARN_BASE + 'shape-')));
 

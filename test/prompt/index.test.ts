@@ -8,7 +8,7 @@ import { maybeAutoPrompt, resolveMode, type PromptTerminal } from '../../src/pro
 import { profileSetting } from '../../src/client/config';
 
 const notATerminal = { input: { isTTY: false }, output: { isTTY: false } } as unknown as PromptTerminal;
-const NO_TTY_STDERR = 'Warning: Input is not a terminal (fd=0).\n\naws: [ERROR]: \n';
+const NO_TTY_STDERR = 'Warning: Input is not a terminal (fd=0).\n\naws: [ERROR]: cannot prompt for the command: standard input is not a terminal (--no-cli-auto-prompt runs it without the prompt)\n';
 
 function configDir(text: string): Record<string, string> {
   const dir = mkdtempSync(join(tmpdir(), 'aws-prompt-'));
@@ -63,7 +63,7 @@ describe('maybeAutoPrompt', () => {
     expect(io.err()).toBe('\naws: [ERROR]: An error occurred (ParamValidation): Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time.\n');
   });
 
-  it('not on a terminal: the warning, then the end-of-input failure (exit 255), nothing run', async () => {
+  it('not on a terminal: the warning, then a failure that says why (exit 255), nothing run', async () => {
     const io = memoryIO({});
     expect(await maybeAutoPrompt(['cleanroomsml', 'list-trained-models', '--cli-auto-prompt'], io, { terminal: notATerminal })).toBe(255);
     expect(io.err()).toBe(NO_TTY_STDERR);
@@ -104,9 +104,17 @@ describe('run() with --cli-auto-prompt', () => {
     expect(await run(['cleanroomsml', 'help', '--cli-auto-prompt'], io)).toBe(0);
     expect(io.out().startsWith('CLEANROOMSML()')).toBe(true);
   });
-  it.skipIf(process.stdin.isTTY)('without a terminal the option is refused before anything runs', async () => {
-    const io = memoryIO({});
-    expect(await run(['cleanroomsml', 'list-trained-models', '--membership-identifier', 'x', '--cli-auto-prompt'], io)).toBe(255);
-    expect(io.err()).toBe(NO_TTY_STDERR);
+  it('without a terminal the option is refused before anything runs', async () => {
+    // run() prompts on process.stdin: made a non-terminal for this test, whatever runs the tests.
+    const own = Object.getOwnPropertyDescriptor(process.stdin, 'isTTY');
+    Object.defineProperty(process.stdin, 'isTTY', { value: false, configurable: true, writable: true });
+    try {
+      const io = memoryIO({});
+      expect(await run(['cleanroomsml', 'list-trained-models', '--membership-identifier', 'x', '--cli-auto-prompt'], io)).toBe(255);
+      expect(io.err()).toBe(NO_TTY_STDERR);
+    } finally {
+      if (own) Object.defineProperty(process.stdin, 'isTTY', own);
+      else delete (process.stdin as { isTTY?: boolean }).isTTY;
+    }
   });
 });

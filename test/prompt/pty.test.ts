@@ -1,7 +1,7 @@
 // --cli-auto-prompt on a real terminal: bin/aws runs in a tmux pane (a pseudo-terminal); the test
 // types a partial command, completes it with Tab/Enter, accepts it, and checks the request that
-// reached a loopback endpoint. Skipped when tmux is not installed (Debian: apt-get install tmux) or
-// the bundles are not built (npm run build).
+// reached a loopback endpoint. Skipped when tmux is not installed (Debian: apt-get install tmux; .ci/run
+// installs it). dist/ is built by npm test, and by the tests' global setup when missing or stale.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(__dirname, '..', '..');
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const built = existsSync(join(root, 'dist', 'aws.js'));
 
 interface Seen {
   method: string;
@@ -26,7 +25,7 @@ const MODEL_ARN = `arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${MEM
 const CHANNEL_ARN = `arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${MEMBERSHIP}/ml-input-channel/ch-1`;
 const JOB_ARN = `arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${MEMBERSHIP}/trained-model-inference-job/job-1`;
 
-describe.skipIf(!hasTmux || !built)('--cli-auto-prompt in a pseudo-terminal', () => {
+describe.skipIf(!hasTmux)('--cli-auto-prompt in a pseudo-terminal', () => {
   const socket = `aws-prompt-test-${process.pid}`;
   const dir = mkdtempSync(join(tmpdir(), 'aws-prompt-pty-'));
   const seen: Seen[] = [];

@@ -1,19 +1,24 @@
 // scripts/loader.js, which bin/aws uses to load the dist/ bundles with V8's code cache: bundles as
 // the build writes them (wrapped, with the hash of their contents), the cache written once and used
-// only for the same contents, siblings and Node's builtins through its require.
+// only for the same contents, siblings and Node's builtins through its require. At run time the cache
+// goes to the user's cache folder, never beside the code; only the build writes dist/.cache.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const WRAPPER = '(function (exports, require, module, __filename, __dirname) { ';
 let dir: string;
 let dist: string;
+let xdg: string;
+/** The user's cache folder for the loader as it is in scripts/ (unbuilt: the build names it). */
+const userCache = (base: string) => join(base, 'aws-cleanroomsml-cli', `unbuilt-v8-${process.versions.v8}`);
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'loader-test-'));
   dist = join(dir, 'dist');
+  xdg = join(dir, 'xdg');
   mkdirSync(dist);
   copyFileSync(join(__dirname, '..', '..', 'scripts', 'loader.js'), join(dist, 'loader.js'));
 });
@@ -24,12 +29,21 @@ function bundle(name: string, id: string, code: string): void {
   writeFileSync(join(dist, `${name}.js`), `${WRAPPER}/*${id}*/"use strict";\n${code}\n});`);
 }
 
-/** Runs a bundle as bin/aws runs dist/aws.js. */
-function run(name: string, args: string[] = [], env: Record<string, string> = {}) {
+/** Runs a bundle as bin/aws runs dist/aws.js (with XDG_CACHE_HOME in the test's folder unless env says otherwise). */
+function run(name: string, args: string[] = [], env: Record<string, string | undefined> = {}) {
   const bin = join(dir, `run-${name}.js`);
   writeFileSync(bin, `require('./dist/loader.js').load(${JSON.stringify(name)});\n`);
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
+  const all: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ PATH: process.env.PATH ?? '', XDG_CACHE_HOME: xdg, ...env })) if (v !== undefined) all[k] = v;
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: all });
   return { rc: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Every file under a folder (relative paths), or [] when it does not exist. */
+function tree(base: string): string[] {
+  if (!existsSync(base)) return [];
+  return readdirSync(base, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+    .map((e) => relative(base, join(e.parentPath, e.name))).sort();
 }
 
 const MAIN = (text: string) => `exports.main = (argv) => { process.stdout.write(${JSON.stringify(text)} + ' ' + argv.join(',') + '\\n'); return 3; };`;
@@ -40,15 +54,38 @@ describe('the bundle loader', () => {
     expect(run('x', ['a', 'b'])).toEqual({ rc: 3, stdout: 'one a,b\n', stderr: '' });
   });
 
-  it('writes the code cache once, headed by the bundle\'s id', () => {
+  it('writes the code cache once, into the user\'s cache folder, headed by the bundle\'s id', () => {
     bundle('x', '0123456789abcdef', MAIN('one'));
     run('x');
-    const cache = readFileSync(join(dist, '.cache', 'x.js.v8'));
+    const file = join(userCache(xdg), 'x.js.v8');
+    const cache = readFileSync(file);
     expect(cache.subarray(0, 16).toString('latin1')).toBe('0123456789abcdef');
     expect(cache.length).toBeGreaterThan(24);
     const before = cache.toString('base64');
     expect(run('x', ['c'])).toEqual({ rc: 3, stdout: 'one c\n', stderr: '' });
-    expect(readFileSync(join(dist, '.cache', 'x.js.v8')).toString('base64')).toBe(before);
+    expect(readFileSync(file).toString('base64')).toBe(before);
+    // Nothing beside the code.
+    expect(readdirSync(dist).sort()).toEqual(['loader.js', 'x.js']);
+  });
+
+  it('uses ~/.cache without XDG_CACHE_HOME, or with a relative one', () => {
+    bundle('x', '0123456789abcdef', MAIN('one'));
+    const home = join(dir, 'home');
+    expect(run('x', [], { XDG_CACHE_HOME: undefined, HOME: home }).rc).toBe(3);
+    expect(run('x', [], { XDG_CACHE_HOME: 'relative/cache', HOME: home }).rc).toBe(3);
+    expect(tree(join(home, '.cache'))).toEqual([join('aws-cleanroomsml-cli', `unbuilt-v8-${process.versions.v8}`, 'x.js.v8')]);
+    expect(existsSync(join(dist, 'relative'))).toBe(false);
+  });
+
+  it('runs without a cache, writing nothing and saying nothing, where none can be written', () => {
+    bundle('x', '0123456789abcdef', MAIN('one'));
+    // No home at all; a cache folder under a file (even root cannot create it).
+    expect(run('x', [], { XDG_CACHE_HOME: undefined, HOME: undefined })).toEqual({ rc: 3, stdout: 'one \n', stderr: '' });
+    const file = join(dir, 'a-file');
+    writeFileSync(file, '');
+    expect(run('x', [], { XDG_CACHE_HOME: file })).toEqual({ rc: 3, stdout: 'one \n', stderr: '' });
+    expect(readdirSync(dist).sort()).toEqual(['loader.js', 'x.js']);
+    expect(readdirSync(dir).sort()).toEqual(['a-file', 'dist', 'run-x.js']);
   });
 
   it('does not use the cache of other contents of the same length', () => {
@@ -57,8 +94,36 @@ describe('the bundle loader', () => {
     // Same length, other code: V8 would take the old cache (it checks only the length).
     bundle('x', 'fedcba9876543210', MAIN('two'));
     expect(run('x')).toEqual({ rc: 3, stdout: 'two \n', stderr: '' });
-    expect(readFileSync(join(dist, '.cache', 'x.js.v8')).subarray(0, 16).toString('latin1')).toBe('fedcba9876543210');
+    expect(readFileSync(join(userCache(xdg), 'x.js.v8')).subarray(0, 16).toString('latin1')).toBe('fedcba9876543210');
     expect(run('x')).toEqual({ rc: 3, stdout: 'two \n', stderr: '' });
+  });
+
+  it('the build (AWS_CLONE_CODE_CACHE=build) fills dist/.cache, which later runs use without writing', () => {
+    bundle('x', '0123456789abcdef', MAIN('one'));
+    expect(run('x', [], { AWS_CLONE_CODE_CACHE: 'build' }).rc).toBe(3);
+    expect(tree(join(dist, '.cache'))).toEqual(['x.js.v8']);
+    expect(tree(xdg)).toEqual([]);
+    const shipped = readFileSync(join(dist, '.cache', 'x.js.v8')).toString('base64');
+    expect(run('x', ['d'])).toEqual({ rc: 3, stdout: 'one d\n', stderr: '' });
+    expect(tree(xdg)).toEqual([]);
+    expect(readFileSync(join(dist, '.cache', 'x.js.v8')).toString('base64')).toBe(shipped);
+  });
+
+  it('a shipped cache that this Node.js refuses: the user\'s cache is written, then used', () => {
+    bundle('x', '0123456789abcdef', MAIN('one'));
+    mkdirSync(join(dist, '.cache'));
+    // The right id, but data V8 refuses (as a cache made by another Node.js).
+    const refused = Buffer.concat([Buffer.from('0123456789abcdef\0\0\0\0\0\0\0\0', 'latin1'), Buffer.alloc(512, 7)]);
+    writeFileSync(join(dist, '.cache', 'x.js.v8'), refused);
+    expect(run('x')).toEqual({ rc: 3, stdout: 'one \n', stderr: '' });
+    const user = join(userCache(xdg), 'x.js.v8');
+    const written = statSync(user).mtimeMs;
+    const data = readFileSync(user).toString('base64');
+    expect(run('x')).toEqual({ rc: 3, stdout: 'one \n', stderr: '' });
+    // Accepted from the user's folder: not written again; the shipped file is left as it was.
+    expect(statSync(user).mtimeMs).toBe(written);
+    expect(readFileSync(user).toString('base64')).toBe(data);
+    expect(readFileSync(join(dist, '.cache', 'x.js.v8')).equals(refused)).toBe(true);
   });
 
   it('loads sibling bundles once and Node\'s builtins through the require it gives', () => {
@@ -68,15 +133,25 @@ describe('the bundle loader', () => {
     expect(run('x')).toEqual({ rc: 0, stdout: 'true 1 /\n', stderr: '' });
   });
 
-  it('writes nothing with AWS_CLONE_NO_CODE_CACHE', () => {
+  it('reads and writes no cache with AWS_CLONE_NO_CODE_CACHE', () => {
     bundle('x', '0123456789abcdef', MAIN('one'));
     expect(run('x', [], { AWS_CLONE_NO_CODE_CACHE: '1' })).toEqual({ rc: 3, stdout: 'one \n', stderr: '' });
+    expect(tree(xdg)).toEqual([]);
     expect(existsSync(join(dist, '.cache'))).toBe(false);
   });
 
   it('leaves no temporary file behind', () => {
     bundle('x', '0123456789abcdef', MAIN('one'));
     run('x');
-    expect(readdirSync(join(dist, '.cache'))).toEqual(['x.js.v8']);
+    expect(tree(xdg)).toEqual([join('aws-cleanroomsml-cli', `unbuilt-v8-${process.versions.v8}`, 'x.js.v8')]);
+  });
+});
+
+describe('the built loader (dist/loader.js)', () => {
+  it('names the user\'s cache folder for the package, its version and the build', () => {
+    const root = join(__dirname, '..', '..');
+    const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+    const built = readFileSync(join(root, 'dist', 'loader.js'), 'utf8');
+    expect(built).toMatch(new RegExp(`^const CACHE_NAME = "${name}/${version.replace(/\./g, '\\.')}-[0-9a-f]{12}";$`, 'm'));
   });
 });
