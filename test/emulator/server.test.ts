@@ -1,8 +1,24 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/server';
+import { parseSeed } from '../../src/emulator/seed';
+import { MODEL } from '../../src/model';
+import { HANDLERS } from '../../src/emulator/operations';
 import {
-  AKID, FakeClock, MEMBERSHIP, OTHER_MEMBERSHIP, SECRET, T0, call, jobPath, jobsPath, startBody, tagsPath, trainedModelArn,
+  AKID, FakeClock, MEMBERSHIP, OTHER_MEMBERSHIP, SECRET, T0, associationArn, call, channelArn, jobPath, jobsPath, startBody,
+  tagsPath, testSeed, testSeedDocument, trainedModelArn,
 } from './helpers';
+
+const VERSION = '0e0e0e0e-0000-4000-8000-000000000001';
+
+/** The test seed plus a second version (VERSION) of tm-2 in MEMBERSHIP. */
+function seedWithVersion() {
+  const doc = testSeedDocument(undefined, ['us-east-1', 'ap-southeast-1', 'eu-west-2']);
+  doc.resources.push({
+    arn: trainedModelArn(MEMBERSHIP, 'us-east-1', 'tm-2'), versionIdentifier: VERSION, name: 'tm-2',
+    configuredModelAlgorithmAssociationArn: associationArn(), dataChannels: [{ mlInputChannelArn: channelArn(), channelName: 'train' }],
+  });
+  return parseSeed(JSON.stringify(doc), 'test');
+}
 
 const running: Emulator[] = [];
 afterEach(async () => {
@@ -10,7 +26,7 @@ afterEach(async () => {
 });
 
 async function emu(opts: EmulatorOptions = {}): Promise<Emulator> {
-  const e = await startEmulator({ host: '127.0.0.1', port: 0, ...opts });
+  const e = await startEmulator({ host: '127.0.0.1', port: 0, seed: testSeed(), ...opts });
   running.push(e);
   return e;
 }
@@ -18,7 +34,7 @@ async function emu(opts: EmulatorOptions = {}): Promise<Emulator> {
 const ARN_RE = new RegExp(`^arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${MEMBERSHIP}/trained-model-inference-job/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`);
 
 async function startJob(e: Emulator, name: string, over: Record<string, unknown> = {}, m = MEMBERSHIP): Promise<string> {
-  const r = await call(e.url, 'POST', jobsPath(m), { body: startBody(name, over) });
+  const r = await call(e.url, 'POST', jobsPath(m), { body: startBody(name, over, m) });
   expect(r.status).toBe(200);
   return r.json.trainedModelInferenceJobArn as string;
 }
@@ -26,14 +42,14 @@ async function startJob(e: Emulator, name: string, over: Record<string, unknown>
 describe('start and get', () => {
   it('starts a job and returns every stored field of the Get response, in model order', async () => {
     const clock = new FakeClock();
-    const e = await emu({ clock: clock.now });
+    const e = await emu({ clock: clock.now, seed: seedWithVersion() });
     const r = await call(e.url, 'POST', jobsPath(), {
       body: startBody('nightly', {
         description: 'scoring run', environment: { LOG_LEVEL: 'debug' }, containerExecutionParameters: { maxPayloadInMB: 6 },
         kmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/abc', tags: { team: 'ml' },
-        trainedModelVersionIdentifier: '0e0e0e0e-0000-4000-8000-000000000001', mlModelInferencePayerAccountId: '111122223333',
-        configuredModelAlgorithmAssociationArn:
-          `arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${MEMBERSHIP}/configured-model-algorithm-association/cmaa`,
+        trainedModelArn: trainedModelArn(MEMBERSHIP, 'us-east-1', 'tm-2'),
+        trainedModelVersionIdentifier: VERSION, mlModelInferencePayerAccountId: '111122223333',
+        configuredModelAlgorithmAssociationArn: associationArn(),
       }),
     });
     expect(r.status).toBe(200);
@@ -48,12 +64,11 @@ describe('start and get', () => {
       createTime: '2026-03-01T12:00:00.000Z',
       updateTime: '2026-03-01T12:00:00.000Z',
       trainedModelInferenceJobArn: arn,
-      configuredModelAlgorithmAssociationArn:
-        `arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${MEMBERSHIP}/configured-model-algorithm-association/cmaa`,
+      configuredModelAlgorithmAssociationArn: associationArn(),
       name: 'nightly',
       status: 'CREATE_PENDING',
-      trainedModelArn: trainedModelArn(),
-      trainedModelVersionIdentifier: '0e0e0e0e-0000-4000-8000-000000000001',
+      trainedModelArn: trainedModelArn(MEMBERSHIP, 'us-east-1', 'tm-2'),
+      trainedModelVersionIdentifier: VERSION,
       resourceConfig: { instanceType: 'ml.m5.xlarge', instanceCount: 1 },
       outputConfiguration: { accept: 'text/csv', members: [{ accountId: '123456789012' }] },
       membershipIdentifier: MEMBERSHIP,
@@ -68,10 +83,16 @@ describe('start and get', () => {
   });
 
   it('takes the region of the ARN from the SigV4 credential scope, else --region', async () => {
-    const e = await emu({ region: 'eu-west-2' });
-    const signed = await call(e.url, 'POST', jobsPath(), { body: startBody('a'), sign: { region: 'ap-southeast-1' } });
+    const e = await emu({ region: 'eu-west-2', seed: seedWithVersion() });
+    const inRegion = (name: string, region: string) => startBody(name, {
+      trainedModelArn: trainedModelArn(MEMBERSHIP, region), dataSource: { mlInputChannelArn: channelArn(MEMBERSHIP, region) },
+    });
+    const signed = await call(e.url, 'POST', jobsPath(), { body: inRegion('a', 'ap-southeast-1'), sign: { region: 'ap-southeast-1' } });
     expect(signed.json.trainedModelInferenceJobArn).toMatch(/^arn:aws:cleanrooms-ml:ap-southeast-1:123456789012:membership\//);
-    const unsigned = await call(e.url, 'POST', jobsPath(), { body: startBody('b') });
+    // The trained model of another region is not found.
+    const elsewhere = await call(e.url, 'POST', jobsPath(), { body: startBody('a'), sign: { region: 'ap-southeast-1' } });
+    expect([elsewhere.status, elsewhere.json.message]).toEqual([404, `Trained model not found: ${trainedModelArn()}`]);
+    const unsigned = await call(e.url, 'POST', jobsPath(), { body: inRegion('b', 'eu-west-2') });
     expect(unsigned.json.trainedModelInferenceJobArn).toMatch(/^arn:aws:cleanrooms-ml:eu-west-2:123456789012:membership\//);
     // A job is seen only from its own region.
     const g = await call(e.url, 'GET', jobPath(signed.json.trainedModelInferenceJobArn));
@@ -102,7 +123,7 @@ describe('start and get', () => {
     expect(r.headers['x-amzn-errortype']).toBe('ConflictException');
     expect(r.json).toEqual({ message: `A trained model inference job named 'dup' already exists in membership ${MEMBERSHIP} (${first}).` });
     // Another membership may use the name.
-    const elsewhere = await call(e.url, 'POST', jobsPath(OTHER_MEMBERSHIP), { body: startBody('dup') });
+    const elsewhere = await call(e.url, 'POST', jobsPath(OTHER_MEMBERSHIP), { body: startBody('dup', {}, OTHER_MEMBERSHIP) });
     expect(elsewhere.status).toBe(200);
     // Once the first is cancelled and INACTIVE the name is free again.
     expect((await call(e.url, 'PATCH', jobPath(first))).status).toBe(200);
@@ -220,11 +241,11 @@ describe('list', () => {
   });
 
   it('filters by trainedModelArn and trainedModelVersionIdentifier', async () => {
-    const e = await emu();
+    const e = await emu({ seed: seedWithVersion() });
     await startJob(e, 'a');
     await startJob(e, 'b', { trainedModelArn: trainedModelArn(MEMBERSHIP, 'us-east-1', 'tm-2') });
     await startJob(e, 'c', { trainedModelArn: trainedModelArn(MEMBERSHIP, 'us-east-1', 'tm-2'),
-      trainedModelVersionIdentifier: '0e0e0e0e-0000-4000-8000-000000000001' });
+      trainedModelVersionIdentifier: VERSION });
     const names = async (query: Record<string, string>) =>
       (await call(e.url, 'GET', jobsPath(), { query })).json.trainedModelInferenceJobs.map((j: { name: string }) => j.name);
     expect(await names({ trainedModelArn: trainedModelArn(MEMBERSHIP, 'us-east-1', 'tm-2') })).toEqual(['c', 'b']);
@@ -383,11 +404,9 @@ describe('validation and protocol errors', () => {
     }
   });
 
-  it('answers UnknownOperationException for model operations it does not emulate', async () => {
-    const e = await emu();
-    const r = await call(e.url, 'GET', `/memberships/${MEMBERSHIP}/trained-models`);
-    expect(r.status).toBe(404);
-    expect(r.json).toEqual({ message: 'The operation ListTrainedModels is not supported by cleanroomsml-local' });
+  it('serves every operation of the model', () => {
+    expect(Object.keys(MODEL.operations)).toHaveLength(59);
+    expect([...HANDLERS.keys()].sort()).toEqual(Object.keys(MODEL.operations).sort());
   });
 });
 
