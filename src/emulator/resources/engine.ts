@@ -88,6 +88,14 @@ export function requireActive(ctx: Ctx, r: ResourceRecord, purpose: string): voi
   }
 }
 
+/** Only the account that created an account-level resource changes it (others may only see it). */
+function requireOwner(kind: Kind, r: ResourceRecord, ctx: Ctx): void {
+  if (kind.scope === 'account' && r.accountId !== ctx.account) {
+    throw serviceError('AccessDeniedException',
+      `Account ${ctx.account} is not authorized to change ${kind.label.toLowerCase()} ${r.arn}, which belongs to account ${r.accountId}.`);
+  }
+}
+
 export function validation(message: string): never {
   throw serviceError('ValidationException', message);
 }
@@ -173,7 +181,8 @@ function checkName(kind: Kind, draft: Draft, ctx: Ctx): void {
     if (r.kind !== kind.type || r.fields.name !== name || (draft.arn !== undefined && r.arn === draft.arn)) continue;
     if (!inUse(r, ctx.now)) continue;
     if (nameScopeOf(kind, r.fields, r.membershipIdentifier, r.accountId, r.region).key !== scope.key) continue;
-    conflict(`A ${kind.label.toLowerCase()} named '${name}' already exists in ${scope.where}${r.arn ? ` (${r.arn})` : ''}.`);
+    const a = /^[aeiou]/i.test(kind.label) ? 'An' : 'A';
+    conflict(`${a} ${kind.label.toLowerCase()} named '${name}' already exists in ${scope.where}${r.arn ? ` (${r.arn})` : ''}.`);
   }
 }
 
@@ -297,6 +306,7 @@ async function list(kind: Kind, op: Operation, input: JsonObject, ctx: Ctx, opts
 
 async function cancel(kind: Kind, input: JsonObject, ctx: Ctx): Promise<undefined> {
   const r = lookup(ctx, kind, arnOf(kind, input), whereOf(input), versionOf(input, 'base'));
+  requireOwner(kind, r, ctx);
   const status = statusOf(r, ctx.now)?.status ?? 'ACTIVE';
   if (!kind.cancellable?.has(status)) {
     conflict(`${kind.label} ${r.arn}${r.version ? ` (version ${r.version})` : ''} is in status ${status} and cannot be cancelled.`);
@@ -308,6 +318,7 @@ async function cancel(kind: Kind, input: JsonObject, ctx: Ctx): Promise<undefine
 
 async function remove(kind: Kind, input: JsonObject, ctx: Ctx): Promise<undefined> {
   const r = lookup(ctx, kind, arnOf(kind, input), whereOf(input), versionOf(input, 'base'));
+  requireOwner(kind, r, ctx);
   const status = statusOf(r, ctx.now)?.status;
   if (status !== undefined && (status.startsWith('DELETE_') || (kind.deletable && !kind.deletable.has(status)))) {
     conflict(`${kind.label} ${r.arn}${r.version ? ` (version ${r.version})` : ''} is in status ${status} and cannot be deleted.`);
@@ -324,6 +335,7 @@ async function remove(kind: Kind, input: JsonObject, ctx: Ctx): Promise<undefine
 async function update(kind: Kind, input: JsonObject, ctx: Ctx): Promise<JsonObject> {
   const arn = arnOf(kind, input);
   const r = lookup(ctx, kind, arn, whereOf(input));
+  requireOwner(kind, r, ctx);
   kind.prepareUpdate?.(input, ctx, r);
   const changes = Object.entries(input).filter(([k]) => !SCOPE_MEMBERS.has(k) && k !== kind.arnMember);
   if (changes.length) {
