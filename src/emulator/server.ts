@@ -60,7 +60,7 @@ export interface EmulatorOptions {
   seed?: Seed;
   /** Largest request body accepted, in bytes (default 10 MiB). */
   maxBodyBytes?: number;
-  /** Request bytes held in memory at once, all requests together (default 32 MiB). */
+  /** Request bytes held in memory at once, all requests together (default 16 MiB). */
   bodyBudgetBytes?: number;
   /** Called with one line per request (method, path, status, operation or error code). */
   log?: (line: string) => void;
@@ -229,6 +229,36 @@ function checkTenancy(tenancy: Tenancy, input: JsonObject, account: string): voi
   if (typeof input.collaborationId === 'string') tenancy.checkCollaboration(input.collaborationId, account);
 }
 
+/** Answers, then closes the connection (the rest of the body is not worth reading). */
+function closeWith(req: IncomingMessage, res: ServerResponse, err: ServiceError): void {
+  if (res.headersSent || res.destroyed) return;
+  sendError(res, err, { Connection: 'close' });
+  res.on('finish', () => req.socket.destroy());
+}
+
+/** Reads what is left of a body without keeping it; `done(true)` once it all came, `done(false)` past `limit`. */
+function discardBody(req: IncomingMessage, limit: number, done: (whole: boolean) => void): void {
+  if (req.complete) {
+    done(true);
+    return;
+  }
+  let size = 0;
+  let finished = false;
+  const finish = (whole: boolean) => {
+    if (finished) return;
+    finished = true;
+    done(whole);
+  };
+  req.on('data', (c: Buffer) => {
+    size += c.length;
+    if (size > limit) finish(false);
+  });
+  req.on('end', () => finish(true));
+  req.on('close', () => finish(false));
+  req.on('error', () => finish(false));
+  req.resume();
+}
+
 /** A request listener for node:http serving the emulated service from `store` (for embedding). */
 export function createRequestListener(
   opts: EmulatorOptions, store: Store,
@@ -239,18 +269,16 @@ export function createRequestListener(
       (opName) => s.log?.(`${req.method} ${req.url} ${res.statusCode} ${opName}`),
       (e: unknown) => {
         const err = e instanceof ServiceError ? e : serviceError('InternalFailure', `Internal error: ${(e as Error)?.message ?? e}`);
+        s.log?.(`${req.method} ${req.url} ${err.status} ${err.code}`);
         if (res.headersSent) {
           res.destroy();
         } else if (err.code === 'RequestEntityTooLargeException') {
-          // Not worth reading: answer, then close the connection.
-          sendError(res, err, { Connection: 'close' });
-          res.on('finish', () => req.socket.destroy());
+          closeWith(req, res, err);
         } else {
-          sendError(res, err);
-          // A body left unread (a request refused on its headers) is discarded as it arrives.
-          req.resume();
+          // A body left unread (a request refused on its headers) is discarded as it arrives, so that
+          // the client, done sending, reads the answer; past the size limit the connection is closed.
+          discardBody(req, s.maxBodyBytes, (whole) => (whole ? sendError(res, err) : closeWith(req, res, err)));
         }
-        s.log?.(`${req.method} ${req.url} ${err.status} ${err.code}`);
       },
     );
   };
@@ -282,7 +310,7 @@ function settingsFrom(opts: EmulatorOptions, store: Store): Settings {
     wallNow: opts.wallClock ?? Date.now,
     timings: atSpeed({ ...DEFAULT_TIMINGS, ...opts.timings }, opts.speed ?? 1),
     maxBodyBytes: opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    budget: new ByteBudget(opts.bodyBudgetBytes ?? 32 * 1024 * 1024),
+    budget: new ByteBudget(opts.bodyBudgetBytes ?? 16 * 1024 * 1024),
     log: opts.log,
   };
 }

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/server';
 import { parseSeed } from '../../src/emulator/seed';
@@ -503,6 +504,62 @@ describe('signatures (verified independently of the SDK signer that made them)',
     const e = await emu();
     expect((await call(e.url, 'GET', jobsPath(), { sign: { secretAccessKey: 'whatever', accessKeyId: 'ANY' } })).status).toBe(200);
     expect((await call(e.url, 'GET', jobsPath())).status).toBe(200);
+  });
+});
+
+/** A raw POST of `body` (a Buffer, or chunks sent without a length), with `Connection: close`; resolves with status and error type. */
+function rawPost(url: string, path: string, body: Buffer | Buffer[]): Promise<{ status: number; error?: string; text: string }> {
+  const u = new URL(url);
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string | number> = { 'content-type': 'application/json' };
+    if (!Array.isArray(body)) headers['content-length'] = body.length;
+    const req = request({ host: u.hostname, port: Number(u.port), method: 'POST', path, agent: false, headers }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => { text += c.toString(); });
+      res.on('end', () => resolve({ status: res.statusCode!, error: res.headers['x-amzn-errortype'] as string | undefined, text }));
+    });
+    req.on('error', reject);
+    if (Array.isArray(body)) {
+      for (const c of body) req.write(c);
+      req.end();
+    } else {
+      req.end(body);
+    }
+  });
+}
+
+describe('request bodies', () => {
+  it('answers a request refused on its headers once its body is in (discarded), even to a client that closes', async () => {
+    const e = await emu({ credentials: [{ accessKeyId: AKID, secretAccessKey: SECRET }] });
+    const big = Buffer.alloc(3 * 1024 * 1024, 0x20);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => rawPost(e.url, jobsPath(), big)));
+    expect(answers.map((a) => [a.status, a.error])).toEqual(Array(5).fill([403, 'MissingAuthenticationTokenException']));
+  });
+
+  it('refuses a body above the limit: at once from its Content-Length, or as it streams', async () => {
+    const e = await emu({ maxBodyBytes: 1000 });
+    const declared = await rawPost(e.url, jobsPath(), Buffer.alloc(1001, 0x20));
+    expect([declared.status, declared.error, JSON.parse(declared.text)]).toEqual([413, 'RequestEntityTooLargeException',
+      { message: 'Request body is larger than the 1000 bytes this service accepts.' }]);
+    const chunked = await rawPost(e.url, jobsPath(), [Buffer.alloc(600, 0x20), Buffer.alloc(600, 0x20)]);
+    expect([chunked.status, chunked.error]).toEqual([413, 'RequestEntityTooLargeException']);
+    // At the limit is fine.
+    const body = Buffer.from(JSON.stringify(startBody('fits')).padEnd(1000, ' '));
+    expect((await rawPost(e.url, jobsPath(), body)).status).toBe(200);
+  });
+
+  it('reads bodies one budget at a time, and loses none', async () => {
+    const e = await emu({ bodyBudgetBytes: 1 });
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => call(e.url, 'POST', jobsPath(), { body: startBody(`b${i}`) })));
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+  });
+
+  it('does not echo a huge value back whole in a validation message', async () => {
+    const e = await emu();
+    const r = await call(e.url, 'POST', jobsPath(), { body: startBody('x', { description: 'd'.repeat(100_000) }) });
+    expect(r.status).toBe(400);
+    expect(r.json.message).toBe(`1 validation error detected: Value '${'d'.repeat(4096)}…' at 'description' failed to satisfy constraint: `
+      + 'Member must have length less than or equal to 255');
   });
 });
 
