@@ -97,7 +97,8 @@ export function canonicalQuery(rawQuery: string): string {
 export function canonicalRequest(req: SignedRequest, signedHeaders: string[], payloadHash: string): string {
   const path = uriEncode(Buffer.from(normalizePath(req.rawPath), 'latin1'), '/');
   const headers = signedHeaders.map((h) => {
-    const values = req.headers[h] ?? [];
+    // The names come from the client's SignedHeaders: own properties only.
+    const values = (Object.hasOwn(req.headers, h) ? req.headers[h] : undefined) ?? [];
     return `${h}:${values.map((v) => v.trim().replace(/\s+/g, ' ')).join(',')}\n`;
   }).join('');
   const payload = req.headers['x-amz-content-sha256']?.[0] ?? payloadHash;

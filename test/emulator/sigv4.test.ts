@@ -168,3 +168,14 @@ describe('the signature\'s age (±15 minutes of now)', () => {
       secretOf, 'service', SUITE_NOW).accessKeyId).toBe('AKIDEXAMPLE');
   });
 });
+
+describe('signed header names named like JavaScript built-ins', () => {
+  it('are headers like any other (absent ones are empty), never properties of the headers object', () => {
+    const req = suiteRequest('GET', '/', '', '00'.repeat(32));
+    const auth = 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, '
+      + 'SignedHeaders=__proto__;constructor;host;tostring;x-amz-date, Signature=' + '00'.repeat(32);
+    const e = thrown(() => verifySigV4({ ...req, headers: { ...req.headers, authorization: [auth] } }, secretOf, 'service', SUITE_NOW));
+    expect(e.code).toBe('InvalidSignatureException');
+    expect(e.message).toContain("'GET\n/\n\n__proto__:\nconstructor:\nhost:example.amazonaws.com\ntostring:\nx-amz-date:20150830T123600Z\n");
+  });
+});
