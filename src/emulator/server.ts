@@ -5,8 +5,7 @@
 // SHA-256, kept in memory only for operations with body members and only within a byte budget shared by
 // all requests (others wait their turn unread) —, then the signature over the body, the input read and
 // validated from the model, the caller's tenancy, and the operation's handler.
-import { randomUUID } from 'node:crypto';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MODEL } from '../model';
@@ -159,11 +158,15 @@ function readBody(req: IncomingMessage, limit: number, keep: boolean): Promise<{
       done = true;
       resolve({ body: keep ? Buffer.concat(chunks) : Buffer.alloc(0), hash: hash.digest('hex') });
     });
-    req.on('error', (e) => {
+    const gone = (e: Error) => {
       if (done) return;
       done = true;
       reject(e);
-    });
+    };
+    req.on('error', gone);
+    // A client that went away (even while the request waited for the budget) ends the read.
+    req.on('close', () => gone(new Error('the client closed the connection before its body was read')));
+    if (req.destroyed) gone(new Error('the client closed the connection before its body was read'));
   });
 }
 

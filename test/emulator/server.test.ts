@@ -554,6 +554,23 @@ describe('request bodies', () => {
     expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
   });
 
+  it('gives back the budget of a client that left while waiting for it', async () => {
+    const e = await emu({ bodyBudgetBytes: 1 });
+    const u = new URL(e.url);
+    const { Socket } = await import('node:net');
+    // Two clients announce bodies they never send, then one hangs up: the other holds the budget.
+    const hold = new Socket();
+    const leave = new Socket();
+    const head = `POST ${jobsPath()} HTTP/1.1\r\nHost: ${u.host}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n`;
+    await Promise.all([hold, leave].map((sock) => new Promise<void>((r) => sock.connect(Number(u.port), u.hostname, () => { sock.write(head); r(); }))));
+    await new Promise((r) => setTimeout(r, 50));
+    leave.destroy();
+    hold.destroy();
+    // Had either kept its share, this would wait for ever.
+    const r = await call(e.url, 'POST', jobsPath(), { body: startBody('after') });
+    expect(r.status).toBe(200);
+  });
+
   it('does not echo a huge value back whole in a validation message', async () => {
     const e = await emu();
     const r = await call(e.url, 'POST', jobsPath(), { body: startBody('x', { description: 'd'.repeat(100_000) }) });
