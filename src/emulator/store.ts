@@ -121,6 +121,10 @@ function migrateV1(job: V1Job): ResourceRecord {
 export class Store {
   private readonly records = new Map<string, ResourceRecord>();
   private readonly arnIndex = new Map<string, ResourceRecord[]>();
+  /** Records whose timeline ends in GONE: removed once that moment has passed. */
+  private readonly doomed = new Set<ResourceRecord>();
+  /** kind NUL name → the records of that kind with that name (names never change). */
+  private readonly nameIndex = new Map<string, Set<ResourceRecord>>();
   /** ARN → tag key → value. */
   readonly tags = new Map<string, Map<string, string>>();
   private nextSeq = 1;
@@ -207,8 +211,20 @@ export class Store {
     return this.records.values();
   }
 
+  /** The records of a kind with a name. */
+  named(kind: string, name: string): ReadonlySet<ResourceRecord> {
+    return this.nameIndex.get(`${kind}\0${name}`) ?? new Set();
+  }
+
   add(r: ResourceRecord): void {
     this.records.set(r.key, r);
+    this.watch(r);
+    if (typeof r.fields.name === 'string') {
+      const k = `${r.kind}\0${r.fields.name}`;
+      const set = this.nameIndex.get(k);
+      if (set) set.add(r);
+      else this.nameIndex.set(k, new Set([r]));
+    }
     if (r.arn !== undefined) {
       const list = this.arnIndex.get(r.arn);
       if (list) list.push(r);
@@ -216,8 +232,19 @@ export class Store {
     }
   }
 
+  /** Notes a record whose timeline now ends in GONE (call after changing a timeline). */
+  watch(r: ResourceRecord): void {
+    if (r.timeline.length && r.timeline[r.timeline.length - 1][0] === GONE) this.doomed.add(r);
+  }
+
   remove(r: ResourceRecord): void {
     this.records.delete(r.key);
+    this.doomed.delete(r);
+    if (typeof r.fields.name === 'string') {
+      const k = `${r.kind}\0${r.fields.name}`;
+      this.nameIndex.get(k)?.delete(r);
+      if (this.nameIndex.get(k)?.size === 0) this.nameIndex.delete(k);
+    }
     if (r.arn === undefined) return;
     const list = (this.arnIndex.get(r.arn) ?? []).filter((x) => x !== r);
     if (list.length) {
@@ -230,8 +257,8 @@ export class Store {
 
   /** Drops the records whose deletion has completed by `now`. */
   sweep(now: number): void {
-    for (const r of [...this.records.values()]) {
-      if (r.timeline.length && statusAt(r.timeline, now)?.status === GONE) this.remove(r);
+    for (const r of [...this.doomed]) {
+      if (statusAt(r.timeline, now)?.status === GONE) this.remove(r);
     }
   }
 

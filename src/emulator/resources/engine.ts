@@ -177,8 +177,8 @@ function checkName(kind: Kind, draft: Draft, ctx: Ctx): void {
   const name = draft.fields.name;
   if (typeof name !== 'string') return;
   const scope = nameScopeOf(kind, draft.fields, draft.membershipIdentifier, ctx.account, ctx.region);
-  for (const r of ctx.store.all()) {
-    if (r.kind !== kind.type || r.fields.name !== name || (draft.arn !== undefined && r.arn === draft.arn)) continue;
+  for (const r of ctx.store.named(kind.type, name)) {
+    if (draft.arn !== undefined && r.arn === draft.arn) continue;
     if (!inUse(r, ctx.now)) continue;
     if (nameScopeOf(kind, r.fields, r.membershipIdentifier, r.accountId, r.region).key !== scope.key) continue;
     const a = /^[aeiou]/i.test(kind.label) ? 'An' : 'A';
@@ -293,13 +293,13 @@ async function list(kind: Kind, op: Operation, input: JsonObject, ctx: Ctx, opts
     }
     records = [...newest.values()];
   }
-  const views = new Map<ResourceRecord, JsonObject>(records.map((r) => [r, viewOf(r, ctx)]));
-  records = records.filter((r) => filters.every(([k, v]) => {
-    const view = views.get(r)!;
-    return Object.hasOwn(view, k) && view[k] === v;
-  }));
+  const views = new Map<ResourceRecord, JsonObject>();
+  const view = (r: ResourceRecord) => views.get(r) ?? views.set(r, viewOf(r, ctx)).get(r)!;
+  if (filters.length) {
+    records = records.filter((r) => filters.every(([k, v]) => Object.hasOwn(view(r), k) && view(r)[k] === v));
+  }
   const { items, nextToken } = page(records, input, opts.defaultMaxResults);
-  const out: JsonObject = { [resultKey(op)]: items.map((r) => views.get(r)!) as Json[] };
+  const out: JsonObject = { [resultKey(op)]: items.map(view) as Json[] };
   if (nextToken) out.nextToken = nextToken;
   return out;
 }
@@ -326,7 +326,10 @@ async function remove(kind: Kind, input: JsonObject, ctx: Ctx): Promise<undefine
   const why = kind.dependents?.(r, ctx);
   if (why) conflict(why);
   if (kind.deletion === 'remove' || kind.deletion === undefined) ctx.store.remove(r);
-  else r.timeline = continueWith(r.timeline, ctx.now, deletePhases(ctx.now, ctx.timings, kind.deletion));
+  else {
+    r.timeline = continueWith(r.timeline, ctx.now, deletePhases(ctx.now, ctx.timings, kind.deletion));
+    ctx.store.watch(r);
+  }
   ctx.store.sweep(ctx.now);
   await ctx.store.commit();
   return undefined;
