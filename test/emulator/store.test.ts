@@ -6,6 +6,7 @@ import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/server';
 import { Store, StateFileError, writeFileAtomic } from '../../src/emulator/store';
+import { invoke } from './client';
 import { FakeClock, MEMBERSHIP, call, jobPath, jobsPath, startBody, tagsPath, testSeed, testSeedDocument } from './helpers';
 
 let dir: string;
@@ -76,6 +77,55 @@ describe('persistence across a restart', () => {
       await call(b.url, 'POST', jobsPath(), { body: startBody('p3') });
       const all = await call(b.url, 'GET', jobsPath());
       expect(all.json.trainedModelInferenceJobs.map((j: { name: string }) => j.name)).toEqual(['p3', 'p2', 'p1', 'p0']);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('a restarted emulator serves every kind of resource as it was: versions, tags, policy, ML configuration', async () => {
+    const file = freshStateFile();
+    const clock = new FakeClock();
+    const start = () => startEmulator({ port: 0, stateFile: file, clock: clock.now, speed: Infinity });
+    const a = await start();
+    const role = 'arn:aws:iam::123456789012:role/r';
+    const image = '123456789012.dkr.ecr.us-east-1.amazonaws.com/x:1';
+    const arn = async (opName: string, input: Record<string, unknown>) => Object.values((await invoke(a.url, opName, input)).json)[0] as string;
+    const cma = await arn('CreateConfiguredModelAlgorithm', { name: 'a', roleArn: role, trainingContainerConfig: { imageUri: image }, tags: { k: 'v' } });
+    const cmaa = await arn('CreateConfiguredModelAlgorithmAssociation', { membershipIdentifier: MEMBERSHIP, configuredModelAlgorithmArn: cma, name: 'a' });
+    const ch = await arn('CreateMLInputChannel', { membershipIdentifier: MEMBERSHIP, configuredModelAlgorithmAssociations: [cmaa], name: 'c',
+      retentionInDays: 1, inputChannel: { dataSource: { protectedQueryInputParameters: { sqlParameters: { queryString: 'q' } } }, roleArn: role } });
+    const tmInput = { membershipIdentifier: MEMBERSHIP, name: 'm', configuredModelAlgorithmAssociationArn: cmaa,
+      resourceConfig: { instanceType: 'ml.m5.xlarge', volumeSizeInGB: 1 }, dataChannels: [{ mlInputChannelArn: ch, channelName: 't' }] };
+    const tm = await arn('CreateTrainedModel', tmInput);
+    const version = (await invoke(a.url, 'CreateTrainedModel', { ...tmInput, incrementalTrainingDataChannels: [{ trainedModelArn: tm, channelName: 'b' }] }))
+      .json.versionIdentifier as string;
+    const ds = await arn('CreateTrainingDataset', { name: 'd', roleArn: role, trainingData: [{ type: 'INTERACTIONS', inputConfig: {
+      schema: [{ columnName: 'u', columnTypes: ['USER_ID'] }], dataSource: { glueDataSource: { tableName: 't', databaseName: 'd' } } } }] });
+    const am = await arn('CreateAudienceModel', { name: 'am', trainingDatasetArn: ds });
+    const cam = await arn('CreateConfiguredAudienceModel', { name: 'cam', audienceModelArn: am, sharedAudienceMetrics: ['ALL'],
+      outputConfig: { destination: { s3Destination: { s3Uri: 's3://b/' } }, roleArn: role } });
+    await invoke(a.url, 'PutConfiguredAudienceModelPolicy', { configuredAudienceModelArn: cam, configuredAudienceModelPolicy: '{"Version": "2012-10-17"}' });
+    await invoke(a.url, 'PutMLConfiguration', { membershipIdentifier: MEMBERSHIP, defaultOutputLocation: { roleArn: role } });
+    const reads: [string, Record<string, unknown>][] = [
+      ['GetConfiguredModelAlgorithm', { configuredModelAlgorithmArn: cma }],
+      ['GetConfiguredModelAlgorithmAssociation', { membershipIdentifier: MEMBERSHIP, configuredModelAlgorithmAssociationArn: cmaa }],
+      ['GetMLInputChannel', { membershipIdentifier: MEMBERSHIP, mlInputChannelArn: ch }],
+      ['ListTrainedModelVersions', { membershipIdentifier: MEMBERSHIP, trainedModelArn: tm }],
+      ['GetTrainedModel', { membershipIdentifier: MEMBERSHIP, trainedModelArn: tm, versionIdentifier: version }],
+      ['GetTrainingDataset', { trainingDatasetArn: ds }],
+      ['GetAudienceModel', { audienceModelArn: am }],
+      ['GetConfiguredAudienceModel', { configuredAudienceModelArn: cam }],
+      ['GetConfiguredAudienceModelPolicy', { configuredAudienceModelArn: cam }],
+      ['GetMLConfiguration', { membershipIdentifier: MEMBERSHIP }],
+      ['ListTagsForResource', { resourceArn: cma }],
+    ];
+    const before = await Promise.all(reads.map(([o, i]) => invoke(a.url, o, i)));
+    expect(before.map((r) => r.status)).toEqual(reads.map(() => 200));
+    await a.close();
+    const b = await start();
+    try {
+      const after = await Promise.all(reads.map(([o, i]) => invoke(b.url, o, i)));
+      expect(after.map((r) => r.text)).toEqual(before.map((r) => r.text));
     } finally {
       await b.close();
     }
