@@ -703,6 +703,19 @@ describe('StartTrainedModelInferenceJob', () => {
   });
 });
 
+describe('StartTrainedModelInferenceJob on a model with versions', () => {
+  it('runs the newest version when none is named, and records which', async () => {
+    const { cmaa, ch, tm } = await customWorld();
+    const { versionIdentifier } = await trainedModel(cmaa, ch, M, { incrementalTrainingDataChannels: [{ trainedModelArn: tm, channelName: 'b' }] });
+    clock.advance(READY);
+    const arn = (await ok(op('StartTrainedModelInferenceJob', inferenceInput(tm, ch)))).trainedModelInferenceJobArn;
+    const g = await ok(op('GetTrainedModelInferenceJob', { membershipIdentifier: M, trainedModelInferenceJobArn: arn }));
+    expect(g.trainedModelVersionIdentifier).toBe(versionIdentifier);
+    const listed = await ok(op('ListTrainedModelInferenceJobs', { membershipIdentifier: M, trainedModelVersionIdentifier: versionIdentifier }));
+    expect(listed.trainedModelInferenceJobs).toHaveLength(1);
+  });
+});
+
 describe('GetTrainedModelInferenceJob', () => {
   it('returns the job', async () => {
     const { tm, ch } = await customWorld();

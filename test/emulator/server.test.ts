@@ -250,7 +250,9 @@ describe('list', () => {
     const names = async (query: Record<string, string>) =>
       (await call(e.url, 'GET', jobsPath(), { query })).json.trainedModelInferenceJobs.map((j: { name: string }) => j.name);
     expect(await names({ trainedModelArn: trainedModelArn(MEMBERSHIP, 'us-east-1', 'tm-2') })).toEqual(['c', 'b']);
-    expect(await names({ trainedModelVersionIdentifier: '0e0e0e0e-0000-4000-8000-000000000001' })).toEqual(['c']);
+    // b named no version: it ran tm-2's newest, VERSION, and says so.
+    expect(await names({ trainedModelVersionIdentifier: VERSION })).toEqual(['c', 'b']);
+    expect(await names({ trainedModelArn: trainedModelArn(), trainedModelVersionIdentifier: VERSION })).toEqual([]);
     expect(await names({})).toEqual(['c', 'b', 'a']);
   });
 

@@ -170,10 +170,12 @@ export const EXPORT_JOB = defineKind({
   nameScope: (fields, _m, _a, region) => ({
     key: `${region}/${fields.trainedModelArn as string}`, where: `trained model ${fields.trainedModelArn as string}`,
   }),
-  prepare(input, ctx) {
+  prepare(input, ctx, draft) {
     const model = lookup(ctx, TRAINED_MODEL, input.trainedModelArn as string, collaborationOfInput(input, ctx),
       typeof input.trainedModelVersionIdentifier === 'string' ? input.trainedModelVersionIdentifier : 'latest');
     requireActive(ctx, model, 'an export');
+    // The version it exports (the newest when none is named; the first version has no identifier).
+    if (model.version !== undefined) draft.fields.trainedModelVersionIdentifier = model.version;
     const association = associationOf(model, ctx);
     const policies = (association?.fields.privacyConfiguration as JsonObject | undefined)?.policies as JsonObject | undefined;
     if (association && policies?.trainedModelExports === undefined) {
@@ -190,11 +192,13 @@ export const INFERENCE_JOB = defineKind({
   taggable: true,
   lifecycle: 'create',
   cancellable: new Set(['CREATE_PENDING', 'CREATE_IN_PROGRESS', 'ACTIVE']),
-  prepare(input, ctx) {
+  prepare(input, ctx, draft) {
     const where = collaborationOfInput(input, ctx);
     const model = lookup(ctx, TRAINED_MODEL, input.trainedModelArn as string, where,
       typeof input.trainedModelVersionIdentifier === 'string' ? input.trainedModelVersionIdentifier : 'latest');
     requireActive(ctx, model, 'inference');
+    // The version it runs (the newest when none is named; the first version has no identifier).
+    if (model.version !== undefined) draft.fields.trainedModelVersionIdentifier = model.version;
     const channel = lookup(ctx, CHANNEL, (input.dataSource as JsonObject).mlInputChannelArn as string, where);
     requireActive(ctx, channel, 'inference');
     if (typeof input.configuredModelAlgorithmAssociationArn === 'string') {
