@@ -1082,9 +1082,14 @@ describe('GetAudienceGenerationJob', () => {
     expect([starter.startedBy, starter.collaborationId, starter.seedAudience, starter.includeSeedInOutput]).toEqual([PARTNER, COLLAB, SEED, true]);
     const owner = await ok(op('GetAudienceGenerationJob', { audienceGenerationJobArn: gen }));
     expect([owner.startedBy, owner.seedAudience, owner.status]).toEqual([PARTNER, undefined, 'CREATE_PENDING']);
-    // Only its starter deletes it.
+    // Only its starter deletes it, or exports its audience.
     clock.advance(READY);
     await fails(op('DeleteAudienceGenerationJob', { audienceGenerationJobArn: gen }), 'AccessDeniedException');
+    await fails(op('StartAudienceExportJob', { name: 'x', audienceGenerationJobArn: gen, audienceSize: { type: 'ABSOLUTE', value: 1000 } }),
+      'AccessDeniedException', `Account ${ACCOUNT} is not authorized to export the audience of ${gen}, which account ${PARTNER} generated.`);
+    const exported = await op('StartAudienceExportJob', { name: 'x', audienceGenerationJobArn: gen, audienceSize: { type: 'ABSOLUTE', value: 1000 } },
+      as('AKIDPARTNER'));
+    expect(exported.status).toBe(200);
   });
   it('answers ResourceNotFoundException', async () => {
     await fails(op('GetAudienceGenerationJob', { audienceGenerationJobArn: NO_SUCH_ACCOUNT_LEVEL('audience-generation-job') }), 'ResourceNotFoundException');

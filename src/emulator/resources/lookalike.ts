@@ -132,6 +132,11 @@ export const AUDIENCE_EXPORT_JOB = defineKind({
   }),
   prepare(input, ctx, draft) {
     const job = lookup(ctx, GENERATION_JOB, input.audienceGenerationJobArn as string, { account: true });
+    // The model's owner sees the job, but the audience is its starter's to export.
+    if (job.accountId !== ctx.account) {
+      throw serviceError('AccessDeniedException', `Account ${ctx.account} is not authorized to export the audience of ${job.arn}, `
+        + `which account ${job.accountId} generated.`);
+    }
     requireActive(ctx, job, 'an export');
     const cam = ctx.store.byArn(job.fields.configuredAudienceModelArn as string).find((r) => isLive(r, ctx.now));
     const size = input.audienceSize as JsonObject;
