@@ -82,7 +82,8 @@ function serve(script, args = []) {
 }
 // Loopback endpoints in their own processes (the timed runs block this one): the bundled emulator
 // for the start request, and a server listing 10,000 jobs.
-const [emulator, emulatorReady] = serve(join(root, 'bin', 'cleanroomsml-local'), ['--port', '0']);
+// (seeded with the trained model tm-1 and channel ch-1 that the start request names)
+const [emulator, emulatorReady] = serve(join(root, 'bin', 'cleanroomsml-local'), ['--port', '0', '--seed', join(root, 'scripts', 'emulator-seed.json')]);
 const [big, bigReady] = serve(join(root, 'scripts', 'bench-list-server.mjs'));
 const url = await emulatorReady;
 const bigUrl = await bigReady;

@@ -310,7 +310,9 @@ async function warmCodeCache() {
   const { tmpdir } = await import('node:os');
   rmSync(join(dist, '.cache'), { recursive: true, force: true });
   const home = mkdtempSync(join(tmpdir(), 'aws-clone-warm-'));
-  const emulator = spawn(process.execPath, [join(root, 'bin', 'cleanroomsml-local'), '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  // Seeded with the trained model tm-1 and channel ch-1 that the start requests below name.
+  const emulator = spawn(process.execPath, [join(root, 'bin', 'cleanroomsml-local'), '--port', '0', '--seed',
+    join(root, 'scripts', 'emulator-seed.json')], { stdio: ['ignore', 'pipe', 'ignore'] });
   try {
     const url = await new Promise((ok) => {
       let buf = '';

@@ -36,10 +36,24 @@ function describeJson(v: unknown): string {
   return `a ${typeof v}`;
 }
 
+/**
+ * A timestamp as epoch milliseconds, from epoch seconds (a JSON number or numeric text) or ISO 8601 text
+ * (the shape's iso8601 format, what SDKs send for this model).
+ */
+function timestampMs(v: number | string, where: string): number {
+  if (typeof v === 'number') return Math.round(v * 1000);
+  const t = v.trim();
+  const ms = /^-?\d+(\.\d+)?$/.test(t) ? Math.round(Number(t) * 1000)
+    : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(t) ? Date.parse(t) : NaN;
+  if (!Number.isFinite(ms)) serialization(`Value '${v}' at '${where}' is not a valid timestamp`);
+  return ms;
+}
+
 /** A value from the URI, query string or a header, converted to the member's type. */
 function fromText(text: string, shape: Shape, where: string): Json {
   switch (shape.type) {
-    case 'string': case 'timestamp': case 'blob': return text;
+    case 'timestamp': return timestampMs(text, where);
+    case 'string': case 'blob': return text;
     case 'integer': case 'long': {
       if (!/^[-+]?\d+$/.test(text.trim())) serialization(`Value '${text}' at '${where}' is not a valid integer`);
       const n = Number(text.trim());
@@ -107,7 +121,7 @@ function fromJson(v: Json, ref: ShapeRef, where: string, model: ServiceModel): J
     case 'float': case 'double':
       return typeof v === 'number' ? v : bad('a number');
     case 'timestamp':
-      return typeof v === 'number' || typeof v === 'string' ? v : bad('a timestamp');
+      return typeof v === 'number' || typeof v === 'string' ? timestampMs(v, where) : bad('a timestamp');
     default:
       return bad('a value');
   }
@@ -198,15 +212,36 @@ export function javaText(v: Json): string {
   return String(v);
 }
 
+/** Values longer than this are cut in messages (a 10 MB value is not echoed back whole). */
+export const MAX_ECHO = 4096;
+
 function valueText(v: Json, shape: Shape): string {
-  return shape.sensitive ? 'Value' : `Value '${javaText(v)}'`;
+  if (shape.sensitive) return 'Value';
+  const text = javaText(v);
+  return `Value '${text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text}'`;
+}
+
+/** The length in code points, as the service counts it (a surrogate pair is one). */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
 }
 
 /** The constraints a scalar value fails, as the service words them (max length before min, then pattern, enum). */
 function scalarFailures(v: Json, shape: Shape): string[] {
   const out: string[] = [];
   if (typeof v === 'string' && shape.type === 'string') {
-    const len = Array.from(v).length;
+    const len = codePoints(v);
     if (shape.max !== undefined && len > shape.max) out.push(`Member must have length less than or equal to ${shape.max}`);
     if (shape.min !== undefined && len < shape.min) out.push(`Member must have length greater than or equal to ${shape.min}`);
     if (shape.pattern !== undefined && !javaFullMatchRegExp(shape.pattern).test(v)) {
@@ -236,9 +271,15 @@ function uniqueInOrder(lists: string[][]): string[] {
 function validateValue(v: Json, shape: Shape, path: string, errors: string[], model: ServiceModel): void {
   const fail = (c: string) => errors.push(`${valueText(v, shape)} at '${path}' failed to satisfy constraint: ${c}`);
   switch (shape.type) {
-    case 'structure':
-      validateStructure(v as JsonObject, shape, `${path}.`, errors, model);
+    case 'structure': {
+      const obj = v as JsonObject;
+      if (shape.union) {
+        const set = Object.keys(shape.members ?? {}).filter((k) => Object.hasOwn(obj, k) && obj[k] !== null).length;
+        if (set !== 1) fail('Member must have exactly one member set');
+      }
+      validateStructure(obj, shape, `${path}.`, errors, model);
       return;
+    }
     case 'list': {
       const list = v as Json[];
       sizeFailures(list.length, shape).forEach(fail);

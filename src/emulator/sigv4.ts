@@ -3,6 +3,11 @@
 // for every service but S3 —, sorted RFC 3986 query, the signed headers with trimmed values, the payload
 // hash from x-amz-content-sha256 or the body's SHA-256), string to sign over the credential scope, and
 // the HMAC chain AWS4<secret> → date → region → service → aws4_request.
+//
+// It runs in two steps so that a request is refused before its body is read whenever its headers suffice:
+// `checkAuthorization` (the header is there and complete, the key is known, the scope is right, the
+// request was signed within 15 minutes of now), then `checkSignature` with the payload's hash (the
+// declared x-amz-content-sha256, known from the headers, or the body's, known once it is read).
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { serviceError } from './errors';
 
@@ -16,7 +21,6 @@ export interface SignedRequest {
   rawQuery: string;
   /** Lower-cased header names, every value of each (as node's `headersDistinct`). */
   headers: Record<string, string[] | undefined>;
-  body: Buffer;
 }
 
 export interface AuthorizationFields {
@@ -89,13 +93,15 @@ export function canonicalQuery(rawQuery: string): string {
   return pairs.map(([k, v]) => `${k}=${v}`).join('&');
 }
 
-export function canonicalRequest(req: SignedRequest, signedHeaders: string[]): string {
+/** The canonical request; `payloadHash` is x-amz-content-sha256 when sent, else the body's SHA-256 (hex). */
+export function canonicalRequest(req: SignedRequest, signedHeaders: string[], payloadHash: string): string {
   const path = uriEncode(Buffer.from(normalizePath(req.rawPath), 'latin1'), '/');
   const headers = signedHeaders.map((h) => {
-    const values = req.headers[h] ?? [];
+    // The names come from the client's SignedHeaders: own properties only.
+    const values = (Object.hasOwn(req.headers, h) ? req.headers[h] : undefined) ?? [];
     return `${h}:${values.map((v) => v.trim().replace(/\s+/g, ' ')).join(',')}\n`;
   }).join('');
-  const payload = req.headers['x-amz-content-sha256']?.[0] ?? sha256Hex(req.body);
+  const payload = req.headers['x-amz-content-sha256']?.[0] ?? payloadHash;
   return [req.method.toUpperCase(), path, canonicalQuery(req.rawQuery), headers, signedHeaders.join(';'), payload].join('\n');
 }
 
@@ -133,16 +139,43 @@ export function regionOfRequest(headers: Record<string, string[] | undefined>): 
 
 export type SecretLookup = (accessKeyId: string) => string | undefined;
 
+/** How far a request's X-Amz-Date may be from now, either way. */
+export const MAX_SKEW_MS = 15 * 60 * 1000;
+
+/** `20260301T120000Z` */
+export function amzDate(ms: number): string {
+  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+function parseAmzDate(s: string): number {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(s);
+  return m ? Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) : NaN;
+}
+
+/** A request whose Authorization header passed every check that needs no body. */
+export interface Authorized {
+  accessKeyId: string;
+  region: string;
+  service: string;
+  date: string;
+  amzDate: string;
+  signedHeaders: string[];
+  signature: string;
+  secret: string;
+}
+
 /**
- * Verifies a request's signature; returns who signed it, or throws the service's error
+ * The checks the headers suffice for, in the service's order; throws its error
  * (MissingAuthenticationTokenException, IncompleteSignatureException, UnrecognizedClientException,
- * InvalidSignatureException).
+ * InvalidSignatureException, the last one also for a signature older or newer than 15 minutes).
  */
-export function verifySigV4(req: SignedRequest, secretOf: SecretLookup, service: string): VerifiedIdentity {
-  const auth = req.headers.authorization?.[0];
+export function checkAuthorization(
+  headers: Record<string, string[] | undefined>, secretOf: SecretLookup, service: string, now: number,
+): Authorized {
+  const auth = headers.authorization?.[0];
   if (!auth) throw serviceError('MissingAuthenticationTokenException', 'Missing Authentication Token');
   const a = parseAuthorization(auth);
-  const amzDate = req.headers['x-amz-date']?.[0];
+  const date = headers['x-amz-date']?.[0];
   if (a.algorithm !== ALGORITHM) {
     throw serviceError('IncompleteSignatureException', `Unsupported AWS 'algorithm': '${a.algorithm}'`);
   }
@@ -150,7 +183,7 @@ export function verifySigV4(req: SignedRequest, secretOf: SecretLookup, service:
   if (a.accessKeyId === undefined) missing.push("Authorization header requires 'Credential' parameter.");
   if (a.signature === undefined) missing.push("Authorization header requires 'Signature' parameter.");
   if (a.signedHeaders === undefined) missing.push("Authorization header requires 'SignedHeaders' parameter.");
-  if (!amzDate) missing.push("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+  if (!date) missing.push("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
   if (missing.length) throw serviceError('IncompleteSignatureException', `${missing.join(' ')} Authorization=${auth}`);
   if (a.date === undefined) {
     throw serviceError('IncompleteSignatureException',
@@ -167,18 +200,40 @@ export function verifySigV4(req: SignedRequest, secretOf: SecretLookup, service:
   if (a.service !== service) {
     throw serviceError('InvalidSignatureException', `Credential should be scoped to correct service: '${service}'. `);
   }
-  if (!/^\d{8}T\d{6}Z$/.test(amzDate!) || amzDate!.slice(0, 8) !== a.date) {
+  const signedAt = parseAmzDate(date!);
+  if (Number.isNaN(signedAt) || date!.slice(0, 8) !== a.date) {
     throw serviceError('InvalidSignatureException',
-      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${a.date}' != '${amzDate!.slice(0, 8)}', from '${amzDate}'.`);
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${a.date}' != '${date!.slice(0, 8)}', from '${date}'.`);
+  }
+  if (signedAt < now - MAX_SKEW_MS) {
+    throw serviceError('InvalidSignatureException',
+      `Signature expired: ${date} is now earlier than ${amzDate(now - MAX_SKEW_MS)} (${amzDate(now)} - 15 min.)`);
+  }
+  if (signedAt > now + MAX_SKEW_MS) {
+    throw serviceError('InvalidSignatureException',
+      `Signature not yet current: ${date} is still later than ${amzDate(now + MAX_SKEW_MS)} (${amzDate(now)} + 15 min.)`);
   }
   if (!a.signedHeaders!.includes('host')) {
     throw serviceError('InvalidSignatureException', "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
   }
-  const creq = canonicalRequest(req, a.signedHeaders!);
+  return {
+    accessKeyId: a.accessKeyId!, region: a.region!, service: a.service!, date: a.date, amzDate: date!,
+    signedHeaders: a.signedHeaders!, signature: a.signature!, secret,
+  };
+}
+
+/** The payload hash the signature covers when the headers declare it (x-amz-content-sha256), else undefined. */
+export function declaredPayloadHash(headers: Record<string, string[] | undefined>): string | undefined {
+  return headers['x-amz-content-sha256']?.[0];
+}
+
+/** Verifies the signature itself, over the payload's hash (hex SHA-256 of the body). */
+export function checkSignature(req: SignedRequest, a: Authorized, payloadHash: string): void {
+  const creq = canonicalRequest(req, a.signedHeaders, payloadHash);
   const scope = `${a.date}/${a.region}/${a.service}/aws4_request`;
-  const sts = [ALGORITHM, amzDate, scope, sha256Hex(creq)].join('\n');
-  const good = createHmac('sha256', signingKey(secret, a.date, a.region!, a.service!)).update(sts, 'utf8').digest();
-  const given = /^[0-9a-f]{64}$/.test(a.signature!) ? Buffer.from(a.signature!, 'hex') : Buffer.alloc(0);
+  const sts = [ALGORITHM, a.amzDate, scope, sha256Hex(creq)].join('\n');
+  const good = createHmac('sha256', signingKey(a.secret, a.date, a.region, a.service)).update(sts, 'utf8').digest();
+  const given = /^[0-9a-f]{64}$/.test(a.signature) ? Buffer.from(a.signature, 'hex') : Buffer.alloc(0);
   if (given.length !== good.length || !timingSafeEqual(given, good)) {
     throw serviceError('InvalidSignatureException',
       'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key '
@@ -186,10 +241,27 @@ export function verifySigV4(req: SignedRequest, secretOf: SecretLookup, service:
       + `The Canonical String for this request should have been\n'${creq}'\n\n`
       + `The String-to-Sign should have been\n'${sts}'\n`);
   }
-  const declared = req.headers['x-amz-content-sha256']?.[0];
-  if (declared && /^[0-9a-fA-F]{64}$/.test(declared) && declared.toLowerCase() !== sha256Hex(req.body)) {
+}
+
+/** Refuses a body whose SHA-256 is not the x-amz-content-sha256 it was sent with. */
+export function checkPayloadHash(req: SignedRequest, payloadHash: string): void {
+  const declared = declaredPayloadHash(req.headers);
+  if (declared && /^[0-9a-fA-F]{64}$/.test(declared) && declared.toLowerCase() !== payloadHash) {
     throw serviceError('InvalidSignatureException',
       "The provided 'x-amz-content-sha256' header does not match what was computed.");
   }
-  return { accessKeyId: a.accessKeyId!, region: a.region! };
+}
+
+/**
+ * Verifies a whole request at once (headers, signature, payload); returns who signed it, or throws the
+ * service's error. `now` is the time the signature must be within 15 minutes of.
+ */
+export function verifySigV4(
+  req: SignedRequest & { body: Buffer }, secretOf: SecretLookup, service: string, now: number = Date.now(),
+): VerifiedIdentity {
+  const a = checkAuthorization(req.headers, secretOf, service, now);
+  const hash = sha256Hex(req.body);
+  checkSignature(req, a, hash);
+  checkPayloadHash(req, hash);
+  return { accessKeyId: a.accessKeyId, region: a.region };
 }

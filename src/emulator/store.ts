@@ -1,39 +1,57 @@
-// The emulator's state (its jobs) and its persistence. With a state file, every change is written
-// atomically — a temp file in the same directory, fsync, rename, fsync of the directory — so that a
-// kill -9 at any moment leaves either the old or the new complete file. Writes are serialised and
-// coalesced: a change made while a write is in flight is carried by the next write, and `commit()`
-// resolves only once a write that includes the caller's change is durable.
+// The emulator's state (every resource, its tags) and its persistence. With a state file, every change is
+// written atomically — a temp file (mode 0600: it holds environment values and policies) in the same
+// directory, fsync, rename, fsync of the directory — so that a kill -9 at any moment leaves either the old
+// or the new complete file. Writes are serialised and coalesced: a change made while a write is in flight
+// is carried by the next write, and `commit()` resolves only once a write that includes the caller's change
+// is durable. Every user-controlled key (ARNs, tag keys) is held in a Map.
 import { promises as fsp, readFileSync, readdirSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { JsonObject } from './input';
+import { GONE, statusAt, type Timeline } from './lifecycle';
 
 export const STATE_FORMAT = 'cleanroomsml-local-state';
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 
-/** One trained model inference job as stored. Times are epoch milliseconds. */
-export interface JobRecord {
+/** One resource as stored. Times are epoch milliseconds. */
+export interface ResourceRecord {
+  /** The kind (the ARN's resource type: `trained-model`, `training-dataset`, …). */
+  kind: string;
+  /** Unique key: the ARN; `ARN#version` for a trained model's later versions; `kind/id` for kinds without ARN. */
+  key: string;
+  arn?: string;
+  /** A trained model version's identifier (absent for the base version). */
+  version?: string;
   /** Creation order (also the pagination cursor). */
   seq: number;
-  arn: string;
   region: string;
-  membershipIdentifier: string;
-  /** The request's body members as given (name, trainedModelArn, resourceConfig, …), less tags. */
+  /** The account that created it. */
+  accountId: string;
+  membershipIdentifier?: string;
+  /** The request's members as given (less the membership and tags), plus what the service derived. */
   fields: JsonObject;
-  tags: Record<string, string>;
+  /** Status transitions (empty for kinds without a status). */
+  timeline: Timeline;
   createTime: number;
-  /** When the job leaves CREATE_PENDING and when it becomes ACTIVE (fixed at creation). */
-  inProgressAt: number;
-  activeAt: number;
-  /** Set by a cancel: CANCEL_PENDING from cancelTime, INACTIVE from inactiveAt. */
-  cancelTime?: number;
-  inactiveAt?: number;
+  /** Last change by an update (updateTime is the later of this and the current status's start). */
+  modifiedAt?: number;
+  /** A configured audience model's resource policy. */
+  policy?: string;
 }
 
 interface StateFileContent {
   format: typeof STATE_FORMAT;
   version: number;
   nextSeq: number;
-  jobs: JobRecord[];
+  records: ResourceRecord[];
+  /** ARN → [key, value] pairs (pairs, so that any key, `__proto__` included, round-trips). */
+  tags: [string, [string, string][]][];
+}
+
+/** Version 1 held trained model inference jobs only. */
+interface V1Job {
+  seq: number; arn: string; region: string; membershipIdentifier: string; fields: JsonObject;
+  tags: Record<string, string>; createTime: number; inProgressAt: number; activeAt: number;
+  cancelTime?: number; inactiveAt?: number;
 }
 
 export class StateFileError extends Error {}
@@ -54,11 +72,11 @@ function processAlive(pid: number): boolean {
 
 let tempCounter = 0;
 
-/** Writes `data` to `file` atomically (temp file in the same directory, fsync, rename, fsync dir). */
+/** Writes `data` to `file` atomically (temp file of mode 0600 in the same directory, fsync, rename, fsync dir). */
 export async function writeFileAtomic(file: string, data: string): Promise<void> {
   const dir = dirname(file);
   const tmp = join(dir, `.${basename(file)}.${process.pid}.${tempCounter++}.tmp`);
-  const fh = await fsp.open(tmp, 'wx', 0o644);
+  const fh = await fsp.open(tmp, 'wx', 0o600);
   try {
     try {
       await fh.writeFile(data, 'utf8');
@@ -83,8 +101,32 @@ export async function writeFileAtomic(file: string, data: string): Promise<void>
   }
 }
 
-export class JobStore {
-  readonly jobs = new Map<string, JobRecord>();
+function migrateV1(job: V1Job): ResourceRecord {
+  const timeline: Timeline = [['CREATE_PENDING', job.createTime]];
+  const ends = job.cancelTime ?? Infinity;
+  if (job.inProgressAt <= ends) timeline.push(['CREATE_IN_PROGRESS', job.inProgressAt]);
+  if (job.activeAt <= ends) timeline.push(['ACTIVE', job.activeAt]);
+  if (job.cancelTime !== undefined) {
+    const inactiveAt = job.inactiveAt ?? job.cancelTime;
+    timeline.push(['CANCEL_PENDING', job.cancelTime], ['CANCEL_IN_PROGRESS', (job.cancelTime + inactiveAt) / 2],
+      ['INACTIVE', inactiveAt]);
+  }
+  return {
+    kind: 'trained-model-inference-job', key: job.arn, arn: job.arn, seq: job.seq, region: job.region,
+    accountId: job.arn.split(':')[4], membershipIdentifier: job.membershipIdentifier, fields: job.fields,
+    timeline, createTime: job.createTime,
+  };
+}
+
+export class Store {
+  private readonly records = new Map<string, ResourceRecord>();
+  private readonly arnIndex = new Map<string, ResourceRecord[]>();
+  /** Records whose timeline ends in GONE: removed once that moment has passed. */
+  private readonly doomed = new Set<ResourceRecord>();
+  /** kind NUL name → the records of that kind with that name (names never change). */
+  private readonly nameIndex = new Map<string, Set<ResourceRecord>>();
+  /** ARN → tag key → value. */
+  readonly tags = new Map<string, Map<string, string>>();
   private nextSeq = 1;
   private writing: Promise<void> | undefined;
   private waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
@@ -92,8 +134,8 @@ export class JobStore {
   private constructor(readonly file: string | undefined) {}
 
   /** An in-memory store, or one loaded from (and saved to) `file` when given. */
-  static open(file?: string): JobStore {
-    const store = new JobStore(file);
+  static open(file?: string): Store {
+    const store = new Store(file);
     if (file) store.load(file);
     return store;
   }
@@ -108,20 +150,31 @@ export class JobStore {
     }
     this.removeStaleTemps(file);
     if (text === '') return;
-    let data: StateFileContent;
+    let data: StateFileContent & { jobs?: V1Job[] };
     try {
-      data = JSON.parse(text) as StateFileContent;
+      data = JSON.parse(text) as StateFileContent & { jobs?: V1Job[] };
     } catch (e) {
       throw new StateFileError(`state file ${file} is not valid JSON: ${(e as Error).message}`);
     }
-    if (!data || data.format !== STATE_FORMAT || !Array.isArray(data.jobs)) {
+    if (!data || typeof data !== 'object' || data.format !== STATE_FORMAT) {
       throw new StateFileError(`${file} is not a cleanroomsml-local state file`);
     }
-    if (data.version !== STATE_VERSION) {
-      throw new StateFileError(`state file ${file} has version ${data.version}; this emulator reads version ${STATE_VERSION}`);
+    if (data.version === 1 && Array.isArray(data.jobs)) {
+      for (const j of data.jobs) {
+        this.add(migrateV1(j));
+        if (j.tags && Object.keys(j.tags).length) this.tags.set(j.arn, new Map(Object.entries(j.tags)));
+      }
+    } else if (data.version === STATE_VERSION && Array.isArray(data.records) && Array.isArray(data.tags)) {
+      for (const r of data.records) this.add(r);
+      for (const [arn, pairs] of data.tags) this.tags.set(arn, new Map(pairs));
+    } else if (data.version !== 1 && data.version !== STATE_VERSION) {
+      throw new StateFileError(`state file ${file} has version ${data.version}; this emulator reads versions 1 and ${STATE_VERSION}`);
+    } else {
+      throw new StateFileError(`${file} is not a cleanroomsml-local state file`);
     }
-    for (const j of data.jobs) this.jobs.set(j.arn, j);
-    this.nextSeq = data.jobs.reduce((m, j) => Math.max(m, j.seq + 1), Number(data.nextSeq) || 1);
+    let next = Number(data.nextSeq) || 1;
+    for (const r of this.records.values()) next = Math.max(next, r.seq + 1);
+    this.nextSeq = next;
   }
 
   /** Temp files left by a process that was killed mid-write. */
@@ -145,14 +198,75 @@ export class JobStore {
     return this.nextSeq++;
   }
 
-  add(job: JobRecord): void {
-    this.jobs.set(job.arn, job);
+  get(key: string): ResourceRecord | undefined {
+    return this.records.get(key);
+  }
+
+  /** Every record (versions included) of an ARN, oldest first. */
+  byArn(arn: string): readonly ResourceRecord[] {
+    return this.arnIndex.get(arn) ?? [];
+  }
+
+  all(): IterableIterator<ResourceRecord> {
+    return this.records.values();
+  }
+
+  /** The records of a kind with a name. */
+  named(kind: string, name: string): ReadonlySet<ResourceRecord> {
+    return this.nameIndex.get(`${kind}\0${name}`) ?? new Set();
+  }
+
+  add(r: ResourceRecord): void {
+    this.records.set(r.key, r);
+    this.watch(r);
+    if (typeof r.fields.name === 'string') {
+      const k = `${r.kind}\0${r.fields.name}`;
+      const set = this.nameIndex.get(k);
+      if (set) set.add(r);
+      else this.nameIndex.set(k, new Set([r]));
+    }
+    if (r.arn !== undefined) {
+      const list = this.arnIndex.get(r.arn);
+      if (list) list.push(r);
+      else this.arnIndex.set(r.arn, [r]);
+    }
+  }
+
+  /** Notes a record whose timeline now ends in GONE (call after changing a timeline). */
+  watch(r: ResourceRecord): void {
+    if (r.timeline.length && r.timeline[r.timeline.length - 1][0] === GONE) this.doomed.add(r);
+  }
+
+  remove(r: ResourceRecord): void {
+    this.records.delete(r.key);
+    this.doomed.delete(r);
+    if (typeof r.fields.name === 'string') {
+      const k = `${r.kind}\0${r.fields.name}`;
+      this.nameIndex.get(k)?.delete(r);
+      if (this.nameIndex.get(k)?.size === 0) this.nameIndex.delete(k);
+    }
+    if (r.arn === undefined) return;
+    const list = (this.arnIndex.get(r.arn) ?? []).filter((x) => x !== r);
+    if (list.length) {
+      this.arnIndex.set(r.arn, list);
+    } else {
+      this.arnIndex.delete(r.arn);
+      this.tags.delete(r.arn);
+    }
+  }
+
+  /** Drops the records whose deletion has completed by `now`. */
+  sweep(now: number): void {
+    for (const r of [...this.doomed]) {
+      if (statusAt(r.timeline, now)?.status === GONE) this.remove(r);
+    }
   }
 
   /** The file's content for the current state. */
   serialize(): string {
     const content: StateFileContent = {
-      format: STATE_FORMAT, version: STATE_VERSION, nextSeq: this.nextSeq, jobs: [...this.jobs.values()],
+      format: STATE_FORMAT, version: STATE_VERSION, nextSeq: this.nextSeq, records: [...this.records.values()],
+      tags: [...this.tags].filter(([, m]) => m.size > 0).map(([arn, m]) => [arn, [...m]]),
     };
     return `${JSON.stringify(content, null, 1)}\n`;
   }

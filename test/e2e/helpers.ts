@@ -6,9 +6,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/server';
-import { AKID, FakeClock, MEMBERSHIP, SECRET, startBody, trainedModelArn } from '../emulator/helpers';
+import { AKID, FakeClock, MEMBERSHIP, SECRET, startBody, testSeed, trainedModelArn } from '../emulator/helpers';
 
-export { AKID, FakeClock, MEMBERSHIP, SECRET, startBody, trainedModelArn };
+export { AKID, FakeClock, MEMBERSHIP, SECRET, startBody, testSeed, trainedModelArn };
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const AWS_BIN = join(ROOT, 'bin', 'aws');
@@ -79,13 +79,16 @@ export interface TestEmulator extends Emulator {
   requests: string[];
 }
 
-/** The emulator with signature checking, a fake clock and a request log. */
+/**
+ * The emulator with signature checking, a fake clock and a request log, seeded with the trained model
+ * (`trainedModelArn()`) and ML input channel that `startArgs`/`startBody` name.
+ */
 export async function emulator(opts: EmulatorOptions = {}): Promise<TestEmulator> {
   const clock = new FakeClock();
   const requests: string[] = [];
   const e = await startEmulator({
     host: '127.0.0.1', port: 0, credentials: [{ accessKeyId: AKID, secretAccessKey: SECRET }], clock: clock.now,
-    log: (line) => requests.push(line), ...opts,
+    seed: testSeed(), log: (line) => requests.push(line), ...opts,
   });
   return Object.assign(e, { clock, requests });
 }

@@ -5,6 +5,7 @@ import { request } from 'node:http';
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { parseSeed, type Seed } from '../../src/emulator/seed';
 
 export const MEMBERSHIP = '11111111-2222-4333-8444-555555555555';
 export const OTHER_MEMBERSHIP = '99999999-8888-4777-8666-555555555555';
@@ -24,14 +25,63 @@ export function trainedModelArn(m = MEMBERSHIP, region = 'us-east-1', id = 'tm-1
   return `arn:aws:cleanrooms-ml:${region}:123456789012:membership/${m}/trained-model/${id}`;
 }
 
-/** A complete, valid StartTrainedModelInferenceJob body. */
-export function startBody(name: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+export function channelArn(m = MEMBERSHIP, region = 'us-east-1', id = 'ch-1'): string {
+  return `arn:aws:cleanrooms-ml:${region}:123456789012:membership/${m}/ml-input-channel/${id}`;
+}
+
+export function associationArn(m = MEMBERSHIP, region = 'us-east-1', id = 'cmaa-1'): string {
+  return `arn:aws:cleanrooms-ml:${region}:123456789012:membership/${m}/configured-model-algorithm-association/${id}`;
+}
+
+export function algorithmArn(region = 'us-east-1', id = 'cma-1'): string {
+  return `arn:aws:cleanrooms-ml:${region}:123456789012:configured-model-algorithm/${id}`;
+}
+
+/**
+ * A world where inference jobs can start: in each region, a configured model algorithm (training and
+ * inference containers); in each membership, its association, an ACTIVE ML input channel `ch-1` and ACTIVE
+ * trained models `tm-1` and `tm-2`, all of account 123456789012.
+ */
+export function testSeedDocument(memberships = [MEMBERSHIP, OTHER_MEMBERSHIP], regions = ['us-east-1']): { resources: Record<string, unknown>[] } {
+  const resources: Record<string, unknown>[] = [];
+  for (const region of regions) {
+    resources.push({
+      arn: algorithmArn(region), name: 'algorithm', roleArn: 'arn:aws:iam::123456789012:role/ml',
+      trainingContainerConfig: { imageUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/train:1' },
+      inferenceContainerConfig: { imageUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/infer:1' },
+    });
+    for (const m of memberships) {
+      resources.push({ arn: associationArn(m, region), name: 'association', configuredModelAlgorithmArn: algorithmArn(region) });
+      resources.push({
+        arn: channelArn(m, region), name: 'channel', configuredModelAlgorithmAssociations: [associationArn(m, region)],
+        retentionInDays: 7, inputChannel: {
+          dataSource: { protectedQueryInputParameters: { sqlParameters: { queryString: 'SELECT * FROM t' } } },
+          roleArn: 'arn:aws:iam::123456789012:role/ml',
+        },
+      });
+      for (const id of ['tm-1', 'tm-2']) {
+        resources.push({
+          arn: trainedModelArn(m, region, id), name: id, configuredModelAlgorithmAssociationArn: associationArn(m, region),
+          dataChannels: [{ mlInputChannelArn: channelArn(m, region), channelName: 'train' }],
+        });
+      }
+    }
+  }
+  return { resources };
+}
+
+export function testSeed(memberships = [MEMBERSHIP, OTHER_MEMBERSHIP], regions = ['us-east-1']): Seed {
+  return parseSeed(JSON.stringify(testSeedDocument(memberships, regions)), 'test seed');
+}
+
+/** A complete, valid StartTrainedModelInferenceJob body (naming membership `m`'s seeded model and channel). */
+export function startBody(name: string, over: Record<string, unknown> = {}, m = MEMBERSHIP): Record<string, unknown> {
   return {
     name,
-    trainedModelArn: trainedModelArn(),
+    trainedModelArn: trainedModelArn(m),
     resourceConfig: { instanceType: 'ml.m5.xlarge', instanceCount: 1 },
     outputConfiguration: { accept: 'text/csv', members: [{ accountId: '123456789012' }] },
-    dataSource: { mlInputChannelArn: `arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${MEMBERSHIP}/ml-input-channel/ch-1` },
+    dataSource: { mlInputChannelArn: channelArn(m) },
     ...over,
   };
 }

@@ -48,8 +48,30 @@ describe('readInput', () => {
       body: Buffer.from('{"flag": true, "when": 1700000000, "unknown": 1, "secret": null}'),
     }), model);
     expect(input).toEqual({
-      id: 'abc', keys: ['aa', 'bb'], limit: 7, extra: { other: 'zz' }, token: 'tok', meta: { color: 'red' }, flag: true, when: 1700000000,
+      // Timestamps are held as epoch milliseconds.
+      id: 'abc', keys: ['aa', 'bb'], limit: 7, extra: { other: 'zz' }, token: 'tok', meta: { color: 'red' }, flag: true, when: 1700000000000,
     });
+  });
+
+  it('reads timestamps as epoch seconds or ISO 8601 text, and refuses others', () => {
+    const when = (json: string) => readInput(op, wire({ body: Buffer.from(`{"when": ${json}}`) }), model).when;
+    expect(when('1700000000.5')).toBe(1700000000500);
+    expect(when('"2026-03-01T12:00:00Z"')).toBe(Date.parse('2026-03-01T12:00:00Z'));
+    expect(when('"2026-03-01T13:00:00.250+01:00"')).toBe(Date.parse('2026-03-01T12:00:00.250Z'));
+    expect(() => when('"yesterday"')).toThrow("Value 'yesterday' at 'when' is not a valid timestamp");
+  });
+
+  it('keeps map keys named like built-in properties as keys, and ignores unknown members of the same names', () => {
+    const input = readInput(op, wire({
+      body: Buffer.from('{"constructor": 1, "__proto__": {"flag": false}, "toString": 2, "flag": true}'),
+      query: new Map([['__proto__', ['pp']], ['constructor', ['cc']], ['hasOwnProperty', ['hh']]]),
+    }), model);
+    expect(input.flag).toBe(true);
+    expect(Object.getPrototypeOf(input)).toBe(Object.prototype);
+    const extra = input.extra as Record<string, unknown>;
+    expect(Object.keys(extra)).toEqual(['__proto__', 'constructor', 'hasOwnProperty']);
+    expect(Object.getOwnPropertyDescriptor(extra, '__proto__')?.value).toBe('pp');
+    expect(Object.getPrototypeOf(extra)).toBe(Object.prototype);
   });
 
   it('answers SerializationException for values of the wrong type', () => {

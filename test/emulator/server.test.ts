@@ -1,8 +1,25 @@
+import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/server';
+import { parseSeed } from '../../src/emulator/seed';
+import { MODEL } from '../../src/model';
+import { HANDLERS } from '../../src/emulator/operations';
 import {
-  AKID, FakeClock, MEMBERSHIP, OTHER_MEMBERSHIP, SECRET, T0, call, jobPath, jobsPath, startBody, tagsPath, trainedModelArn,
+  AKID, FakeClock, MEMBERSHIP, OTHER_MEMBERSHIP, SECRET, T0, associationArn, call, channelArn, jobPath, jobsPath, startBody,
+  tagsPath, testSeed, testSeedDocument, trainedModelArn,
 } from './helpers';
+
+const VERSION = '0e0e0e0e-0000-4000-8000-000000000001';
+
+/** The test seed plus a second version (VERSION) of tm-2 in MEMBERSHIP. */
+function seedWithVersion() {
+  const doc = testSeedDocument(undefined, ['us-east-1', 'ap-southeast-1', 'eu-west-2']);
+  doc.resources.push({
+    arn: trainedModelArn(MEMBERSHIP, 'us-east-1', 'tm-2'), versionIdentifier: VERSION, name: 'tm-2',
+    configuredModelAlgorithmAssociationArn: associationArn(), dataChannels: [{ mlInputChannelArn: channelArn(), channelName: 'train' }],
+  });
+  return parseSeed(JSON.stringify(doc), 'test');
+}
 
 const running: Emulator[] = [];
 afterEach(async () => {
@@ -10,7 +27,7 @@ afterEach(async () => {
 });
 
 async function emu(opts: EmulatorOptions = {}): Promise<Emulator> {
-  const e = await startEmulator({ host: '127.0.0.1', port: 0, ...opts });
+  const e = await startEmulator({ host: '127.0.0.1', port: 0, seed: testSeed(), ...opts });
   running.push(e);
   return e;
 }
@@ -18,7 +35,7 @@ async function emu(opts: EmulatorOptions = {}): Promise<Emulator> {
 const ARN_RE = new RegExp(`^arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${MEMBERSHIP}/trained-model-inference-job/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`);
 
 async function startJob(e: Emulator, name: string, over: Record<string, unknown> = {}, m = MEMBERSHIP): Promise<string> {
-  const r = await call(e.url, 'POST', jobsPath(m), { body: startBody(name, over) });
+  const r = await call(e.url, 'POST', jobsPath(m), { body: startBody(name, over, m) });
   expect(r.status).toBe(200);
   return r.json.trainedModelInferenceJobArn as string;
 }
@@ -26,14 +43,14 @@ async function startJob(e: Emulator, name: string, over: Record<string, unknown>
 describe('start and get', () => {
   it('starts a job and returns every stored field of the Get response, in model order', async () => {
     const clock = new FakeClock();
-    const e = await emu({ clock: clock.now });
+    const e = await emu({ clock: clock.now, seed: seedWithVersion() });
     const r = await call(e.url, 'POST', jobsPath(), {
       body: startBody('nightly', {
         description: 'scoring run', environment: { LOG_LEVEL: 'debug' }, containerExecutionParameters: { maxPayloadInMB: 6 },
         kmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/abc', tags: { team: 'ml' },
-        trainedModelVersionIdentifier: '0e0e0e0e-0000-4000-8000-000000000001', mlModelInferencePayerAccountId: '111122223333',
-        configuredModelAlgorithmAssociationArn:
-          `arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${MEMBERSHIP}/configured-model-algorithm-association/cmaa`,
+        trainedModelArn: trainedModelArn(MEMBERSHIP, 'us-east-1', 'tm-2'),
+        trainedModelVersionIdentifier: VERSION, mlModelInferencePayerAccountId: '111122223333',
+        configuredModelAlgorithmAssociationArn: associationArn(),
       }),
     });
     expect(r.status).toBe(200);
@@ -48,12 +65,11 @@ describe('start and get', () => {
       createTime: '2026-03-01T12:00:00.000Z',
       updateTime: '2026-03-01T12:00:00.000Z',
       trainedModelInferenceJobArn: arn,
-      configuredModelAlgorithmAssociationArn:
-        `arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${MEMBERSHIP}/configured-model-algorithm-association/cmaa`,
+      configuredModelAlgorithmAssociationArn: associationArn(),
       name: 'nightly',
       status: 'CREATE_PENDING',
-      trainedModelArn: trainedModelArn(),
-      trainedModelVersionIdentifier: '0e0e0e0e-0000-4000-8000-000000000001',
+      trainedModelArn: trainedModelArn(MEMBERSHIP, 'us-east-1', 'tm-2'),
+      trainedModelVersionIdentifier: VERSION,
       resourceConfig: { instanceType: 'ml.m5.xlarge', instanceCount: 1 },
       outputConfiguration: { accept: 'text/csv', members: [{ accountId: '123456789012' }] },
       membershipIdentifier: MEMBERSHIP,
@@ -68,10 +84,16 @@ describe('start and get', () => {
   });
 
   it('takes the region of the ARN from the SigV4 credential scope, else --region', async () => {
-    const e = await emu({ region: 'eu-west-2' });
-    const signed = await call(e.url, 'POST', jobsPath(), { body: startBody('a'), sign: { region: 'ap-southeast-1' } });
+    const e = await emu({ region: 'eu-west-2', seed: seedWithVersion() });
+    const inRegion = (name: string, region: string) => startBody(name, {
+      trainedModelArn: trainedModelArn(MEMBERSHIP, region), dataSource: { mlInputChannelArn: channelArn(MEMBERSHIP, region) },
+    });
+    const signed = await call(e.url, 'POST', jobsPath(), { body: inRegion('a', 'ap-southeast-1'), sign: { region: 'ap-southeast-1' } });
     expect(signed.json.trainedModelInferenceJobArn).toMatch(/^arn:aws:cleanrooms-ml:ap-southeast-1:123456789012:membership\//);
-    const unsigned = await call(e.url, 'POST', jobsPath(), { body: startBody('b') });
+    // The trained model of another region is not found.
+    const elsewhere = await call(e.url, 'POST', jobsPath(), { body: startBody('a'), sign: { region: 'ap-southeast-1' } });
+    expect([elsewhere.status, elsewhere.json.message]).toEqual([404, `Trained model not found: ${trainedModelArn()}`]);
+    const unsigned = await call(e.url, 'POST', jobsPath(), { body: inRegion('b', 'eu-west-2') });
     expect(unsigned.json.trainedModelInferenceJobArn).toMatch(/^arn:aws:cleanrooms-ml:eu-west-2:123456789012:membership\//);
     // A job is seen only from its own region.
     const g = await call(e.url, 'GET', jobPath(signed.json.trainedModelInferenceJobArn));
@@ -102,7 +124,7 @@ describe('start and get', () => {
     expect(r.headers['x-amzn-errortype']).toBe('ConflictException');
     expect(r.json).toEqual({ message: `A trained model inference job named 'dup' already exists in membership ${MEMBERSHIP} (${first}).` });
     // Another membership may use the name.
-    const elsewhere = await call(e.url, 'POST', jobsPath(OTHER_MEMBERSHIP), { body: startBody('dup') });
+    const elsewhere = await call(e.url, 'POST', jobsPath(OTHER_MEMBERSHIP), { body: startBody('dup', {}, OTHER_MEMBERSHIP) });
     expect(elsewhere.status).toBe(200);
     // Once the first is cancelled and INACTIVE the name is free again.
     expect((await call(e.url, 'PATCH', jobPath(first))).status).toBe(200);
@@ -220,15 +242,17 @@ describe('list', () => {
   });
 
   it('filters by trainedModelArn and trainedModelVersionIdentifier', async () => {
-    const e = await emu();
+    const e = await emu({ seed: seedWithVersion() });
     await startJob(e, 'a');
     await startJob(e, 'b', { trainedModelArn: trainedModelArn(MEMBERSHIP, 'us-east-1', 'tm-2') });
     await startJob(e, 'c', { trainedModelArn: trainedModelArn(MEMBERSHIP, 'us-east-1', 'tm-2'),
-      trainedModelVersionIdentifier: '0e0e0e0e-0000-4000-8000-000000000001' });
+      trainedModelVersionIdentifier: VERSION });
     const names = async (query: Record<string, string>) =>
       (await call(e.url, 'GET', jobsPath(), { query })).json.trainedModelInferenceJobs.map((j: { name: string }) => j.name);
     expect(await names({ trainedModelArn: trainedModelArn(MEMBERSHIP, 'us-east-1', 'tm-2') })).toEqual(['c', 'b']);
-    expect(await names({ trainedModelVersionIdentifier: '0e0e0e0e-0000-4000-8000-000000000001' })).toEqual(['c']);
+    // b named no version: it ran tm-2's newest, VERSION, and says so.
+    expect(await names({ trainedModelVersionIdentifier: VERSION })).toEqual(['c', 'b']);
+    expect(await names({ trainedModelArn: trainedModelArn(), trainedModelVersionIdentifier: VERSION })).toEqual([]);
     expect(await names({})).toEqual(['c', 'b', 'a']);
   });
 
@@ -383,11 +407,9 @@ describe('validation and protocol errors', () => {
     }
   });
 
-  it('answers UnknownOperationException for model operations it does not emulate', async () => {
-    const e = await emu();
-    const r = await call(e.url, 'GET', `/memberships/${MEMBERSHIP}/trained-models`);
-    expect(r.status).toBe(404);
-    expect(r.json).toEqual({ message: 'The operation ListTrainedModels is not supported by cleanroomsml-local' });
+  it('serves every operation of the model', () => {
+    expect(Object.keys(MODEL.operations)).toHaveLength(59);
+    expect([...HANDLERS.keys()].sort()).toEqual(Object.keys(MODEL.operations).sort());
   });
 });
 
@@ -484,6 +506,79 @@ describe('signatures (verified independently of the SDK signer that made them)',
     const e = await emu();
     expect((await call(e.url, 'GET', jobsPath(), { sign: { secretAccessKey: 'whatever', accessKeyId: 'ANY' } })).status).toBe(200);
     expect((await call(e.url, 'GET', jobsPath())).status).toBe(200);
+  });
+});
+
+/** A raw POST of `body` (a Buffer, or chunks sent without a length), with `Connection: close`; resolves with status and error type. */
+function rawPost(url: string, path: string, body: Buffer | Buffer[]): Promise<{ status: number; error?: string; text: string }> {
+  const u = new URL(url);
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string | number> = { 'content-type': 'application/json' };
+    if (!Array.isArray(body)) headers['content-length'] = body.length;
+    const req = request({ host: u.hostname, port: Number(u.port), method: 'POST', path, agent: false, headers }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => { text += c.toString(); });
+      res.on('end', () => resolve({ status: res.statusCode!, error: res.headers['x-amzn-errortype'] as string | undefined, text }));
+    });
+    req.on('error', reject);
+    if (Array.isArray(body)) {
+      for (const c of body) req.write(c);
+      req.end();
+    } else {
+      req.end(body);
+    }
+  });
+}
+
+describe('request bodies', () => {
+  it('answers a request refused on its headers once its body is in (discarded), even to a client that closes', async () => {
+    const e = await emu({ credentials: [{ accessKeyId: AKID, secretAccessKey: SECRET }] });
+    const big = Buffer.alloc(3 * 1024 * 1024, 0x20);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => rawPost(e.url, jobsPath(), big)));
+    expect(answers.map((a) => [a.status, a.error])).toEqual(Array(5).fill([403, 'MissingAuthenticationTokenException']));
+  });
+
+  it('refuses a body above the limit: at once from its Content-Length, or as it streams', async () => {
+    const e = await emu({ maxBodyBytes: 1000 });
+    const declared = await rawPost(e.url, jobsPath(), Buffer.alloc(1001, 0x20));
+    expect([declared.status, declared.error, JSON.parse(declared.text)]).toEqual([413, 'RequestEntityTooLargeException',
+      { message: 'Request body is larger than the 1000 bytes this service accepts.' }]);
+    const chunked = await rawPost(e.url, jobsPath(), [Buffer.alloc(600, 0x20), Buffer.alloc(600, 0x20)]);
+    expect([chunked.status, chunked.error]).toEqual([413, 'RequestEntityTooLargeException']);
+    // At the limit is fine.
+    const body = Buffer.from(JSON.stringify(startBody('fits')).padEnd(1000, ' '));
+    expect((await rawPost(e.url, jobsPath(), body)).status).toBe(200);
+  });
+
+  it('reads bodies one budget at a time, and loses none', async () => {
+    const e = await emu({ bodyBudgetBytes: 1 });
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => call(e.url, 'POST', jobsPath(), { body: startBody(`b${i}`) })));
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+  });
+
+  it('gives back the budget of a client that left while waiting for it', async () => {
+    const e = await emu({ bodyBudgetBytes: 1 });
+    const u = new URL(e.url);
+    const { Socket } = await import('node:net');
+    // Two clients announce bodies they never send, then one hangs up: the other holds the budget.
+    const hold = new Socket();
+    const leave = new Socket();
+    const head = `POST ${jobsPath()} HTTP/1.1\r\nHost: ${u.host}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n`;
+    await Promise.all([hold, leave].map((sock) => new Promise<void>((r) => sock.connect(Number(u.port), u.hostname, () => { sock.write(head); r(); }))));
+    await new Promise((r) => setTimeout(r, 50));
+    leave.destroy();
+    hold.destroy();
+    // Had either kept its share, this would wait for ever.
+    const r = await call(e.url, 'POST', jobsPath(), { body: startBody('after') });
+    expect(r.status).toBe(200);
+  });
+
+  it('does not echo a huge value back whole in a validation message', async () => {
+    const e = await emu();
+    const r = await call(e.url, 'POST', jobsPath(), { body: startBody('x', { description: 'd'.repeat(100_000) }) });
+    expect(r.status).toBe(400);
+    expect(r.json.message).toBe(`1 validation error detected: Value '${'d'.repeat(4096)}…' at 'description' failed to satisfy constraint: `
+      + 'Member must have length less than or equal to 255');
   });
 });
 
