@@ -81,6 +81,11 @@ function escape2null(text: string): string {
   }
 }
 
+/** nodes.fully_normalize_name: lower case, whitespace runs as one space. */
+export function normalizeName(name: string): string {
+  return name.toLowerCase().split(/\s+/).filter(Boolean).join(' ');
+}
+
 /** utils.unescape */
 function unescape(text: string, restoreBackslashes = false): string {
   if (restoreBackslashes) return text.replace(/\x00/g, '\\');
@@ -248,16 +253,18 @@ class Inliner {
 
   private phraseRef(before: string, after: string, rawsource: string, escaped: string): Result {
     const m = search(PATTERNS.embeddedLink, escaped);
+    const anonymous = rawsource.endsWith('__');
     let text: string;
-    let refuri: string | undefined;
+    const attrs: Record<string, unknown> = { rawsource };
     if (m) {
       text = escaped.slice(0, m.start());
       const aliastext = m.group(2) ?? '';
       const uriAtStart = search(PATTERNS.uri, aliastext);
       let alias: string;
       if (aliastext.endsWith('_') && !(unescape(aliastext, true).endsWith('\\_') || (uriAtStart && uriAtStart.start() === 0))) {
-        // An alias to a named target (`text <name_>`__): the reference keeps its text.
-        alias = unescape(aliastext.slice(0, -1)).toLowerCase();
+        // An alias to a named target (`text <name_>`__).
+        alias = normalizeName(unescape(aliastext.slice(0, -1)));
+        attrs.refname = alias;
       } else {
         // utils.split_escaped_whitespace, then whitespace removed within each part.
         const parts = aliastext.split(/\x00[ \n]/);
@@ -265,13 +272,15 @@ class Inliner {
         alias = unescape(alias);
         if (search(PATTERNS.email, alias)) alias = `mailto:${alias}`;
         if (alias.endsWith('\\_')) alias = `${alias.slice(0, -2)}_`;
-        refuri = alias;
+        attrs.refuri = alias;
       }
       if (!text) text = alias;
     } else {
       text = escaped;
+      if (anonymous) attrs.anonymous = 1;
+      else attrs.refname = normalizeName(unescape(text));
     }
-    const reference = node('reference', [textNode(text)], { rawsource, ...(refuri !== undefined && { refuri }) });
+    const reference = node('reference', [textNode(text)], attrs);
     return { before, inlines: [reference], remaining: after, messages: [] };
   }
 
@@ -279,13 +288,25 @@ class Inliner {
     const label = m.groups.footnotelabel!;
     const before = m.string.slice(0, m.start('whole'));
     const remaining = m.string.slice(m.end('whole'));
-    const n = node(m.groups.citationlabel ? 'citation_reference' : 'footnote_reference', [textNode(label)]);
+    const refname = normalizeName(label);
+    const rawsource = `[${label}]_`;
+    let n: RNode;
+    if (m.groups.citationlabel) {
+      n = node('citation_reference', [textNode(label)], { rawsource, refname });
+    } else if (refname.startsWith('#')) {
+      n = node('footnote_reference', [], { rawsource, auto: 1, ...(refname.length > 1 && { refname: refname.slice(1) }) });
+    } else if (refname === '*') {
+      n = node('footnote_reference', [], { rawsource, auto: '*' });
+    } else {
+      n = node('footnote_reference', [textNode(label)], { rawsource, refname });
+    }
     return { before, inlines: [n], remaining, messages: [] };
   }
 
   private reference(m: Match, anonymous: boolean): Result {
     const name = m.groups.refname!;
-    const n = node('reference', [textNode(name)], { name, ...(anonymous ? { anonymous: 1 } : { refname: name.toLowerCase() }) });
+    const rawsource = `${name}${m.groups.refend}`;
+    const n = node('reference', [textNode(name)], { rawsource, ...(anonymous ? { anonymous: 1 } : { refname: normalizeName(name) }) });
     return { before: m.string.slice(0, m.start('whole')), inlines: [n], remaining: m.string.slice(m.end('whole')), messages: [] };
   }
 

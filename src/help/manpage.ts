@@ -2,7 +2,7 @@
 // same roff requests for the same tree (its INDENT/UNINDENT macros, `.sp` between paragraphs but not
 // before a first one, `.IP \(bu 2` bullets, `\fB` literals), the same escapes, the same clean-up of
 // superfluous `.sp`, so that groff lays the page out exactly as for the AWS CLI.
-import { astext, unescapeText, type RNode } from './rst';
+import { astext, toRoman, unescapeText, type RNode } from './rst';
 
 const BLOCKQUOTE_INDENT = 3.5;
 const LITERAL_BLOCK_INDENT = 3.5;
@@ -49,12 +49,39 @@ const f1 = (x: number) => x.toFixed(1);
 
 class SkipNode extends Error {}
 
+/** The writer's list item labels and their widths (bullets; numbers, letters, roman numerals with a period). */
+class EnumChar {
+  readonly width: number;
+  private count: number;
+  private readonly style: string;
+
+  constructor(list: RNode) {
+    this.style = list.type === 'bullet_list' ? 'bullet' : String(list.attrs.enumtype ?? 'arabic');
+    this.count = list.attrs.start !== undefined ? Number(list.attrs.start) - 1 : 0;
+    if (this.style === 'arabic') this.width = String(list.children.length).length + String(this.count).length + 1;
+    else if (this.style.endsWith('alpha')) this.width = 3;
+    else if (this.style.endsWith('roman')) this.width = 5;
+    else this.width = 2;
+    if (this.style === 'loweralpha') this.count += 96;
+    if (this.style === 'upperalpha') this.count += 64;
+  }
+
+  next(): string {
+    if (this.style === 'bullet') return '\\(bu';
+    this.count += 1;
+    if (this.style === 'arabic') return `${this.count}.`;
+    if (this.style.endsWith('alpha')) return `${String.fromCharCode(this.count)}.`;
+    const r = `${toRoman(this.count) ?? this.count}.`;
+    return this.style.startsWith('upper') ? r.toUpperCase() : r.toLowerCase();
+  }
+}
+
 class Translator {
   private head: string[] = [];
   private body: string[] = [];
   private sectionLevel = 0;
   private indents: number[] = [0];
-  private listChars: { width: number; char: string }[] = [];
+  private listChars: EnumChar[] = [];
   private inLiteral = false;
   private docinfo = { title: '', titleUpper: '', subtitle: '' };
 
@@ -166,13 +193,13 @@ class Translator {
         return;
       case 'bullet_list':
       case 'enumerated_list': {
-        this.listChars.push({ width: 2, char: '\\(bu' });
-        this.indent(this.listChars.length > 1 ? this.listChars[this.listChars.length - 2].width : this.listChars[this.listChars.length - 1].width);
+        this.listChars.push(new EnumChar(n));
+        this.indent(this.listChars[this.listChars.length > 1 ? this.listChars.length - 2 : 0].width);
         return;
       }
       case 'list_item': {
         const lc = this.listChars[this.listChars.length - 1];
-        b.push(`.IP ${lc.char} ${lc.width}\n`);
+        b.push(`.IP ${lc.next()} ${lc.width}\n`);
         return;
       }
       case 'definition_list':

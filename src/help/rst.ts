@@ -6,7 +6,7 @@
 // markup (emphasis, strong, literals, interpreted text, phrase and embedded-URI references, inline
 // targets, standalone URIs), with docutils' warnings where its rules reject markup. The result is a
 // docutils-like tree for manpage.ts.
-import { inlineParse } from './inline';
+import { inlineParse, normalizeName } from './inline';
 
 export interface RNode {
   type: string;
@@ -151,7 +151,59 @@ export function parseRst(input: string): RNode {
   const memo: Memo = { titleStyles: [], sectionLevel: 0, document };
   new BlockParser(memo, true).parse(lines, document);
   docTitle(document);
+  referenceTransforms(document);
   return document;
+}
+
+function findAll(n: RNode, type: string, out: RNode[] = []): RNode[] {
+  if (n.type === type) out.push(n);
+  for (const c of n.children) findAll(c, type, out);
+  return out;
+}
+
+function replaceSelf(n: RNode, by: RNode): void {
+  const siblings = n.parent!.children;
+  siblings[siblings.indexOf(n)] = by;
+  by.parent = n.parent;
+}
+
+/** The line of the nearest enclosing block that has one (docutils' get_source_line). */
+function lineOf(n: RNode | undefined): number | undefined {
+  for (let cur = n; cur; cur = cur.parent) if (cur.attrs.line !== undefined) return cur.attrs.line as number;
+  return undefined;
+}
+
+/**
+ * The reference transforms that can fail: AnonymousHyperlinks (anonymous references and targets must
+ * pair up) and DanglingReferences (a named reference needs a target or section of that name). A
+ * failed reference becomes `problematic` (its source text), and the errors go to a "Docutils System
+ * Messages" section at the end (the Messages transform).
+ */
+function referenceTransforms(document: RNode): void {
+  const messages: RNode[] = [];
+  const references = findAll(document, 'reference');
+  const anonymousRefs = references.filter((r) => r.attrs.anonymous);
+  const anonymousTargets = findAll(document, 'target').filter((t) => t.attrs.anonymous);
+  if (anonymousRefs.length !== anonymousTargets.length) {
+    messages.push(systemMessage(3, `Anonymous hyperlink mismatch: ${anonymousRefs.length} references but ${anonymousTargets.length} targets.\n` +
+      'See "backrefs" attribute for IDs.', undefined)!);
+    for (const r of anonymousRefs) replaceSelf(r, node('problematic', [textNode(String(r.attrs.rawsource))]));
+  }
+  const names = new Set<string>();
+  for (const n of [...findAll(document, 'section'), ...findAll(document, 'target')]) {
+    for (const name of (n.attrs.names as string[] | undefined) ?? []) names.add(name);
+  }
+  const refs = [...findAll(document, 'reference'), ...findAll(document, 'footnote_reference'), ...findAll(document, 'citation_reference')];
+  for (const r of refs) {
+    const refname = r.attrs.refname as string | undefined;
+    if (refname === undefined || names.has(refname)) continue;
+    messages.push(systemMessage(3, `Unknown target name: "${refname}".`, lineOf(r))!);
+    replaceSelf(r, node('problematic', [textNode(String(r.attrs.rawsource))]));
+  }
+  if (messages.length) {
+    const section = node('section', [node('title', [textNode('Docutils System Messages')]), ...messages], { names: [] });
+    append(document, section);
+  }
 }
 
 /** statemachine.string2lines: tabs expanded, \v and \f as spaces, lines right-stripped. */
@@ -217,6 +269,13 @@ class BlockParser {
         i = this.bulletList(lines, i, m, cur);
         continue;
       }
+      if ((m = ENUMERATOR.exec(line))) {
+        const next = this.enumeratedList(lines, i, m, cur);
+        if (next !== undefined) {
+          i = next;
+          continue;
+        }
+      }
       if ((m = EXPLICIT.exec(line))) {
         i = this.explicitMarkup(lines, i, m, cur);
         continue;
@@ -262,7 +321,9 @@ class BlockParser {
     const section = node('section', [], { names: [] });
     append(owner, section);
     const { nodes: textnodes, messages: titleMessages } = inlineParse(title, lineno);
-    append(section, node('title', textnodes));
+    const titleNode = node('title', textnodes);
+    append(section, titleNode);
+    section.attrs.names = [normalizeName(astext(titleNode))];
     addAll(section, messages);
     addAll(section, titleMessages);
     sections.push(section);
@@ -415,7 +476,7 @@ class BlockParser {
     } else {
       text = data;
     }
-    const p = node('paragraph');
+    const p = node('paragraph', [], { line: lineno });
     append(cur, p);
     const { nodes, messages } = inlineParse(text, lineno);
     for (const n of nodes) append(p, n);
@@ -535,6 +596,39 @@ class BlockParser {
     return { item, next, blankFinish: r.blankFinish };
   }
 
+  /** Body.enumerator: an enumerated list, or undefined when the line is not a list item after all. */
+  private enumeratedList(lines: Line[], i: number, first: RegExpExecArray, cur: RNode): number | undefined {
+    const e = parseEnumerator(first);
+    if (!isEnumeratedListItem(lines, i, e)) return undefined;
+    const list = node('enumerated_list', [], {
+      enumtype: e.sequence === '#' ? 'arabic' : e.sequence, prefix: FORMATS[e.format].prefix, suffix: FORMATS[e.format].suffix,
+      ...(e.ordinal !== 1 && { start: e.ordinal }),
+    });
+    append(cur, list);
+    let j = i;
+    let m: RegExpExecArray | null = first;
+    let last = e.ordinal!;
+    let auto = e.sequence === '#';
+    let blankFinish = true;
+    for (;;) {
+      const r = this.listItem(lines, j, m[0].length);
+      append(list, r.item);
+      blankFinish = r.blankFinish;
+      j = r.next;
+      while (j < lines.length && isBlank(lines[j].text)) j++;
+      if (j >= lines.length) break;
+      m = ENUMERATOR.exec(lines[j].text);
+      if (!m) break;
+      const n = parseEnumerator(m, list.attrs.enumtype as string);
+      if (n.format !== e.format || (n.sequence !== '#' && (n.sequence !== list.attrs.enumtype || auto || n.ordinal !== last + 1))
+        || !isEnumeratedListItem(lines, j, n)) break;
+      if (n.sequence === '#') auto = true;
+      last = n.ordinal!;
+    }
+    if (!blankFinish) append(cur, this.unindentWarning('Enumerated list', lines, j));
+    return j;
+  }
+
   // -- Explicit markup -----------------------------------------------------------------------------
 
   private explicitMarkup(lines: Line[], i: number, _m: RegExpExecArray, cur: RNode): number {
@@ -573,7 +667,7 @@ class BlockParser {
       }
       if (tm) {
         const uri = [escaped.slice(tm[0].length), ...block.slice(k + 1).map((l) => l.text)].map((s) => s.trim()).join(' ').split(/\s+/).join('');
-        append(cur, node('target', [], { names: [tm[2].toLowerCase()], ...(uri && { refuri: uri }) }));
+        append(cur, node('target', [], { names: [normalizeName(tm[2])], ...(uri && { refuri: uri }) }));
         return { next: i + Math.max(1, block.length), blankFinish };
       }
       // malformed: a warning and a comment
@@ -685,4 +779,87 @@ function checkAttribution(indented: Line[], start: number): { end: number; inden
     else if (ind !== indent) return undefined;
   }
   return { end: i, indent: indent ?? 0 };
+}
+
+// Enumerated lists (Body.enumerator and its helpers).
+
+const ENUM = '([0-9]+|[a-z]|[A-Z]|[ivxlcdm]+|[IVXLCDM]+|#)';
+const ENUMERATOR = new RegExp(`^((?<parens>\\(${ENUM}\\))|(?<rparen>${ENUM}\\))|(?<period>${ENUM}\\.))( +|$)`);
+const FORMATS: Record<string, { prefix: string; suffix: string; start: number; end: number }> = {
+  parens: { prefix: '(', suffix: ')', start: 1, end: -1 },
+  rparen: { prefix: '', suffix: ')', start: 0, end: -1 },
+  period: { prefix: '', suffix: '.', start: 0, end: -1 },
+};
+const SEQUENCES: [string, RegExp][] = [
+  ['arabic', /^[0-9]+$/], ['loweralpha', /^[a-z]$/], ['upperalpha', /^[A-Z]$/],
+  ['lowerroman', /^[ivxlcdm]+$/], ['upperroman', /^[IVXLCDM]+$/],
+];
+
+interface Enumerator { format: string; sequence: string; text: string; ordinal: number | undefined }
+
+function parseEnumerator(m: RegExpExecArray, expected?: string): Enumerator {
+  const g = m.groups!;
+  const format = ['parens', 'rparen', 'period'].find((f) => g[f] !== undefined)!;
+  const info = FORMATS[format];
+  const text = g[format].slice(info.start, g[format].length + info.end);
+  let sequence = '';
+  if (text === '#') sequence = '#';
+  else if (expected && SEQUENCES.find(([n]) => n === expected)?.[1].test(text)) sequence = expected;
+  else if (text === 'i') sequence = 'lowerroman';
+  else if (text === 'I') sequence = 'upperroman';
+  if (!sequence) sequence = SEQUENCES.find(([, re]) => re.test(text))![0];
+  let ordinal: number | undefined;
+  if (sequence === '#') ordinal = 1;
+  else if (sequence === 'arabic') ordinal = parseInt(text, 10);
+  else if (sequence === 'loweralpha') ordinal = text.charCodeAt(0) - 96;
+  else if (sequence === 'upperalpha') ordinal = text.charCodeAt(0) - 64;
+  else ordinal = fromRoman(text.toUpperCase());
+  return { format, sequence, text, ordinal };
+}
+
+function makeEnumerator(ordinal: number, sequence: string, format: string): [string, string] | undefined {
+  let enumerator: string;
+  if (sequence === '#') enumerator = '#';
+  else if (sequence === 'arabic') enumerator = String(ordinal);
+  else if (sequence.endsWith('alpha')) {
+    if (ordinal > 26) return undefined;
+    enumerator = String.fromCharCode(ordinal + 96);
+    if (sequence === 'upperalpha') enumerator = enumerator.toUpperCase();
+  } else {
+    const r = toRoman(ordinal);
+    if (r === undefined) return undefined;
+    enumerator = sequence === 'lowerroman' ? r.toLowerCase() : r;
+  }
+  const info = FORMATS[format];
+  return [`${info.prefix}${enumerator}${info.suffix} `, `${info.prefix}#${info.suffix} `];
+}
+
+/** Body.is_enumerated_list_item: a valid ordinal, and a next line that is blank, indented or the next item. */
+function isEnumeratedListItem(lines: Line[], i: number, e: Enumerator): boolean {
+  if (e.ordinal === undefined) return false;
+  const next = lines[i + 1];
+  if (!next) return true;
+  if (!next.text.slice(0, 1).trim()) return true;
+  const r = makeEnumerator(e.ordinal + 1, e.sequence, e.format);
+  return !!r && (next.text.startsWith(r[0]) || next.text.startsWith(r[1]));
+}
+
+const ROMAN: [string, number][] = [['M', 1000], ['CM', 900], ['D', 500], ['CD', 400], ['C', 100], ['XC', 90], ['L', 50],
+  ['XL', 40], ['X', 10], ['IX', 9], ['V', 5], ['IV', 4], ['I', 1]];
+
+/** roman.toRoman (1 to 4999). */
+export function toRoman(n: number): string | undefined {
+  if (!(n > 0 && n < 5000) || !Number.isInteger(n)) return undefined;
+  let out = '';
+  for (const [s, v] of ROMAN) while (n >= v) { out += s; n -= v; }
+  return out;
+}
+
+/** roman.fromRoman: undefined for an invalid numeral. */
+function fromRoman(s: string): number | undefined {
+  if (!/^M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/.test(s) || !s) return undefined;
+  let n = 0;
+  let i = 0;
+  for (const [sym, v] of ROMAN) while (s.startsWith(sym, i)) { n += v; i += sym.length; }
+  return n;
 }
