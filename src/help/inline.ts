@@ -15,10 +15,13 @@ const QUOTE_PAIRS: Record<string, string> = {
   '\u201c': '\u201e', '\u201e': '\u201c\u201d', '\u201d': '\u201d', '\u203a': '\u203a',
 };
 
+const OPENER_CHARS = [...OPENERS.replace(/\\/g, '')];
+const CLOSER_CHARS = [...CLOSERS.replace(/\\/g, '')];
+
 /** punctuation_chars.match_chars */
 function matchChars(c1: string, c2: string): boolean {
-  const openers = [...OPENERS.replace(/\\/g, '')];
-  const closers = [...CLOSERS.replace(/\\/g, '')];
+  const openers = OPENER_CHARS;
+  const closers = CLOSER_CHARS;
   const i = openers.indexOf(c1);
   if (i < 0) return false;
   return c2 === closers[i] || (QUOTE_PAIRS[c1] ?? '').includes(c2);
@@ -35,7 +38,8 @@ const URI_END = `(?:${URILAST}|${URIC}(?=[>]))`;
 const EMAILC = "[-_!~*'{|}/#?^`&=+$%a-zA-Z0-9\\x00]";
 const EMAIL = `${EMAILC}+(?:\\.${EMAILC}+)*(?<!\\x00)@${EMAILC}+(?:\\.${EMAILC}*)*${URI_END}`;
 
-const re = (s: string, flags = '') => new RegExp(s, `u${flags}`);
+/** (`d`: match indices, for the groups' positions.) */
+const re = (s: string) => new RegExp(s, 'ud');
 
 const PATTERNS = {
   initial: re(`${START_PREFIX}(?<initial_inline>(?<start>\\*\\*|\\*(?!\\*)|\`\`|_\`|\\|(?!\\|))(?!\\s)` +
@@ -121,8 +125,7 @@ class Match {
 }
 
 function search(pattern: RegExp, s: string): Match | undefined {
-  const r = new RegExp(pattern.source, `${pattern.flags.replace(/[gd]/g, '')}d`);
-  const m = r.exec(s) as (RegExpExecArray & { indices: Indices }) | null;
+  const m = pattern.exec(s) as (RegExpExecArray & { indices: Indices }) | null;
   return m ? new Match(m, s) : undefined;
 }
 

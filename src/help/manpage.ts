@@ -42,6 +42,8 @@ const ADMONITION_LABELS: Record<string, string> = {
   important: 'Important', note: 'Note', tip: 'Tip', warning: 'Warning',
 };
 
+const TEXT_ESCAPES: Record<string, string> = { '\\': '\\e', '-': '\\-', "'": '\\(aq', '\u00b4': "\\'", '`': '\\(ga', '"': '\\(dq' };
+
 const INVISIBLE = new Set(['comment', 'substitution_definition', 'target', 'pending']);
 
 /** The single-argument `%.1f` of Python for the indents used (multiples of 0.5). */
@@ -131,16 +133,15 @@ class Translator {
   }
 
   private deunicode(text: string): string {
-    return text.replace(/\xa0/g, '\\ ').replace(/\u2020/g, '\\(dg');
+    return /[\xa0\u2020]/.test(text) ? text.replace(/\xa0/g, '\\ ').replace(/\u2020/g, '\\(dg') : text;
   }
 
   private visit(n: RNode): void {
     const b = this.body;
     switch (n.type) {
       case '#text': {
-        let text = unescapeText(n.text ?? '');
-        text = text.replace(/\\/g, '\\e');
-        text = text.replace(/-/g, '\\-').replace(/'/g, '\\(aq').replace(/\u00b4/g, "\\'").replace(/`/g, '\\(ga').replace(/"/g, '\\(dq');
+        // (The backslash first, then the characters roff reads otherwise, as the writer replaces them.)
+        let text = unescapeText(n.text ?? '').replace(/[\\\-'\u00b4`"]/g, (c) => TEXT_ESCAPES[c]);
         text = this.deunicode(text);
         if (text.startsWith('.')) text = `\\&${text}`;
         if (this.inLiteral) text = text.replace(/\n\./g, '\n\\&.');

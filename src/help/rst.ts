@@ -34,7 +34,7 @@ export function append(parent: RNode, child: RNode): void {
 
 /** docutils' Text.astext(): escape markers removed (with an escaped space or newline). */
 export function unescapeText(text: string): string {
-  return text.split('\x00 ').join('').split('\x00\n').join('').split('\x00').join('');
+  return text.includes('\x00') ? text.replace(/\x00[ \n]?/g, '') : text;
 }
 
 /** node.astext() */
