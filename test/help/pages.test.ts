@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helpRoff, helpRst, nodeHelpSystem } from '../../src/help/index';
+import { formatRoff } from '../../src/help/plain';
 import { operationsByCliName } from '../../src/model';
 import { aws, tempHome } from '../e2e/helpers';
 
@@ -49,6 +50,14 @@ describe('help pages, as the AWS CLI prints them', () => {
     expect(actual).toBe(expected);
   });
 
+  it('aws help: the AWS CLI\'s top-level page, with the one service this command line has', () => {
+    const page = groff(helpRoff([])!).replace(/.\x08/g, '');
+    expect(page.split('\n')[0]).toBe(`AWS()${' '.repeat(68)}AWS()`);
+    expect(page).toContain('SYNOPSIS\n          aws [options] <command> <subcommand> [parameters]\n');
+    expect(page).toContain('GLOBAL OPTIONS\n       --debug (boolean)\n\n       Turn on debug logging.\n');
+    expect(page).toContain('AVAILABLE SERVICES\n       o cleanroomsml\n');
+  });
+
   it('unknown pages have none', () => {
     expect(helpRst(['cleanroomsml', 'no-such-operation'])).toBeUndefined();
     expect(helpRst(['s3'])).toBeUndefined();
@@ -59,6 +68,13 @@ describe('help pages, as the AWS CLI prints them', () => {
 describe('bin/aws … help', () => {
   const { home, cleanup } = tempHome();
   afterAll(cleanup);
+  it('without groff or mandoc on PATH: the plain layout', async () => {
+    const r = await aws(home, ['cleanroomsml', 'get-ml-configuration', 'help'], { env: { PATH: '' } });
+    expect(r.rc).toBe(0);
+    expect(r.stdout).toBe(formatRoff(helpRoff(['cleanroomsml', 'get-ml-configuration'])!));
+    expect(r.stdout.split('\n').slice(0, 12)).toEqual(fixture('get-ml-configuration.txt').replace(/.\x08/g, '').split('\n').slice(0, 12));
+  });
+
   it.each(['_service.txt', 'start-trained-model-inference-job.txt', 'list-trained-models.txt', 'create-ml-input-channel.txt'])(
     '%s: stdout (not a terminal) is the page as the AWS CLI writes it', async (file) => {
       const r = await aws(home, [...pagePath(file), 'help']);
