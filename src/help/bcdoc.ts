@@ -8,7 +8,7 @@ import { HTMLParser } from './htmlparser';
 const PY_SPACE = ' \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
 const isPySpace = (c: string) => PY_SPACE.includes(c);
 const pySplit = (s: string) => s.split(new RegExp(`[${PY_SPACE}]+`, 'u')).filter((w) => w !== '');
-export const pyStrip = (s: string) => {
+const pyStrip = (s: string) => {
   let a = 0;
   let b = s.length;
   while (a < b && isPySpace(s[a])) a++;
@@ -28,11 +28,11 @@ export class ReSTDocument {
   readonly style: ReSTStyle;
   private parser: DocStringParser;
   keepData = true;
-  doTranslation = false;
   readonly hrefs = new Map<string, string>();
   private writes: string[] = [];
 
-  constructor(readonly target: 'man' | 'html' = 'man') {
+  /** (The AWS CLI's target is 'man' for help pages: links are written as their titles.) */
+  constructor() {
     this.style = new ReSTStyle(this);
     this.parser = new DocStringParser(this);
   }
@@ -47,10 +47,6 @@ export class ReSTDocument {
 
   writeln(content: string): void {
     this.put(`${this.style.spaces()}${content}\n`);
-  }
-
-  peekWrite(): string {
-    return this.writes[this.writes.length - 1];
   }
 
   popWrite(): string | undefined {
@@ -101,10 +97,6 @@ export class ReSTStyle {
 
   constructor(private readonly doc: ReSTDocument) {}
 
-  get indentation(): number {
-    return this.indentLevel;
-  }
-
   indent(): void {
     this.indentLevel++;
   }
@@ -145,7 +137,6 @@ export class ReSTStyle {
 
   h1(s: string): void { this.heading(s, '*'); }
   h2(s: string): void { this.heading(s, '='); }
-  h3(s: string): void { this.heading(s, '-'); }
 
   startBold(): void { this.startInline('**'); }
   endBold(): void { this.endInline('**'); }
@@ -153,12 +144,10 @@ export class ReSTStyle {
   endItalics(): void { this.endInline('*'); }
 
   startCode(): void {
-    this.doc.doTranslation = true;
     this.startInline('``');
   }
 
   endCode(): void {
-    this.doc.doTranslation = false;
     this.endInline('``');
   }
 
@@ -197,7 +186,6 @@ export class ReSTStyle {
     } else {
       this.doc.write(' ');
     }
-    this.doc.doTranslation = true;
   }
 
   linkTargetDefinition(refname: string, link: string): void {
@@ -205,7 +193,6 @@ export class ReSTStyle {
   }
 
   endA(): void {
-    this.doc.doTranslation = false;
     if (this.aHref) {
       const last = rstripSpaces(this.doc.popWrite() ?? '');
       if (last && last !== '`') {
@@ -271,10 +258,6 @@ export class ReSTStyle {
     this.endCodeblock();
   }
 
-  sphinxReferenceLabel(_label: string, text: string): void {
-    this.doc.write(text);
-  }
-
   externalLink(title: string): void {
     this.doc.write(title);
   }
@@ -287,17 +270,17 @@ export class ReSTStyle {
     this.li(item);
   }
 
-  /** The HTML tags style.py handles (start_<tag>/end_<tag>); other tags are dropped, their text kept. */
-  handles(tag: string, start: boolean): boolean {
-    return (start ? START_TAGS : END_TAGS).has(tag);
+  /** The HTML tags style.py handles (it has start_<tag> and end_<tag>); others are dropped, their text kept. */
+  handles(tag: string): boolean {
+    return TAGS.has(tag);
   }
 
   start(tag: string, attrs: Attrs | undefined): void {
     switch (tag) {
       case 'bold': this.startBold(); break;
-      case 'b': this.doc.doTranslation = true; this.startBold(); break;
+      case 'b': this.startBold(); break;
       case 'italics': this.startItalics(); break;
-      case 'i': this.doc.doTranslation = true; this.startItalics(); break;
+      case 'i': this.startItalics(); break;
       case 'p': this.startP(); break;
       case 'code': this.startCode(); break;
       case 'note': this.startAdmonition('note'); break;
@@ -315,9 +298,9 @@ export class ReSTStyle {
   end(tag: string): void {
     switch (tag) {
       case 'bold': this.endBold(); break;
-      case 'b': this.doc.doTranslation = false; this.endBold(); break;
+      case 'b': this.endBold(); break;
       case 'italics': this.endItalics(); break;
-      case 'i': this.doc.doTranslation = false; this.endItalics(); break;
+      case 'i': this.endItalics(); break;
       case 'p': this.endP(); break;
       case 'code': this.endCode(); break;
       case 'note': case 'important': case 'danger': this.endAdmonition(); break;
@@ -331,10 +314,8 @@ export class ReSTStyle {
   }
 }
 
-const TAGS = ['bold', 'b', 'italics', 'i', 'p', 'code', 'note', 'important', 'danger', 'a', 'li', 'ul', 'ol',
-  'examples', 'fullname', 'codeblock'];
-const START_TAGS = new Set(TAGS);
-const END_TAGS = new Set(TAGS);
+const TAGS = new Set(['bold', 'b', 'italics', 'i', 'p', 'code', 'note', 'important', 'danger', 'a', 'li', 'ul', 'ol',
+  'examples', 'fullname', 'codeblock']);
 
 // The HTML tree docstringparser.py builds: tags with handlers become nodes (an end tag closes the
 // current node, whichever it is), text becomes data nodes; the tree is written when a feed ends.
@@ -351,7 +332,7 @@ class HTMLTree {
   constructor(private readonly doc: ReSTDocument) {}
 
   addTag(tag: string, attrs: Attrs | undefined, isStart: boolean): void {
-    if (!this.doc.style.handles(tag, isStart)) return;
+    if (!this.doc.style.handles(tag)) return;
     if (!this.current) throw new Error('no current node');
     if (isStart) {
       const node: StemNode = { kind: tag === 'li' ? 'li' : 'tag', tag, attrs, children: [], parent: this.current };
@@ -387,9 +368,9 @@ function writeNode(node: TreeNode, doc: ReSTDocument): void {
     return;
   }
   if (node.kind === 'li') lstrip(node);
-  if (node.kind !== 'stem' && doc.style.handles(node.tag!, true)) doc.style.start(node.tag!, node.attrs);
+  if (node.kind !== 'stem' && doc.style.handles(node.tag!)) doc.style.start(node.tag!, node.attrs);
   for (const c of node.children) writeNode(c, doc);
-  if (node.kind !== 'stem' && doc.style.handles(node.tag!, false)) doc.style.end(node.tag!);
+  if (node.kind !== 'stem' && doc.style.handles(node.tag!)) doc.style.end(node.tag!);
 }
 
 /** LineItemNode._lstrip: strips leading whitespace of the item's text, up to its first non-blank data. */
@@ -405,7 +386,7 @@ function lstrip(node: StemNode): boolean {
   return false;
 }
 
-export class DocStringParser extends HTMLParser {
+class DocStringParser extends HTMLParser {
   private tree: HTMLTree;
 
   constructor(private readonly doc: ReSTDocument) {

@@ -9,6 +9,7 @@ import { isFloatBound, operationDoc, refDoc, serviceDoc, shapeDoc } from '../mod
 import { pyFloatRepr } from '../model/pyrepr';
 import type { Operation, Shape, ShapeRef } from '../model/types';
 import { ReSTDocument } from './bcdoc';
+import { astext, isTextElement, parseRst, type RNode } from './rst';
 import * as T from './texts';
 
 /** awscli's SCALAR_TYPES. */
@@ -150,7 +151,7 @@ function typeName(s: DocShape | undefined, fallback: string): string {
 }
 
 class PageWriter {
-  readonly doc = new ReSTDocument('man');
+  readonly doc = new ReSTDocument();
   private groups = new Map<string, DocArgument[]>();
   private documentedGroups: string[] = [];
 
@@ -463,7 +464,7 @@ class TooComplexError extends Error {}
 const MAX_STACK = 3;
 
 /** The example text; '' when too complex to show; undefined when the AWS CLI documents no syntax. */
-export function shorthandExample(model: DocShape): string | undefined {
+function shorthandExample(model: DocShape): string | undefined {
   const ms = model.shape.members ?? {};
   if (model.shape.type === 'structure' && Object.keys(ms).length === 1 && ms.Value && getShape(ms.Value).type === 'string') {
     return undefined;
@@ -618,16 +619,13 @@ export function providerRst(): string {
 
 /** An operation's or option's documentation as one line of plain text (for the prompt). */
 export function docText(html: string): string {
-  const doc = new ReSTDocument('man');
+  const doc = new ReSTDocument();
   doc.includeDocString(html);
-  return doc.getValue()
-    .replace(/`([^`<]*?)\s*<[^>]*>`__?/g, '$1')
-    .replace(/``([^`]*)``/g, '$1')
-    .replace(/\*\*([^*]+)\*\*/g, '$1')
-    .replace(/\*([^*]+)\*/g, '$1')
-    .replace(/\\(.)/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const tree = parseRst(doc.getValue());
+  // The text without docutils' messages (a paragraph's inline text as it is, blocks apart).
+  const text = (n: RNode): string => (n.type === 'system_message' ? '' : n.type === '#text' || isTextElement(n) ? astext(n)
+    : n.children.map(text).join(' '));
+  return text(tree).replace(/\s+/g, ' ').trim();
 }
 
 export { docArguments, type DocArgument };

@@ -27,7 +27,7 @@ const CDATA_CONTENT_ELEMENTS = new Set(['script', 'style']);
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\xa0' };
 
 /** html.unescape for the character references documentation uses (numeric, and the common names). */
-export function unescapeHtml(s: string): string {
+function unescapeHtml(s: string): string {
   if (!s.includes('&')) return s;
   return s.replace(/&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)/g, (m, body: string) => {
     if (body[0] === '#') {

@@ -1,11 +1,14 @@
 // A reStructuredText parser: the part of docutils' (0.19, docutils/parsers/rst/states.py and the
 // standard transforms) that the AWS CLI's help pages use, with docutils' rules for what is what:
 // sections (over- and underlined titles; the lone top section's title becomes the document's),
-// paragraphs, literal blocks (`::`), bullet lists, block quotes (with attributions), definition
-// lists, comments, hyperlink targets, the admonition and `meta` directives, transitions, and inline
-// markup (emphasis, strong, literals, interpreted text, phrase and embedded-URI references, inline
-// targets, standalone URIs), with docutils' warnings where its rules reject markup. The result is a
-// docutils-like tree for manpage.ts.
+// paragraphs, literal blocks (`::`), bullet and enumerated lists, block quotes (with attributions),
+// definition lists, comments, hyperlink targets, the admonition and `meta` directives, transitions,
+// and inline markup (emphasis, strong, literals, interpreted text, phrase and embedded-URI
+// references, inline targets, standalone URIs), with docutils' warnings and errors where its rules
+// reject markup (problematic text, system messages). The result is a docutils-like tree for
+// manpage.ts. Not recognised (no text of the models the AWS CLI ships makes the documentation writer
+// produce them): field and option lists, line blocks, doctest blocks, tables, footnotes, citations,
+// substitutions.
 import { inlineParse, normalizeName } from './inline';
 
 export interface RNode {
@@ -37,11 +40,17 @@ export function unescapeText(text: string): string {
   return text.includes('\x00') ? text.replace(/\x00[ \n]?/g, '') : text;
 }
 
-/** node.astext() */
+/** The nodes whose text is their children's joined as they are (docutils' TextElement, and inline ones). */
+const TEXT_ELEMENTS = new Set(['paragraph', 'title', 'subtitle', 'term', 'attribution', 'literal_block', 'comment', 'target',
+  'literal', 'emphasis', 'strong', 'reference', 'title_reference', 'problematic', 'subscript', 'superscript',
+  'footnote_reference', 'citation_reference', 'abbreviation', 'acronym']);
+
+export const isTextElement = (n: RNode) => TEXT_ELEMENTS.has(n.type);
+
+/** node.astext(): text elements join their children's text, other elements separate it by blank lines. */
 export function astext(n: RNode): string {
   if (n.type === '#text') return unescapeText(n.text ?? '');
-  const sep = n.type === 'document' || n.type === 'section' || n.type === 'block_quote' ? '\n\n' : '';
-  return n.children.map(astext).join(sep);
+  return n.children.map(astext).join(TEXT_ELEMENTS.has(n.type) ? '' : '\n\n');
 }
 
 interface Line {
@@ -74,9 +83,6 @@ const EXPLICIT = /^\.\.( +|$)/;
 const ANONYMOUS = /^__( +|$)/;
 const SIMPLENAME = '(?:(?!_)[\\p{L}\\p{N}_])+(?:[-._+:](?:(?!_)[\\p{L}\\p{N}_])+)*';
 const TARGET_CONSTRUCT = /^\.\.[ ]+_(?![ ]|$)/;
-const SUBSTITUTION_CONSTRUCT = /^\.\.[ ]+\|(?![ ]|$)/;
-const FOOTNOTE_CONSTRUCT = new RegExp(`^\\.\\.[ ]+\\[([0-9]+|#|#${SIMPLENAME}|\\*)\\]([ ]+|$)`, 'u');
-const CITATION_CONSTRUCT = new RegExp(`^\\.\\.[ ]+\\[(${SIMPLENAME})\\]([ ]+|$)`, 'u');
 const DIRECTIVE_CONSTRUCT = new RegExp(`^\\.\\.[ ]+(${SIMPLENAME})[ ]?::([ ]+|$)`, 'u');
 const TARGET_NAME = /^(`?)(.+?)\1:( |$)/s;
 const ATTRIBUTION = /^(---?(?!-)|\u2014) *(?=[^ \n])/;
@@ -677,9 +683,7 @@ class BlockParser {
       return c;
     }
     if ((m = DIRECTIVE_CONSTRUCT.exec(line))) return this.directive(lines, i, m, cur);
-    if (FOOTNOTE_CONSTRUCT.test(line) || CITATION_CONSTRUCT.test(line) || SUBSTITUTION_CONSTRUCT.test(line)) {
-      // Footnotes, citations and substitution definitions are not used by the help pages: kept as comments.
-    }
+    // (Footnotes, citations and substitution definitions are read as comments here.)
     const c = this.comment(lines, i, line.match(EXPLICIT)![0].length);
     append(cur, c.node);
     return c;

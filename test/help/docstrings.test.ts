@@ -24,7 +24,7 @@ describe('other services\' documentation, as the AWS CLI renders it', () => {
   });
 
   it.each(cases.map((c) => [label(c), c] as const))('%s', (_l, c) => {
-    const doc = new ReSTDocument('man');
+    const doc = new ReSTDocument();
     for (let i = 0; i < c.indent; i++) doc.style.indent();
     doc.write('``--option`` (string)\n');
     doc.includeDocString(c.html);
