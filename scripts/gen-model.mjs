@@ -128,6 +128,6 @@ writeFileSync(join(root, 'src', 'client', 'commands.generated.ts'),
   `import { OperationCommand } from './command';\n\n${commands}\n`);
 console.log('wrote src/client/commands.generated.ts');
 
-// The help texts (operation and member descriptions), from the seed page and generated for the rest.
+// The documentation (the help pages, the YAML skeleton's comments): the model's own texts.
 const { writeDocs } = await import('./gen-docs.mjs');
-writeDocs(service, join(root, 'vendor', 'seed'));
+writeDocs();

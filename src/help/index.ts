@@ -1,17 +1,21 @@
-// `aws help`, `aws cleanroomsml help`, `aws cleanroomsml <operation> help`: the page is generated from
-// the model (document.ts), written as man-page source and formatted by `groff -m man -T ascii` (or
-// `mandoc -T ascii`) when one is installed, else laid out as plain text. On a terminal it goes through
-// the pager ($MANPAGER, else $PAGER, else `less -R`), otherwise straight to stdout.
-// This module is a lazy bundle (lazy-help): it is the only one that loads the documentation texts.
+// `aws help`, `aws cleanroomsml help`, `aws cleanroomsml <operation> help`, rendered as the AWS CLI
+// renders them on POSIX systems: the page's reStructuredText (clidocs.ts, from the model's
+// documentation) becomes a man page (rst.ts parses it as docutils does, manpage.ts writes it as
+// docutils' manpage writer does), which `groff -m man -T ascii` formats (else `mandoc -T ascii`;
+// without either, plain.ts lays the man page out itself). On a terminal the text goes through the
+// pager ($MANPAGER, else $PAGER, else `less -R`); otherwise it is written as the formatter made it.
+// This module is a lazy bundle (lazy-help): only the help and the prompt load it.
 import { existsSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { GlobalArgs } from '../commands/globals';
-import type { IO } from '../io';
 import { USAGE } from '../errors';
+import type { IO } from '../io';
+import { SERVICE_CLI_NAME } from '../model';
 import { shlexSplit } from '../prompt/shlex';
-import { helpPage, type HelpPage } from './document';
-import { toPlain } from './plain';
-import { toRoff } from './roff';
+import { operationRst, providerRst, serviceRst } from './clidocs';
+import { toManPage } from './manpage';
+import { formatRoff } from './plain';
+import { parseRst } from './rst';
 
 export { operationSummary, optionSummary, type OptionSummary } from './document';
 
@@ -25,6 +29,8 @@ export interface HelpSystem {
   format(cmd: string[], input: string, env: Env): string | undefined;
   /** Pipes `text` into a pager that writes to the terminal; resolves when the pager exits. */
   page(cmd: string[], text: string, env: Env): Promise<void>;
+  /** Pipes `text` through a program (a pager writing to a pipe) and returns what it wrote. */
+  filter(cmd: string[], text: string, env: Env): string;
 }
 
 function existsOnPath(name: string, env: Env): boolean {
@@ -47,6 +53,11 @@ export const nodeHelpSystem: HelpSystem = {
     if (r.error || r.status !== 0 || !r.stdout) return undefined;
     return r.stdout;
   },
+  filter(cmd, text, env) {
+    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+    const r = spawnSync(cmd[0], cmd.slice(1), { input: text, env: env as NodeJS.ProcessEnv, maxBuffer: 64 * 1024 * 1024 });
+    return r.stdout ? r.stdout.toString('utf8') : '';
+  },
   page(cmd, text, env) {
     const { spawn } = require('node:child_process') as typeof import('node:child_process');
     return new Promise((resolve) => {
@@ -66,21 +77,35 @@ export const nodeHelpSystem: HelpSystem = {
   },
 };
 
-/** The formatter command for man-page source: groff, else mandoc, else none. */
+/** The page's reStructuredText for `aws [<service> [<operation>]] help`, or undefined. */
+export function helpRst(path: readonly string[]): string | undefined {
+  if (path.length === 0) return providerRst();
+  if (path[0] !== SERVICE_CLI_NAME) return undefined;
+  if (path.length === 1) return serviceRst();
+  return path.length === 2 ? operationRst(path[1]) : undefined;
+}
+
+/** The man page source of a help page. */
+export function helpRoff(path: readonly string[]): string | undefined {
+  const rst = helpRst(path);
+  return rst === undefined ? undefined : toManPage(parseRst(rst));
+}
+
+/** The formatter command for man-page source: groff, else mandoc, else none (as the AWS CLI picks it). */
 export function formatterCommand(env: Env, sys: HelpSystem = nodeHelpSystem): string[] | undefined {
   if (sys.exists('groff', env)) return ['groff', '-m', 'man', '-T', 'ascii'];
   if (sys.exists('mandoc', env)) return ['mandoc', '-T', 'ascii'];
   return undefined;
 }
 
-/** The page as text: through the formatter when there is one, else the plain layout. */
-export function renderPage(page: HelpPage, env: Env, sys: HelpSystem = nodeHelpSystem): string {
+/** The page as text: through the formatter when there is one, else laid out here. */
+export function renderRoff(roff: string, env: Env, sys: HelpSystem = nodeHelpSystem): string {
   const cmd = formatterCommand(env, sys);
   if (cmd) {
-    const out = sys.format(cmd, toRoff(page), env);
-    if (out) return out;
+    const out = sys.format(cmd, roff, env);
+    if (out !== undefined) return out;
   }
-  return toPlain(page);
+  return formatRoff(roff);
 }
 
 /** The pager command line: $MANPAGER, else $PAGER, else `less -R`. */
@@ -94,23 +119,29 @@ export function pagerCommand(env: Env): string[] {
 }
 
 export async function showHelp(path: string[], io: IO, _g: GlobalArgs, sys: HelpSystem = nodeHelpSystem): Promise<number> {
-  const page = helpPage(path);
-  if (!page) {
+  const roff = helpRoff(path);
+  if (roff === undefined) {
     io.stdout.write(`${['aws', ...path].join(' ')}\n\n${USAGE}`);
     return 0;
   }
-  const text = renderPage(page, io.env, sys);
-  if (io.stdout.isTTY) {
-    const pager = pagerCommand(io.env);
-    if (pager.length && sys.exists(pager[0], io.env)) {
-      await sys.page(pager, text, io.env);
-      return 0;
-    }
-    // No pager on the PATH: the text as it is, as the AWS CLI prints it then.
-    io.stdout.write(`${text}\n`);
+  const text = renderRoff(roff, io.env, sys);
+  const chosen = io.env.MANPAGER !== undefined || io.env.PAGER !== undefined;
+  if (!io.stdout.isTTY && !chosen) {
+    // Not a terminal (a file, a pipe), no pager chosen: the formatter's text as it is, groff's
+    // overstrikes included, as the AWS CLI writes it (its default pager, `less`, copies a page to a
+    // pipe unchanged).
+    io.stdout.write(text);
     return 0;
   }
-  // Not a terminal (a file, a pipe to grep): without groff's backspace overstrikes, as `col -b` would.
-  io.stdout.write(text.replace(/[^\n]\x08/gu, ''));
+  // The AWS CLI pipes the page into the pager whatever stdout is; a pager it cannot find, it skips,
+  // and prints the page with a newline.
+  const pager = pagerCommand(io.env);
+  if (!pager.length || !sys.exists(pager[0], io.env)) {
+    io.stdout.write(`${text}\n`);
+  } else if (io.stdout.isTTY) {
+    await sys.page(pager, text, io.env);
+  } else {
+    io.stdout.write(sys.filter(pager, text, io.env));
+  }
   return 0;
 }

@@ -4,8 +4,10 @@
 // its enum values). ruamel places each comment one space after the value, or two when no earlier key
 // of the same mapping carries a comment (its column rule for a comment added without a column).
 import { getShape } from '../model';
-import type { Operation, Shape } from '../model/types';
-import type { ModelDocs } from '../model/docs.generated';
+import type { Operation } from '../model/types';
+
+/** The model's documentation, loaded on this path only (it is large and start-up needs none of it). */
+type Docs = typeof import('../model/docs.generated');
 
 type Node =
   | { kind: 'scalar'; text: string }
@@ -13,23 +15,7 @@ type Node =
   /** A structure (comments allowed) or a map (a plain dict: no comments). */
   | { kind: 'map'; entries: { key: string; value: Node; comment?: string }[] };
 
-/** The member's documentation: its own, else its shape's (as botocore resolves a member's shape). */
-function memberDoc(docs: ModelDocs, parent: string, member: string, target: Shape): string {
-  return docs.members[`${parent}$${member}`] ?? target.documentation ?? '';
-}
-
-/**
- * The AWS CLI's get_shape_doc_overview: markup dropped, the text up to the first `.` or `:` (plus a
- * period), line breaks as spaces. The documentation here is light markup (`code` in backticks).
- */
-export function shapeDocOverview(doc: string): string {
-  let content = doc.replace(/<[^>]*>/g, '').replace(/`/g, '');
-  content = content.split(/[.:]+/, 1)[0];
-  if (content) content += '.';
-  return content.replace(/[\n\u2028]/g, ' ');
-}
-
-function generate(shapeName: string, stack: string[], docs: ModelDocs): Node {
+function generate(shapeName: string, stack: string[], docs: Docs): Node {
   const s = getShape(shapeName);
   stack.push(shapeName);
   try {
@@ -42,7 +28,8 @@ function generate(shapeName: string, stack: string[], docs: ModelDocs): Node {
           const value = generate(ref.shape, stack, docs);
           const parts: string[] = [];
           if (s.required?.includes(m)) parts.push('[REQUIRED]');
-          parts.push(shapeDocOverview(ref.documentation ?? memberDoc(docs, shapeName, m, target)));
+          // The first sentence of the member's documentation (its own, else its shape's).
+          parts.push(docs.memberOverview(shapeName, m));
           if (target.enum?.length) parts.push(`Valid values are: ${target.enum.join(', ')}.`);
           const c = parts.join(' ');
           entries.push({ key: m, value, ...(c.trim() && { comment: c }) });
@@ -140,9 +127,8 @@ function emitItem(item: Node, indent: string, lines: string[]): void {
 
 export async function dumpYamlSkeleton(op: Operation): Promise<string> {
   if (!op.input) return '{}\n';
-  // The documentation is loaded on this path only: it is large and nothing else at start-up needs it.
-  const { DOCS } = await import('../model/docs.generated');
-  const root = generate(op.input.shape, [], DOCS);
+  const docs = await import('../model/docs.generated');
+  const root = generate(op.input.shape, [], docs);
   if (root.kind !== 'map' || !root.entries.length) return '{}\n';
   const lines: string[] = [];
   emitMap(root, '', '', lines);

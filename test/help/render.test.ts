@@ -1,111 +1,24 @@
-import { execFileSync } from 'node:child_process';
+// How a help page reaches the user: the formatter (groff, else mandoc, else the plain layout of
+// plain.ts), the pager on a terminal ($MANPAGER, $PAGER, less -R), and stdout otherwise; and the
+// plain layout itself, checked against groff's on the real pages.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { GlobalArgs } from '../../src/commands/globals';
-import { helpPage, operationPage, type HelpPage } from '../../src/help/document';
-import { formatterCommand, nodeHelpSystem, pagerCommand, renderPage, showHelp, type HelpSystem } from '../../src/help/index';
-import { fill, toPlain } from '../../src/help/plain';
-import { roffInline, toRoff } from '../../src/help/roff';
+import { formatterCommand, helpRoff, pagerCommand, renderRoff, showHelp, type HelpSystem } from '../../src/help/index';
+import { formatRoff, roffText } from '../../src/help/plain';
 import { memoryIO } from '../../src/io';
+import { operationsByCliName } from '../../src/model';
 
-const hasGroff = nodeHelpSystem.exists('groff', process.env);
 const g = {} as GlobalArgs;
-
-/** groff -T ascii's bold and underline are overstrikes: `X\bX`, `_\bX`. */
 const unstrike = (s: string) => s.replace(/.\x08/g, '');
+const page = (name: string) => readFileSync(join(__dirname, 'fixtures', 'pages', `${name}.txt`), 'utf8');
 
-const small: HelpPage = {
-  name: 'demo-command',
-  blocks: [
-    { kind: 'section', title: 'Description' },
-    { kind: 'para', text: 'Runs `--demo` with *care*. A line. .dot at start? no.', indent: 0 },
-    { kind: 'section', title: 'Options' },
-    { kind: 'para', text: '`--name` (string) [required]', indent: 0 },
-    { kind: 'para', text: 'The name of the thing, which is described here at enough length to wrap around the right margin of the page.', indent: 3, tight: true },
-    { kind: 'para', text: 'Constraints:', indent: 3 },
-    { kind: 'bullets', items: ['min: `1`', 'max: `10`'], indent: 3 },
-    { kind: 'para', text: 'JSON Syntax:', indent: 3 },
-    { kind: 'code', lines: ['{', '  "a": "string"', '}'], indent: 7 },
-  ],
-};
-
-describe('plain rendering (no groff, no mandoc)', () => {
-  it('lays the page out as groff -man -Tascii does: 78 columns, bodies at 7, bullets, code', () => {
-    expect(toPlain(small)).toBe([
-      `DEMO-COMMAND()${' '.repeat(50)}DEMO-COMMAND()`,
-      '', '', '',
-      'NAME',
-      '       demo-command -',
-      '',
-      'DESCRIPTION',
-      '       Runs --demo with care. A line. .dot at start? no.',
-      '',
-      'OPTIONS',
-      '       --name (string) [required]',
-      '          The name of the thing, which is described here at enough length to',
-      '          wrap around the right margin of the page.',
-      '',
-      '          Constraints:',
-      '',
-      '          o min: 1',
-      '',
-      '          o max: 10',
-      '',
-      '          JSON Syntax:',
-      '',
-      '              {',
-      '                "a": "string"',
-      '              }',
-      '', '', '',
-      `${' '.repeat(64)}DEMO-COMMAND()`,
-      '',
-    ].join('\n'));
-  });
-
-  it('fills words without breaking them', () => {
-    expect(fill('aa bb cc dd', 5)).toEqual(['aa bb', 'cc dd']);
-    expect(fill('a verylongword b', 4)).toEqual(['a', 'verylongword', 'b']);
-  });
-});
-
-describe('man page source', () => {
-  it('escapes roff and marks code bold, emphasis italic', () => {
-    expect(roffInline('`--a` -b *c* x\\y')).toBe('\\fB\\-\\-a\\fP \\-b \\fIc\\fP x\\ey');
-    const roff = toRoff(small);
-    expect(roff.split('\n').slice(0, 6)).toEqual([
-      '.\\" Man page generated from the service model.',
-      '.TH "DEMO-COMMAND" "" "" ""',
-      '.nh',
-      '.SH NAME',
-      'demo\\-command \\-',
-      '.SH DESCRIPTION',
-    ]);
-    expect(roff).toContain('.PP\n\\fB\\-\\-name\\fP (string) [required]\n.RS 3n\n.br\nThe name of the thing,');
-    expect(roff).toContain('.IP \\(bu 2\nmin: \\fB1\\fP\n.IP \\(bu 2\nmax: \\fB10\\fP\n');
-    expect(roff).toContain('.RS 4n\n.PP\n.nf\n{\n  "a": "string"\n}\n.fi\n.RE\n.RE\n');
-  });
-
-  it.skipIf(!hasGroff)('groff renders it like the plain layout (modulo justification)', () => {
-    const out = unstrike(execFileSync('groff', ['-m', 'man', '-T', 'ascii'], { input: toRoff(small), encoding: 'utf8' }));
-    // Line for line the same; groff only justifies (widens spaces).
-    const squash = (s: string) => s.replace(/ +/g, ' ');
-    expect(squash(out)).toBe(squash(toPlain(small)));
-  });
-
-  it.skipIf(!hasGroff)('the seed command page through groff has every option, constraint and description', () => {
-    const page = operationPage('start-trained-model-inference-job')!;
-    const out = unstrike(renderPage(page, process.env));
-    expect(out.split('\n')[0]).toBe('START-TRAINED-MODEL-INFERENCE-JOB()        START-TRAINED-MODEL-INFERENCE-JOB()');
-    // Line for line the plain layout, but for groff's justification (widened spaces).
-    expect(out.replace(/ +/g, ' ')).toBe(toPlain(page).replace(/ +/g, ' '));
-    expect(out).toContain('       --membership-identifier (string) [required]\n          The membership ID of the membership that contains the trained  model\n');
-  });
-});
-
-function fakeSystem(programs: string[], formatted?: string): HelpSystem & { paged: { cmd: string[]; text: string }[]; formats: string[][] } {
+function fakeSystem(programs: string[], formatted?: string) {
   const paged: { cmd: string[]; text: string }[] = [];
   const formats: string[][] = [];
-  return {
-    paged, formats,
+  const filtered: string[][] = [];
+  const sys: HelpSystem = {
     exists: (name) => programs.includes(name),
     format: (cmd) => {
       formats.push(cmd);
@@ -114,33 +27,46 @@ function fakeSystem(programs: string[], formatted?: string): HelpSystem & { page
     page: async (cmd, text) => {
       paged.push({ cmd, text });
     },
+    filter: (cmd, text) => {
+      filtered.push(cmd);
+      return `[${cmd.join(' ')}] ${text}`;
+    },
   };
+  return Object.assign(sys, { paged, formats, filtered });
 }
 
-describe('showHelp', () => {
-  const page = helpPage(['cleanroomsml', 'get-trained-model'])!;
+describe('the formatter', () => {
+  const roff = helpRoff(['cleanroomsml', 'get-trained-model'])!;
 
-  it('without groff or mandoc: the plain layout straight to stdout when not a terminal', async () => {
-    const io = memoryIO({ PATH: '/nowhere' });
-    const sys = fakeSystem([]);
-    expect(await showHelp(['cleanroomsml', 'get-trained-model'], io, g, sys)).toBe(0);
-    expect(io.out()).toBe(toPlain(page));
-    expect(sys.formats).toEqual([]);
-  });
-
-  it('groff first, then mandoc', async () => {
+  it('is groff, else mandoc, else none', () => {
     expect(formatterCommand({}, fakeSystem(['groff', 'mandoc']))).toEqual(['groff', '-m', 'man', '-T', 'ascii']);
     expect(formatterCommand({}, fakeSystem(['mandoc']))).toEqual(['mandoc', '-T', 'ascii']);
     expect(formatterCommand({}, fakeSystem([]))).toBeUndefined();
-    const sys = fakeSystem(['mandoc'], 'FORMATTED\n');
-    const io = memoryIO({});
-    await showHelp(['cleanroomsml', 'get-trained-model'], io, g, sys);
-    expect(io.out()).toBe('FORMATTED\n');
-    expect(sys.formats).toEqual([['mandoc', '-T', 'ascii']]);
   });
 
-  it('a formatter that fails falls back to the plain layout', () => {
-    expect(renderPage(page, {}, fakeSystem(['groff'], undefined))).toBe(toPlain(page));
+  it('gets the man page source; without a formatter (or when it fails) the plain layout is used', () => {
+    const sys = fakeSystem(['mandoc'], 'FORMATTED\n');
+    expect(renderRoff(roff, {}, sys)).toBe('FORMATTED\n');
+    expect(sys.formats).toEqual([['mandoc', '-T', 'ascii']]);
+    expect(renderRoff(roff, {}, fakeSystem([]))).toBe(formatRoff(roff));
+    expect(renderRoff(roff, {}, fakeSystem(['groff'], undefined))).toBe(formatRoff(roff));
+  });
+});
+
+describe('showHelp', () => {
+  it('not a terminal, no pager chosen: the formatted page as it is, overstrikes included', async () => {
+    const io = memoryIO({});
+    const sys = fakeSystem(['groff', 'less'], 'P\x08PAGE\n');
+    expect(await showHelp(['cleanroomsml'], io, g, sys)).toBe(0);
+    expect(io.out()).toBe('P\x08PAGE\n');
+    expect(sys.paged).toEqual([]);
+    expect(sys.filtered).toEqual([]);
+  });
+
+  it('without groff or mandoc: the plain layout', async () => {
+    const io = memoryIO({ PATH: '/nowhere' });
+    await showHelp(['cleanroomsml', 'get-trained-model'], io, g, fakeSystem([]));
+    expect(io.out()).toBe(formatRoff(helpRoff(['cleanroomsml', 'get-trained-model'])!));
   });
 
   it('on a terminal: through the pager, MANPAGER before PAGER before less -R', async () => {
@@ -155,21 +81,78 @@ describe('showHelp', () => {
     expect(io.out()).toBe('');
   });
 
-  it('on a terminal without the pager on PATH: the text and a newline', async () => {
-    const sys = fakeSystem(['groff'], 'PAGE\n');
-    const io = memoryIO({ PAGER: 'nosuchpager' });
-    io.stdout.isTTY = true;
-    await showHelp([], io, g, sys);
-    expect(io.out()).toBe('PAGE\n\n');
-    expect(sys.paged).toEqual([]);
+  it('a pager that is not on PATH: the text and a newline, as the AWS CLI prints it', async () => {
+    for (const tty of [true, false]) {
+      const sys = fakeSystem(['groff'], 'PAGE\n');
+      const io = memoryIO({ PAGER: 'nosuchpager' });
+      io.stdout.isTTY = tty;
+      await showHelp([], io, g, sys);
+      expect(io.out()).toBe('PAGE\n\n');
+      expect(sys.paged).toEqual([]);
+    }
   });
 
-  it('the real pager gets the page on its stdin', async () => {
-    const io = memoryIO({ ...process.env, MANPAGER: 'wc -c' });
-    io.stdout.isTTY = true;
-    const calls: string[][] = [];
-    const sys: HelpSystem = { ...fakeSystem(['wc']), page: async (cmd, text) => { calls.push([...cmd, String(text.length)]); } };
+  it('a chosen pager gets the page even when stdout is not a terminal (as the AWS CLI pipes it)', async () => {
+    const sys = fakeSystem(['groff', 'col'], 'PAGE\n');
+    const io = memoryIO({ MANPAGER: 'col -b' });
     await showHelp(['cleanroomsml'], io, g, sys);
-    expect(calls).toEqual([['wc', '-c', String(toPlain(helpPage(['cleanroomsml'])!).length)]]);
+    expect(io.out()).toBe('[col -b] PAGE\n');
+  });
+
+  it('an unknown page: the usage text', async () => {
+    const io = memoryIO({});
+    expect(await showHelp(['cleanroomsml', 'nope'], io, g, fakeSystem(['groff'], 'X'))).toBe(0);
+    expect(io.out()).toMatch(/^aws cleanroomsml nope\n\nusage: aws /);
+  });
+});
+
+describe('the plain layout (no groff, no mandoc)', () => {
+  it('resolves the escapes manpage.ts writes', () => {
+    expect(roffText('\\fB\\-\\-name\\fP \\(aqa\\(aq \\(dqb\\(dq \\(ga \\e \\(bu \\&.x \\%y \\fI\\%z\\fP')).toBe("--name 'a' \"b\" ` \\ o .x y z");
+  });
+
+  it('lays out a page as groff does: header and footer, headings, margins, tags, no-fill blocks', () => {
+    const roff = [
+      '.TH "DEMO"  "" ""', '.SH NAME', 'demo \\- ', '.SH DESCRIPTION', '.sp', 'Short text.',
+      '.SH OPTIONS', '.sp', '\\fB\\-\\-name\\fP (string)', '.INDENT 0.0', '.INDENT 3.5', 'The name.', '.sp', 'Constraints:',
+      '.INDENT 0.0', '.IP \\(bu 2', 'min: \\fB1\\fP', '.IP \\(bu 2', 'max: \\fB10\\fP', '.UNINDENT', '.UNINDENT', '.UNINDENT',
+      '.INDENT 0.0', '.INDENT 3.5', '.sp', '.nf', '.ft C', '{', '  "a": 1', '}', '.ft P', '.fi', '.UNINDENT', '.UNINDENT', '',
+    ].join('\n');
+    expect(formatRoff(roff)).toBe([
+      `DEMO()${' '.repeat(66)}DEMO()`, '', '', '',
+      'NAME', '       demo -', '',
+      'DESCRIPTION', '       Short text.', '',
+      'OPTIONS', '       --name (string)', '          The name.', '', '          Constraints:', '',
+      '          o min: 1', '', '          o max: 10', '',
+      '          {', '            "a": 1', '          }',
+      '', '', '', `${' '.repeat(72)}DEMO()`, '',
+    ].join('\n'));
+  });
+
+  it('fills and adjusts text to both margins, spreading spaces from alternate ends', () => {
+    const words = 'word '.repeat(40).trim();
+    const out = formatRoff(`.TH "X"  "" ""\n.SH D\n${words}\n`).split('\n');
+    // 14 words a line (71 columns from the margin): 2 spaces over, spread from the right end
+    // (the leftmost gaps get them), then from the left end; the last line as it is.
+    expect(out[5]).toBe(`       ${'word  '.repeat(2)}${'word '.repeat(11)}word`);
+    expect(out[6]).toBe(`       ${'word '.repeat(11)}${'word  '.repeat(2)}word`);
+    expect(out[7]).toBe(`       ${'word '.repeat(11)}word`);
+  });
+
+  it('matches groff on every page but where groff hyphenates words (no hyphenation here)', () => {
+    let lines = 0;
+    let same = 0;
+    for (const op of ['_service', ...operationsByCliName().keys()]) {
+      const expected = unstrike(page(op)).split('\n');
+      const actual = formatRoff(helpRoff(op === '_service' ? ['cleanroomsml'] : ['cleanroomsml', op])!).split('\n');
+      const set = new Set(actual);
+      lines += expected.length;
+      same += expected.filter((l) => set.has(l)).length;
+      if (op === 'get-ml-configuration') {
+        // Pages without hyphenated words come out the same, line for line.
+        expect(actual.slice(0, 50), op).toEqual(expected.slice(0, 50));
+      }
+    }
+    expect(same / lines).toBeGreaterThan(0.89);
   });
 });

@@ -1,67 +1,67 @@
+// src/model/docs.generated.ts: the vendored model's documentation as scripts/gen-docs.mjs extracts it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DOCS } from '../../src/model/docs.generated';
-import { MODEL } from '../../src/model';
+import { isFloatBound, operationDoc, refDoc, serviceDoc, shapeDoc } from '../../src/model/docs.generated';
+import { shapeDocOverview, xmlText } from '../../src/model/docs-overview';
 
 const root = join(__dirname, '..', '..');
-const reference = join(root, 'vendor', 'botocore-2.36.7', 'cleanroomsml', '2023-09-06', 'service-2.json');
-const seed = join(root, 'vendor', 'seed', 'start-trained-model-inference-job.md');
-
-interface GenDocs {
-  generateDocs(service: unknown, seedText: string): typeof DOCS;
-  fixMojibake(text: string): string;
-  words(name: string): string[];
-}
-const generator = (): Promise<GenDocs> => {
-  const path = join(root, 'scripts', 'gen-docs.mjs');
-  return import(path) as Promise<GenDocs>;
+const MODEL_FILE = join(root, 'vendor', 'botocore-2.36.7', 'cleanroomsml', '2023-09-06', 'service-2.json');
+const modelText = readFileSync(MODEL_FILE, 'utf8');
+const model = JSON.parse(modelText) as {
+  documentation: string;
+  operations: Record<string, { documentation?: string }>;
+  shapes: Record<string, { documentation?: string; members?: Record<string, { documentation?: string }> }>;
 };
 
-describe('the documentation generator', () => {
-  it('undoes the seed page mojibake', async () => {
-    const { fixMojibake } = await generator();
-    expect(fixMojibake('# start-trained-model-inference-jobÂ¶')).toBe('# start-trained-model-inference-job');
-    expect(fixMojibake('Override commandâs default URL')).toBe("Override command's default URL");
-    expect(fixMojibake('the commandâ\u0080\u0099s output')).toBe("the command's output");
-    expect(fixMojibake('plain ascii, Ã© café')).toBe('plain ascii, é café');
+interface GenDocs {
+  docsModule(text: string): string;
+  floatBounds(text: string): string[];
+}
+const generator = () => import(join(root, 'scripts', 'gen-docs.mjs')) as Promise<GenDocs>;
+
+describe('the documentation module', () => {
+  it('is what the generator makes from the vendored model now', async () => {
+    const { docsModule } = await generator();
+    expect(docsModule(modelText)).toBe(readFileSync(join(root, 'src', 'model', 'docs.generated.ts'), 'utf8'));
   });
 
-  it('splits member names into words', async () => {
-    const { words } = await generator();
-    expect(words('maxPayloadInMB')).toEqual(['max', 'payload', 'in', 'MB']);
-    expect(words('MLInputChannel')).toEqual(['ML', 'input', 'channel']);
-    expect(words('kmsKeyArn')).toEqual(['KMS', 'key', 'ARN']);
-    expect(words('s3Uri')).toEqual(['S3', 'URI']);
+  it("has every text of the model, the member references' own apart from their shapes'", () => {
+    expect(serviceDoc()).toBe(model.documentation);
+    for (const [name, op] of Object.entries(model.operations)) expect(operationDoc(name)).toBe(op.documentation ?? '');
+    for (const [name, shape] of Object.entries(model.shapes)) {
+      expect(shapeDoc(name)).toBe(shape.documentation ?? '');
+      for (const [m, ref] of Object.entries(shape.members ?? {})) expect(refDoc(name, m)).toBe(ref.documentation);
+    }
+    expect(operationDoc('StartTrainedModelInferenceJob')).toBe('<p>Defines the information necessary to begin a trained model inference job.</p>');
+    expect(refDoc('StartTrainedModelInferenceJobRequest', 'name')).toBe('<p>The name of the trained model inference job.</p>');
   });
 
-  it('src/model/docs.generated.ts is what the generator makes now', async () => {
-    const { generateDocs } = await generator();
-    const service = JSON.parse(readFileSync(reference, 'utf8'));
-    expect(generateDocs(service, readFileSync(seed, 'utf8'))).toEqual(DOCS);
+  it('knows which bounds the model writes as floats', async () => {
+    const { floatBounds } = await generator();
+    expect(floatBounds('{"shapes":{"A":{"type":"double","min":0.0,"max":1},"B":{"type":"integer","min":1,"max":2.5e3}}}'))
+      .toEqual(['A$min', 'B$max']);
+    expect(isFloatBound('TrainedModelArtifactMaxSizeValue', 'max')).toBe(true);
+    expect(isFloatBound('NameString', 'max')).toBe(false);
   });
 });
 
-describe('the generated texts', () => {
-  it('take the seed page for the seed command', () => {
-    expect(DOCS.operations.StartTrainedModelInferenceJob).toBe('Defines the information necessary to begin a trained model inference job.');
-    expect(DOCS.members['StartTrainedModelInferenceJobRequest$membershipIdentifier']).toBe('The membership ID of the membership that contains the trained model inference job.');
-    expect(DOCS.members['InferenceResourceConfig$instanceType']).toBe('The type of instance that is used to perform model inference.');
-    expect(DOCS.members['InferenceReceiverMembers$member']).toBe('Defines who will receive inference results.');
-    expect(DOCS.members['StartTrainedModelInferenceJobResponse$trainedModelInferenceJobArn']).toBe('The Amazon Resource Name (ARN) of the trained model inference job.');
+describe('get_shape_doc_overview', () => {
+  it('keeps the text of well-formed XML up to the first period or colon, adds a period, joins lines', () => {
+    expect(shapeDocOverview('<p>The ARN of the key. It is used to encrypt.</p>')).toBe('The ARN of the key.');
+    expect(shapeDocOverview('<p>Restrictions: none apply.</p>')).toBe('Restrictions.');
+    expect(shapeDocOverview('A multi-line\ndescription')).toBe('A multi-line description.');
+    expect(shapeDocOverview('<p>Set <code>LOG_LEVEL</code> here. More.</p>')).toBe('Set LOG_LEVEL here.');
+    expect(shapeDocOverview('<p>A &amp; B &lt;c&gt;, done</p>')).toBe('A & B <c>, done.');
+    expect(shapeDocOverview('')).toBe('');
+    expect(shapeDocOverview('.leading')).toBe('');
   });
 
-  it('describe every operation and every member of every structure, from names and shapes', () => {
-    for (const op of Object.keys(MODEL.operations)) expect(DOCS.operations[op], op).toMatch(/^[A-Z].*\.$/);
-    for (const [name, shape] of Object.entries(MODEL.shapes)) {
-      if (shape.type !== 'structure' || shape.exception) continue;
-      for (const m of Object.keys(shape.members ?? {})) expect(DOCS.members[`${name}$${m}`], `${name}$${m}`).toMatch(/^[A-Z].*\.$/s);
-    }
-    expect(DOCS.operations.ListTrainedModels).toBe('Returns a list of trained models.');
-    expect(DOCS.operations.CreateMLInputChannel).toBe('Creates an ML input channel.');
-    expect(DOCS.operations.ListTagsForResource).toBe('Returns a list of the tags for a resource.');
-    expect(DOCS.members['GetTrainedModelResponse$createTime']).toBe('The time at which the trained model was created.');
-    expect(DOCS.members['ListTrainedModelsRequest$membershipIdentifier']).toBe('The identifier of the membership.');
-    expect(DOCS.members['CreateConfiguredModelAlgorithmRequest$kmsKeyArn']).toBe('The Amazon Resource Name (ARN) of the KMS key.');
+  it('keeps documentation that is not well-formed XML as it is (markup and all)', () => {
+    expect(shapeDocOverview('<p>Unclosed <b>bold</p>')).toBe('<p>Unclosed <b>bold</p>.');
+    expect(shapeDocOverview('<p>An HTML entity&nbsp;here. More</p>')).toBe('<p>An HTML entity&nbsp;here.');
+    expect(xmlText('<doc><a href=x>y</a></doc>')).toBeUndefined();
+    expect(xmlText('<doc>a<![CDATA[b]]>c<!-- d --><e f="g"/></doc>')).toBe('ac');
+    expect(xmlText('<doc>x</doc>')).toBe('x');
   });
 });
