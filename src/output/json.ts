@@ -196,20 +196,37 @@ class ValueError extends Error {}
 // ---------------------------------------------------------------------------------------------
 // Parsing
 
-/** A JSON syntax error (Python's JSONDecodeError text: "<msg>: line L column C (char N)"). */
+/**
+ * A JSON syntax error (Python's JSONDecodeError text: "<msg>: line L column C (char N)"), positions
+ * counted in code points as Python counts them (`at` is a UTF-16 index into the text).
+ */
 export class JsonDecodeError extends Error {
+  public readonly pos: number;
   constructor(
     public readonly msg: string,
     public readonly doc: string,
-    public readonly pos: number,
+    at: number,
   ) {
+    const cp = (end: number) => {
+      let n = end;
+      for (let i = 0; i < end - 1; i++) {
+        const c = doc.charCodeAt(i);
+        if (c >= 0xd800 && c <= 0xdbff) {
+          const d = doc.charCodeAt(i + 1);
+          if (d >= 0xdc00 && d <= 0xdfff) { n--; i++; }
+        }
+      }
+      return n;
+    };
     let lineno = 1;
     let last = -1;
-    for (let i = doc.indexOf('\n'); i !== -1 && i < pos; i = doc.indexOf('\n', i + 1)) {
+    for (let i = doc.indexOf('\n'); i !== -1 && i < at; i = doc.indexOf('\n', i + 1)) {
       lineno++;
       last = i;
     }
-    super(`${msg}: line ${lineno} column ${pos - last} (char ${pos})`);
+    const pos = cp(at);
+    super(`${msg}: line ${lineno} column ${last < 0 ? pos + 1 : pos - cp(last)} (char ${pos})`);
+    this.pos = pos;
     this.name = 'JSONDecodeError';
   }
 }
@@ -292,6 +309,8 @@ export function parseResponseJson(text: string): PyValue {
             parts += '\t';
             break;
           case 0x75: {
+            // As the C scanner: the four digits must be followed by something.
+            if (pos + 5 >= len) fail('Invalid \\uXXXX escape', pos);
             const hex = text.slice(pos + 1, pos + 5);
             if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('Invalid \\uXXXX escape', pos);
             parts += String.fromCharCode(parseInt(hex, 16));
@@ -346,6 +365,12 @@ export function parseResponseJson(text: string): PyValue {
     }
     const s = text.slice(begin, pos);
     if (isFloat) return new PyFloat(Number(s));
+    const digits = s.charCodeAt(0) === 0x2d ? s.length - 1 : s.length;
+    if (digits > 4300) {
+      // int()'s limit, a ValueError (not a JSONDecodeError) in Python.
+      throw new Error(`Exceeds the limit (4300 digits) for integer string conversion: value has ${digits} digits; ` +
+        'use sys.set_int_max_str_digits() to increase the limit');
+    }
     if (s.length < 16) {
       const n = Number(s);
       return n === 0 ? 0 : n; // Python has no integer -0
@@ -379,9 +404,8 @@ export function parseResponseJson(text: string): PyValue {
           obj.set(key, parseValue(depth + 1));
           d = skipWs();
           if (d === 0x2c) {
-            const comma = pos++;
+            pos++;
             d = skipWs();
-            if (d === 0x7d) fail('Illegal trailing comma before end of object', comma);
             continue;
           }
           if (d === 0x7d) {
@@ -405,8 +429,7 @@ export function parseResponseJson(text: string): PyValue {
           arr.push(parseValue(depth + 1));
           const d = skipWs();
           if (d === 0x2c) {
-            const comma = pos++;
-            if (skipWs() === 0x5d) fail('Illegal trailing comma before end of array', comma);
+            pos++;
             continue;
           }
           if (d === 0x5d) {
