@@ -9,6 +9,7 @@ import { configFilePath, credentialsFilePath } from './config-paths';
 
 export { configFilePath, credentialsFilePath } from './config-paths';
 import { validateRegion } from './region';
+import { own } from '../model/own';
 
 export class ProfileNotFoundError extends CliError {
   constructor(profile: string) {
@@ -45,7 +46,7 @@ export function readSharedFiles(credentialsFile: string, configFile: string) {
 
 /** One setting of a profile's config section (e.g. cli_auto_prompt), or undefined. */
 export async function profileSetting(env: Env, profile: string, key: string): Promise<string | undefined> {
-  return (await sharedFiles(env)).configFile[profile]?.[key];
+  return own(own((await sharedFiles(env)).configFile, profile), key);
 }
 
 /**
@@ -60,11 +61,11 @@ export async function loadProfile(io: IO, g: GlobalArgs): Promise<Profile> {
   const configFile = configFilePath(env);
   const credentialsFile = credentialsFilePath(env);
   const files = await sharedFiles(env);
-  const config = files.configFile[name];
-  const credentials = files.credentialsFile[name];
+  const config = own(files.configFile, name);
+  const credentials = own(files.credentialsFile, name);
   if (!config && !credentials && named !== undefined) throw new ProfileNotFoundError(name);
-  const servicesName = config?.services;
-  const section = servicesName ? files.configFile[`services.${servicesName}`] : undefined;
+  const servicesName = own(config, 'services');
+  const section = servicesName ? own(files.configFile, `services.${servicesName}`) : undefined;
   const missing = servicesName && !(section && Object.keys(section).length) ? servicesName : undefined;
   return {
     name, fromFlag: !!g.profile, config: config ?? {}, credentials: credentials ?? {}, services: section ?? {},
@@ -112,7 +113,7 @@ export function resolveEndpointSettings(io: IO, g: GlobalArgs, p: Profile, servi
           throw new CliError(`The profile is configured to use the services section but the "${p.missingServices}" ` +
             'services configuration does not exist.', RC.GENERAL);
         }
-        return p.services[`${servicesKey}.endpoint_url`];
+        return own(p.services, `${servicesKey}.endpoint_url`);
       }, `services ${servicesKey} endpoint_url`],
       [() => p.config.endpoint_url, 'profile endpoint_url'],
     ];
@@ -125,5 +126,5 @@ export function resolveEndpointSettings(io: IO, g: GlobalArgs, p: Profile, servi
 }
 
 export function configValue(io: IO, p: Profile, envName: string, key: string): string | undefined {
-  return io.env[envName] ?? p.config[key];
+  return own(io.env, envName) ?? own(p.config, key);
 }

@@ -11,6 +11,7 @@
 import { readSharedFiles } from './config';
 import { CliError, NoCredentialsError, RC } from '../errors';
 import type { DebugLog } from '../debug';
+import { hasOwn, own } from '../model/own';
 
 export interface Credentials {
   accessKeyId: string;
@@ -61,7 +62,7 @@ function envKeys(env: Record<string, string | undefined>): Credentials | undefin
 
 /** botocore's check of a file's static keys: an access key without its secret. */
 function checkPartial(section: Section | undefined, method: string): void {
-  if (section && 'aws_access_key_id' in section && !('aws_secret_access_key' in section)) {
+  if (section && hasOwn(section, 'aws_access_key_id') && !hasOwn(section, 'aws_secret_access_key')) {
     throw new PartialCredentialsError(method, 'aws_secret_access_key');
   }
 }
@@ -85,7 +86,7 @@ function sdkChain(src: CredentialSource, profile: Section, log: DebugLog): () =>
     } catch (e) {
       const message = (e as Error).message;
       log.debug('botocore.credentials', `No credentials: ${message}`);
-      if (profile.credential_process !== undefined && !('aws_access_key_id' in profile)) {
+      if (own(profile, 'credential_process') !== undefined && !hasOwn(profile, 'aws_access_key_id')) {
         throw new CredentialRetrievalError('custom-process', message);
       }
       throw new NoCredentialsError();
@@ -103,9 +104,9 @@ export async function loadCredentials(src: CredentialSource, log: DebugLog): Pro
     }
   }
   const files = await readSharedFiles(src.credentialsFile, src.configFile);
-  checkPartial(files.credentialsFile[src.profile], 'shared-credentials-file');
-  checkPartial(files.configFile[src.profile], 'config-file');
-  const profile: Section = { ...files.configFile[src.profile], ...files.credentialsFile[src.profile] };
+  checkPartial(own(files.credentialsFile, src.profile), 'shared-credentials-file');
+  checkPartial(own(files.configFile, src.profile), 'config-file');
+  const profile: Section = { ...own(files.configFile, src.profile), ...own(files.credentialsFile, src.profile) };
   return { kind: 'deferred', resolve: sdkChain(src, profile, log) };
 }
 

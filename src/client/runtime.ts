@@ -183,7 +183,7 @@ export async function sendWithRetries(req: SerializedRequest, o: TransportOption
         const { response: r } = await handler.handle(request, { abortSignal: o.signal as never });
         warnUnverified();
         const body = await readBody(r.body);
-        const headers: Record<string, string> = {};
+        const headers: Record<string, string> = Object.create(null) as Record<string, string>;
         for (const [k, v] of Object.entries(r.headers)) headers[k.toLowerCase()] = String(v);
         o.log.debug('botocore.parsers', `Response status: ${r.statusCode}`);
         o.log.debug('botocore.parsers', `Response headers: ${JSON.stringify(headers)}`);
@@ -294,7 +294,8 @@ function readBody(stream: unknown): Promise<string> {
 
 async function buildSignedRequest(req: SerializedRequest, base: URL, path: string, o: TransportOptions): Promise<HttpRequest> {
   const headers: Record<string, string> = { ...req.headers, host: base.host };
-  const query: Record<string, string | string[]> = {};
+  // Keys from the request (a map member sent in the query string is the user's): own properties only.
+  const query: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
   for (const [k, v] of req.query) {
     const prev = query[k];
     query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];

@@ -2,7 +2,7 @@
 // URI labels percent-encoded into the path, querystring members into the query, the remaining
 // members as a JSON body (Python json.dumps bytes: ", "/": " separators, ASCII-only escapes),
 // `{}` when the input has body members but none was given, no body otherwise.
-import { getShape, inputShape } from '../model';
+import { getShape, inputShape, memberRef } from '../model';
 import type { Operation, Shape, ShapeRef } from '../model/types';
 import { PyBytes, PyDateTime, PyFloat, type PyDict, type PyValue } from '../model/values';
 import { pyFloatRepr } from '../model/pyrepr';
@@ -38,7 +38,7 @@ export function serializeRequest(op: Operation, params: PyDict): SerializedReque
   const labels = new Map<string, string>();
   const body = new Map<string, PyValue>();
   for (const [name, value] of params) {
-    const ref = members[name];
+    const ref = memberRef(input, name);
     if (!ref) continue;
     const wire = ref.locationName ?? name;
     switch (ref.location) {
@@ -120,7 +120,7 @@ function serializeValue(value: PyValue, shape: Shape): PyValue {
   if (value instanceof Map && shape.type === 'structure') {
     const out = new Map<string, PyValue>();
     for (const [k, v] of value) {
-      const ref: ShapeRef | undefined = shape.members?.[k];
+      const ref: ShapeRef | undefined = memberRef(shape, k);
       out.set(ref?.locationName ?? k, ref ? serializeValue(v, getShape(ref)) : v);
     }
     return out;

@@ -5,7 +5,7 @@ import { CLI_VERSION } from './run';
 import { CliError, ConfigError, NoRegionError, ParamValidationError, RC } from '../errors';
 import { configValue, loadProfile, resolveEndpointSettings, resolveRegion, type Profile } from '../client/config';
 import { validateEndpointUrl } from '../client/endpoint-url';
-import { getShape, inputShape, MODEL, outputShape, paginatorFor } from '../model';
+import { getShape, inputShape, memberRef, MODEL, outputShape, paginatorFor } from '../model';
 import type { PyDict, PyValue } from '../model/values';
 import { validateParams } from '../params/validate';
 import { pyInt } from '../params/argprocess';
@@ -102,7 +102,7 @@ async function call(
   try {
     if (pag) {
       const resultIsList = (key: string) => {
-        const ref = outShape?.members?.[key];
+        const ref = outShape && memberRef(outShape, key);
         return ref !== undefined && getShape(ref).type === 'list';
       };
       return await paginate({ inv: out, params, pagination, paginator: pag, send, shape, query, format, render, resultIsList });

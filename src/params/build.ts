@@ -130,8 +130,17 @@ export async function buildCallParameters(ctx: CallContext): Promise<CallParamet
 function unpackMember(a: CliArgument, raw: string | boolean | string[], fenv: { env: Record<string, string | undefined>; cwd: string }): PyValue {
   const cliName = `--${a.name}`;
   if (typeof raw === 'boolean') return raw;
-  // `key@=file://…` in shorthand reads a file, as a parameter value does.
-  const readFile = (uri: string) => loadParamFile(uri, fenv)!;
+  // `key@=file://…` in shorthand reads a file, as a parameter value does; but the AWS CLI's shorthand
+  // parser lets its ResourceLoadingError escape, not wrapped as the parameter's error: the plain text,
+  // exit 255.
+  const readFile = (uri: string) => {
+    try {
+      return loadParamFile(uri, fenv)!;
+    } catch (e) {
+      if (e instanceof ParamFileError) throw new GeneralError(e.message);
+      throw e;
+    }
+  };
   if (Array.isArray(raw)) {
     // nargs='*' list options: a single file:// item is loaded; the unpacker decides JSON or
     // shorthand from the first item, as the AWS CLI does.
@@ -226,6 +235,9 @@ async function loadInputDocument(kind: 'json' | 'yaml', value: string | PyBytes)
       // ruamel's own YAML errors become "Invalid YAML received."; a plain Python exception raised
       // while constructing a value (`!!int 1.5`) escapes as a general error.
       if ((e as { pythonError?: boolean }).pythonError) throw new GeneralError((e as Error).message);
+      if ((e as Error).name === 'YamlNestingError') {
+        throw new ParamValidationError(`Error parsing parameter 'cli-input-yaml': ${(e as Error).message}`);
+      }
       throw new ParamValidationError("Error parsing parameter 'cli-input-yaml': Invalid YAML received.");
     }
   }
