@@ -132,7 +132,7 @@ async function clientSettings(inv: Invocation, profile: Profile): Promise<Client
   if (g.signRequest) {
     const rt = await import('../client/runtime');
     credentials = await rt.loadCredentials({
-      env: io.env, profile: profile.name, fromFlag: profile.fromFlag,
+      env: io.env, cwd: io.cwd, profile: profile.name, fromFlag: profile.fromFlag,
       configFile: profile.configFile, credentialsFile: profile.credentialsFile,
     }, log);
   }

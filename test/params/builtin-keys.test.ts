@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/commands/run';
 import { memoryIO } from '../../src/io';
 import { getShape, memberRef, operationsByCliName, operationNamed, own, paginatorFor } from '../../src/model';
-import { fromJS, toJS, type PyDict } from '../../src/model/values';
+import { fromJS, toJS, type PyDict, type PyValue } from '../../src/model/values';
 import { pyRepr } from '../../src/model/pyrepr';
 import { parseShorthand } from '../../src/shorthand/parser';
 import { parsePyJson } from '../../src/params/pyjson';
@@ -78,7 +78,7 @@ describe.each(NAMES)('a key named %s', (name) => {
     expect(operationNamed(name)).toBeUndefined();
     expect(paginatorFor({ ...start, name })).toBeUndefined();
     expect(() => getShape(name)).toThrow(`unknown shape ${name}`);
-    const params = new Map([['membershipIdentifier', M], ['name', 'j'], ['tags', new Map([[name, 'v'], ['a', 'b']])]]) as PyDict;
+    const params: PyDict = new Map<string, PyValue>([['membershipIdentifier', M], ['name', 'j'], ['tags', new Map([[name, 'v'], ['a', 'b']])]]);
     expect(validateParams(params, input)).toEqual([
       'Missing required parameter in input: "trainedModelArn"', 'Missing required parameter in input: "resourceConfig"',
       'Missing required parameter in input: "outputConfiguration"', 'Missing required parameter in input: "dataSource"']);
