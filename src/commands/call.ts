@@ -97,7 +97,10 @@ async function call(
   const pagerCommand = resolvePager(io, g.noCliPager, profile.config.cli_pager);
   const pager = pagerCommand ? startPager(pagerCommand, io) : undefined;
   const out: Invocation = pager
-    ? { ...inv, io: { ...io, stdout: { ...pager.stream, isTTY: io.stdout.isTTY, columns: io.stdout.columns } } }
+    ? { ...inv, io: { ...io, stdout: {
+      write: (s: string | Uint8Array) => pager.stream.write(s), isTTY: io.stdout.isTTY, columns: io.stdout.columns,
+      get closed() { return pager.stream.closed; },
+    } } }
     : inv;
   try {
     if (pag) {
