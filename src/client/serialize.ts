@@ -18,6 +18,8 @@ export interface SerializedRequest {
   query: [string, string][];
   headers: Record<string, string>;
   body: string;
+  /** Whether botocore parses (so decodes) a successful response's body: the operation has an output shape. */
+  parsesOutput?: boolean;
 }
 
 /** Python's urllib quote with safe='-_.~' (botocore's percent_encode): everything else as UTF-8 %XX. */
@@ -63,7 +65,7 @@ export function serializeRequest(op: Operation, params: PyDict): SerializedReque
   if (body.size) bodyText = pyJsonDumps(serializeValue(body, input), { ensureAscii: true });
   else if (Object.values(members).some((m) => !m.location)) bodyText = '{}';
   if (bodyText) headers['Content-Type'] = 'application/json';
-  return { method: op.http.method, path, query, headers, body: bodyText };
+  return { method: op.http.method, path, query, headers, body: bodyText, parsesOutput: !!op.output };
 }
 
 function scalarText(v: PyValue): string {
