@@ -6,6 +6,7 @@ import { getShape, inputShape, memberRef } from '../model';
 import type { Operation, Shape, ShapeRef } from '../model/types';
 import { PyBytes, PyDateTime, PyFloat, type PyDict, type PyValue } from '../model/values';
 import { pyFloatRepr } from '../model/pyrepr';
+import { CliError, RC } from '../errors';
 import { pyJsonDumps } from '../output/json';
 import { parseTimestamp } from '../output/shape';
 import { epochFromFields, fieldsFromEpoch, zeroPad as pad } from '../model/calendar';
@@ -70,6 +71,7 @@ export function serializeRequest(op: Operation, params: PyDict): SerializedReque
 
 function scalarText(v: PyValue): string {
   if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v instanceof PyFloat && !Number.isFinite(v.value)) return handleFloat(v) as string;
   if (v instanceof PyFloat) return pyFloatRepr(v.value);
   if (v === null) return '';
   return String(v);
@@ -141,5 +143,24 @@ function serializeValue(value: PyValue, shape: Shape): PyValue {
   }
   // In a JSON body, timestamps default to epoch seconds.
   if (shape.type === 'timestamp') return timestampIn(value, shape, 'unixTimestamp');
+  if (shape.type === 'double' || shape.type === 'float') return handleFloat(value);
+  return value;
+}
+
+/**
+ * botocore's _handle_float: infinities and NaN go as the strings "Infinity", "-Infinity", "NaN" (JSON
+ * has no such numbers). It compares the value with float infinity and asks math.isnan: an int too
+ * large for a float fails there, as Python's OverflowError (exit 255).
+ */
+function handleFloat(value: PyValue): PyValue {
+  let x: number | undefined;
+  if (value instanceof PyFloat) x = value.value;
+  else if (typeof value === 'bigint') {
+    if (!Number.isFinite(Number(value))) throw new CliError('int too large to convert to float', RC.GENERAL);
+  }
+  if (x === undefined) return value;
+  if (x === Infinity) return 'Infinity';
+  if (x === -Infinity) return '-Infinity';
+  if (Number.isNaN(x)) return 'NaN';
   return value;
 }

@@ -122,3 +122,24 @@ describe('pyJsonDumps (json.dumps defaults: ensure_ascii, ", " and ": ")', () =>
     expect(pyJsonDumps(new PyBytes(new Uint8Array([104, 105])))).toBe('"aGk="');
   });
 });
+
+describe("doubles that JSON cannot hold (botocore's _handle_float)", () => {
+  // The AWS CLI sends these (checked with the oracle: JSON 1e400 / NaN, shorthand inf / -infinity / nan,
+  // YAML .inf / .nan all go as the strings); ops-create-cmaa-double-overflow-inf pins one.
+  const cmaa = (value: PyValue) => serializeRequest(op('create-configured-model-algorithm-association'), new Map<string, PyValue>([
+    ['membershipIdentifier', M], ['configuredModelAlgorithmArn', 'arn:x'], ['name', 'a'],
+    ['privacyConfiguration', new Map([['policies', new Map([['trainedModelExports', new Map<string, PyValue>([
+      ['maxSize', new Map<string, PyValue>([['unit', 'GB'], ['value', value]])], ['filesToExport', ['MODEL']]])]])]])],
+  ]));
+  it.each([
+    [new PyFloat(Infinity), '"Infinity"'], [new PyFloat(-Infinity), '"-Infinity"'], [new PyFloat(NaN), '"NaN"'],
+    [new PyFloat(1.5), '1.5'], [new PyFloat(1e308), '1e+308'], [5, '5'], [10n ** 20n, '100000000000000000000'],
+  ] as [PyValue, string][])('%s goes as %s', (value, text) => {
+    expect(cmaa(value).body).toBe('{"configuredModelAlgorithmArn": "arn:x", "name": "a", "privacyConfiguration": ' +
+      `{"policies": {"trainedModelExports": {"maxSize": {"unit": "GB", "value": ${text}}, "filesToExport": ["MODEL"]}}}}`);
+  });
+
+  it('an int too large for a float fails as math.isnan does (OverflowError, exit 255)', () => {
+    expect(() => cmaa(10n ** 400n)).toThrow('int too large to convert to float');
+  });
+});
