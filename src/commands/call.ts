@@ -11,7 +11,7 @@ import { validateParams } from '../params/validate';
 import { pyInt } from '../params/argprocess';
 import type { PaginationConfig } from '../params/build';
 import { generateSkeleton } from '../params/skeleton';
-import { chooseOutput, renderBuffered, type OutputFormat } from '../output/index';
+import { chooseOutput, renderBuffered, renderResponse, type OutputFormat } from '../output/index';
 import { parseResponseJson } from '../output/json';
 import { shapeResponse } from '../output/shape';
 import { asStructured, ServiceError } from '../client/service-error';
@@ -114,7 +114,7 @@ async function call(
     const result = outputSkeleton ? raw : shape(raw);
     const fmt = format();
     const value = query ? query(result) : result;
-    out.io.stdout.write(await render(fmt, value));
+    out.io.stdout.write(await renderResponse(fmt, value, { title, color: g.color as 'on', io }));
     return RC.OK;
   } finally {
     await transport?.close();

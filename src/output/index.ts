@@ -1,7 +1,7 @@
 // Which output format, and the formatters behind it (the heavy ones loaded only when chosen).
 import { CliError, RC } from '../errors';
 import type { IO } from '../io';
-import type { PyValue } from '../model/values';
+import { PyFloat, type PyValue } from '../model/values';
 
 export type OutputFormat = 'json' | 'text' | 'table' | 'yaml' | 'yaml-stream' | 'off';
 const FORMATS = new Set(['json', 'text', 'table', 'yaml', 'yaml-stream', 'off']);
@@ -28,6 +28,10 @@ export function useColor(color: string, io: IO): boolean {
   return color === 'on' || (color === 'auto' && !!io.stdout.isTTY);
 }
 
+/** YAMLDumper._is_json_scalar: None, int, float, bool, str. */
+const isJsonScalar = (v: PyValue) => v === null || typeof v === 'string' || typeof v === 'number' ||
+  typeof v === 'bigint' || typeof v === 'boolean' || v instanceof PyFloat;
+
 /** Renders one whole (already shaped and queried) result in a buffered format (a large table as UTF-8 bytes). */
 export async function renderBuffered(format: OutputFormat, value: PyValue, o: RenderOptions): Promise<string | Uint8Array> {
   switch (format) {
@@ -45,6 +49,14 @@ export async function renderBuffered(format: OutputFormat, value: PyValue, o: Re
       return formatTableBytes(value, o.title, { color: useColor(o.color, o.io), width });
     }
     case 'yaml': {
+      // As the AWS CLI's YAMLFormatter: an empty dict (an operation without output) prints nothing; its
+      // YAMLDumper writes a scalar (a --query result: None, a number, a bool, a string) as JSON, not as
+      // a YAML document.
+      if (value instanceof Map && value.size === 0) return '';
+      if (isJsonScalar(value)) {
+        const { formatJson } = await import('./json');
+        return formatJson(value);
+      }
       const { dumpYaml } = await import('./yaml');
       return dumpYaml(value);
     }
@@ -55,4 +67,14 @@ export async function renderBuffered(format: OutputFormat, value: PyValue, o: Re
     default:
       return '';
   }
+}
+
+/**
+ * Renders the (queried) result of a single, not paginated response: as renderBuffered, except that
+ * the AWS CLI's StreamedYAMLFormatter prints no document at all for an empty dict (an operation
+ * without output); the pages of a paginated call are each printed.
+ */
+export async function renderResponse(format: OutputFormat, value: PyValue, o: RenderOptions): Promise<string | Uint8Array> {
+  if (format === 'yaml-stream' && value instanceof Map && value.size === 0) return '';
+  return renderBuffered(format, value, o);
 }
