@@ -28,10 +28,10 @@ export async function callOperation(
     return await call(inv, params, pagination, paginateOn, query, outputSkeleton, holder);
   } catch (e) {
     // The AWS CLI's error handler renders these in --cli-error-format, with the profile's
-    // cli_error_format, --query and --color.
+    // cli_error_format and --color (not --query).
     const structured = asStructured(e);
     if (structured) {
-      structured.renderContext = { profileFormat: holder.profile?.config.cli_error_format, query, color: inv.globals.color };
+      structured.renderContext = { profileFormat: holder.profile?.config.cli_error_format, color: inv.globals.color };
       throw structured;
     }
     throw e;

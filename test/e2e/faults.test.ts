@@ -108,9 +108,10 @@ describe('--cli-error-format, AWS_CLI_ERROR_FORMAT and cli_error_format', () => 
     ].join('\n'));
   });
 
-  it('json with --query applied to the error document', async () => {
+  it('json without --query: the AWS CLI applies no query to the error document', async () => {
     const r = await get('force-ServiceQuotaExceededException-402', ['--cli-error-format', 'json', '--query', '[Code, quotaValue]']);
-    expect(r).toMatchObject({ rc: 254, stdout: '', stderr: '[\n    "ServiceQuotaExceededException",\n    5.0\n]\n' });
+    expect(r).toMatchObject({ rc: 254, stdout: '', stderr: `{\n    "Message": "${QUOTA}",\n    "Code": "ServiceQuotaExceededException",\n` +
+      `    "message": "${QUOTA}",\n    "quotaName": "Inference jobs",\n    "quotaValue": 5.0\n}\n` });
   });
 
   it('the environment value in any case; the profile value when neither the option nor the environment names one', async () => {

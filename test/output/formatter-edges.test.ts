@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryIO } from '../../src/io';
 import { parseResponseJson } from '../../src/output/json';
-import { renderResponse, type OutputFormat } from '../../src/output/index';
+import { renderBuffered, renderResponse, type OutputFormat } from '../../src/output/index';
 import { compileQuery, searchQuery } from '../../src/output/query';
 
 interface Case { response: string; query: string | null; expected: Record<OutputFormat, string> }
@@ -21,6 +21,19 @@ describe("single responses as the AWS CLI's formatters write them", () => {
     for (const fmt of FORMATS) {
       const out = await renderResponse(fmt, value, { title: 'GetTrainedModelInferenceJob', color: 'off', io: memoryIO() });
       expect([fmt, typeof out === 'string' ? out : Buffer.from(out).toString('utf8')]).toEqual([fmt, c.expected[fmt]]);
+    }
+  });
+});
+
+describe("error documents as the AWS CLI's error handler renders them (--cli-error-format)", () => {
+  const errors = (JSON.parse(readFileSync(join(__dirname, 'fixtures', 'formatter-edges.json'), 'utf8')) as {
+    errors: { error: string; expected: Record<string, string> }[] }).errors;
+  it.each(errors.map((e) => [e.error.slice(0, 40), e] as const))('%s', async (_e, e) => {
+    const value = parseResponseJson(e.error);
+    for (const [key, want] of Object.entries(e.expected)) {
+      const [fmt, color] = key.split('/') as [OutputFormat, 'on' | 'off'];
+      const out = await renderBuffered(fmt, value, { title: 'error', color, io: memoryIO(), toStderr: true });
+      expect([key, typeof out === 'string' ? out : Buffer.from(out).toString('utf8')]).toEqual([key, want]);
     }
   });
 });
