@@ -9,7 +9,7 @@ import type { IO } from '../io';
 import { getShape, paginatorFor, xformName } from '../model';
 import type { Operation, Paginator } from '../model/types';
 import { PyBytes, type PyDict, type PyValue } from '../model/values';
-import { pyInt, unpackCliArg, ParamSyntaxError } from './argprocess';
+import { pyInt, supportsShorthandSyntax, unpackCliArg, ParamSyntaxError } from './argprocess';
 import { loadParamFile, ParamFileError } from './paramfile';
 import { parsePyJson } from './pyjson';
 import { pyLStrip, pyStrRepr, pyTypeName } from '../model/pyrepr';
@@ -146,7 +146,12 @@ function unpackMember(a: CliArgument, raw: string | boolean | string[], fenv: { 
     // shorthand from the first item, as the AWS CLI does.
     const single = raw.length === 1 ? loadParamFile(raw[0], fenv) : undefined;
     if (single === undefined) return unpackCliArg(cliName, a.ref!, raw, { readFile });
-    const text = typeof single === 'string' ? single : decode(single);
+    if (single instanceof PyBytes) {
+      refuseBytes(a, cliName);
+      // A list of scalars: the AWS CLI iterates the bytes, one int per byte (validation judges them).
+      return Array.from(single.bytes);
+    }
+    const text = single;
     const member = getShape(getShape(a.ref!).member!);
     if (typeof single === 'string' && !COMPLEX.has(member.type)) {
       // The file's text replaces the list, and a list of scalars unpacks a string that is not JSON
@@ -164,9 +169,23 @@ function unpackMember(a: CliArgument, raw: string | boolean | string[], fenv: { 
   if (loaded instanceof PyBytes) {
     const shape = getShape(a.ref!);
     if (shape.type === 'blob' || shape.type === 'string') return loaded;
+    refuseBytes(a, cliName);
     return unpackCliArg(cliName, a.ref!, decode(loaded), { readFile });
   }
   return unpackCliArg(cliName, a.ref!, loaded ?? raw, { readFile });
+}
+
+/**
+ * fileb:// gives bytes: for a parameter that takes shorthand (a structure, a map, a list of them) the
+ * AWS CLI hands them to its shorthand parser and fails on a Python TypeError ("'in <string>' requires
+ * string as left operand, not int"), before any request. Refused here with a clear error.
+ */
+function refuseBytes(a: CliArgument, cliName: string): void {
+  const shape = getShape(a.ref!);
+  if (!supportsShorthandSyntax(shape)) return;
+  const kind = shape.type === 'list' ? 'a list' : shape.type === 'map' ? 'a map' : 'a structure';
+  throw new ParamValidationError(`Error parsing parameter '${cliName}': fileb:// gives the file's raw bytes, ` +
+    `but this parameter takes ${kind} (JSON or shorthand syntax): use file:// to read it from a file`);
 }
 
 /** A paging option's value as argparse's `type=int` made it (the parser has already checked it). */
