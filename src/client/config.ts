@@ -74,9 +74,12 @@ export async function loadProfile(io: IO, g: GlobalArgs): Promise<Profile> {
 }
 
 export function resolveRegion(io: IO, g: GlobalArgs, p: Profile): string {
-  // A falsy --region is ignored (the AWS CLI only sets a truthy one); an empty variable is a value.
-  const region = g.region || (io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? p.config.region);
-  if (region === undefined || region === '') throw new NoRegionError();
+  // --region as given, even empty: the AWS CLI creates the client with region_name=parsed_globals.region
+  // (an empty one is used as it is: requests are signed for the region '', and the endpoint rules make
+  // a host with an empty label). Else botocore's chain, where an environment variable counts even when
+  // empty; only no region at all is NoRegion.
+  const region = g.region !== undefined ? g.region : (own(io.env, 'AWS_REGION') ?? own(io.env, 'AWS_DEFAULT_REGION') ?? own(p.config, 'region'));
+  if (region === undefined) throw new NoRegionError();
   try {
     validateRegion(region);
   } catch (e) {

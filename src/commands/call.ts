@@ -161,6 +161,9 @@ async function clientSettings(inv: Invocation, profile: Profile): Promise<Client
     // The rules engine (the SDK's, with the partitions) loads only when no endpoint URL is configured.
     const { resolveServiceEndpoint } = await import('../client/endpoints');
     endpoint = resolveServiceEndpoint({ region, useFips: eps.useFips, useDualStack: eps.useDualStack }).url;
+    // botocore checks the endpoint it creates the client with, whatever gave it (an empty region makes
+    // `https://cleanrooms-ml..amazonaws.com`: "Invalid endpoint").
+    validateEndpointUrl(endpoint);
   }
   log.debug('botocore.regions', `Region ${region}; endpoint ${endpoint} (from ${eps.source ?? 'the endpoint rules'}${eps.useFips ? ', FIPS' : ''}${eps.useDualStack ? ', dual-stack' : ''})`);
   log.debug('botocore.retries', `Retry mode ${retryMode}, max attempts ${maxAttempts}`);

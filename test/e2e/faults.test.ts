@@ -193,6 +193,14 @@ describe('configuration, in the order botocore checks it', () => {
     expect(empty).toMatchObject({ rc: 0, stdout: '"job-0"\n' });
   });
 
+  it('an empty region is a region: the endpoint rules then make a host with an empty label (Invalid endpoint, 255)', async () => {
+    for (const [args, env] of [[['--region', ''], {}], [[], { AWS_DEFAULT_REGION: '' }]] as const) {
+      const r = await aws(home, ['cleanroomsml', 'get-trained-model-inference-job', '--membership-identifier', M,
+        '--trained-model-inference-job-arn', arnOf('job'), ...args], { env });
+      expect(r).toMatchObject({ rc: 255, stdout: '', stderr: '\naws: [ERROR]: Invalid endpoint: https://cleanrooms-ml..amazonaws.com\n' });
+    }
+  });
+
   it('an unknown cli_timestamp_format is a Configuration error (253)', async () => {
     const r = await get('job', ['--profile', 'badts'], { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE' });
     expect(r).toMatchObject({ rc: 253, requests: 0,
