@@ -242,7 +242,16 @@ const NEEDS_SCAN = /[\x00-\x1f\\]/;
  * its first place and its last value), integers numbers (bigint when unsafe), numbers with a fraction or
  * an exponent PyFloat; NaN, Infinity and -Infinity are accepted as Python does. Throws JsonDecodeError.
  */
-export function parseResponseJson(text: string): PyValue {
+/** A document nested deeper than the parser's `maxDepth` (Python's json runs out of recursion instead). */
+export class JsonNestingError extends Error {
+  constructor(readonly container: 'array' | 'object') {
+    super(`maximum recursion depth exceeded while decoding a JSON ${container} from a unicode string`);
+    this.name = 'JsonNestingError';
+  }
+}
+
+export function parseResponseJson(text: string, opts: { maxDepth?: number } = {}): PyValue {
+  const maxDepth = opts.maxDepth ?? MAX_DEPTH;
   let pos = 0;
   const len = text.length;
 
@@ -387,6 +396,7 @@ export function parseResponseJson(text: string): PyValue {
         return parseString();
       case 0x7b: {
         // {
+        if (depth >= maxDepth) throw new JsonNestingError('object');
         pos++;
         const obj = new Map<string, PyValue>();
         let d = skipWs();
@@ -400,7 +410,6 @@ export function parseResponseJson(text: string): PyValue {
           const key = parseString();
           if (skipWs() !== 0x3a) fail("Expecting ':' delimiter", pos);
           pos++;
-          if (depth > MAX_DEPTH) fail('Maximum nesting depth exceeded', pos);
           obj.set(key, parseValue(depth + 1));
           d = skipWs();
           if (d === 0x2c) {
@@ -418,13 +427,13 @@ export function parseResponseJson(text: string): PyValue {
       // falls through (unreachable)
       case 0x5b: {
         // [
+        if (depth >= maxDepth) throw new JsonNestingError('array');
         pos++;
         const arr: PyValue[] = [];
         if (skipWs() === 0x5d) {
           pos++;
           return arr;
         }
-        if (depth > MAX_DEPTH) fail('Maximum nesting depth exceeded', pos);
         for (;;) {
           arr.push(parseValue(depth + 1));
           const d = skipWs();
@@ -490,4 +499,4 @@ export function parseResponseJson(text: string): PyValue {
 }
 
 /** Deeper documents than this are refused (Python's own parser stops near 1000 levels too). */
-const MAX_DEPTH = 5000;
+const MAX_DEPTH = 1000;

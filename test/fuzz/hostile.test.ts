@@ -165,7 +165,8 @@ function valueFor(r: Rng, shape: Shape, env: Env): string | string[] {
 const GLOBALS: (string[] | ((r: Rng) => string[]))[] = [
   [], [], [], ['--output', 'text'], ['--output', 'table'], ['--output', 'yaml'], ['--output', 'yaml-stream'],
   ['--color', 'on'], ['--no-paginate'], ['--cli-error-format', 'json'], ['--cli-error-format', 'table'],
-  (r) => ['--query', r.pick(['name', '@', '[', 'a.b[?c==`1`]', 'constructor', 'toString(@)', 'keys(@)', '`{"__proto__": 1}`', '&x', '*.*'])],
+  (r) => ['--query', r.pick(['name', '@', '[', 'a.b[?c==`1`]', 'constructor', 'toString(@)', 'keys(@)', '`{"__proto__": 1}`', '&x', '*.*',
+    `${'('.repeat(8000)}a${')'.repeat(8000)}`, `${'!'.repeat(3000)}a`, `${'{a:'.repeat(600)}b${'}'.repeat(600)}`, `\`${'['.repeat(3000)}${']'.repeat(3000)}\``])],
   (r) => ['--region', r.pick(['', 'us-west-2', 'Not_A_Region', 'eu-west-1\n', 'x'.repeat(70)])],
   (r) => ['--cli-input-json', json(r)],
   (r) => ['--cli-input-yaml', yaml(r)],
