@@ -68,7 +68,10 @@ function fdStream(fd: 1 | 2, name: StdName): OutStream & { closed: boolean; flus
     }
     return kind;
   };
-  /** Writes with blocking calls; false when the descriptor turned out non-blocking and full (the rest went to the stream). */
+  /**
+   * One blocking write of buf[off, end): the number of bytes it took. When the descriptor turns out
+   * non-blocking and full (EAGAIN) the rest goes to Node's stream; when the reader is gone, nowhere.
+   */
   const writeBlocking = (buf: Uint8Array, off: number, end: number): number => {
     try {
       return writeSync(fd, buf, off, end - off);
@@ -115,7 +118,8 @@ function fdStream(fd: 1 | 2, name: StdName): OutStream & { closed: boolean; flus
       if (out.closed || !s.length) return;
       if (queue || (typeof s === 'string' ? s.length * 3 : s.length) > LARGE) {
         const buf = typeof s === 'string' ? Buffer.from(s, 'utf8') : s;
-        const run = (queue ?? Promise.resolve()).then(() => writeChunked(buf));
+        // (A write that fails otherwise than EPIPE leaves the rest of the output nowhere, as EPIPE does.)
+        const run = (queue ?? Promise.resolve()).then(() => writeChunked(buf)).catch(() => { out.closed = true; });
         const mine: Promise<void> = run.finally(() => { if (queue === mine) queue = undefined; });
         queue = mine;
         return;

@@ -38,8 +38,6 @@ export type LoadedCredentials =
   | { kind: 'static'; credentials: Credentials; method: string }
   | { kind: 'deferred'; resolve: () => Promise<Credentials> };
 
-
-
 /** botocore's PartialCredentialsError (exit 255). */
 export class PartialCredentialsError extends CliError {
   constructor(provider: string, missing: string) {

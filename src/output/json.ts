@@ -231,6 +231,14 @@ export class JsonDecodeError extends Error {
   }
 }
 
+/** A document nested more than MAX_DEPTH levels (Python's json runs out of recursion instead). */
+export class JsonNestingError extends Error {
+  constructor(readonly container: 'array' | 'object') {
+    super(`maximum recursion depth exceeded while decoding a JSON ${container} from a unicode string`);
+    this.name = 'JsonNestingError';
+  }
+}
+
 const C_QUOTE = 0x22;
 const C_BACKSLASH = 0x5c;
 /** What a string's characters must be scanned one by one for: an escape, or a control character (an error). */
@@ -240,18 +248,10 @@ const NEEDS_SCAN = /[\x00-\x1f\\]/;
 /**
  * Python's json.loads(text) with lossless numbers: objects become Maps in document order (a repeated key keeps
  * its first place and its last value), integers numbers (bigint when unsafe), numbers with a fraction or
- * an exponent PyFloat; NaN, Infinity and -Infinity are accepted as Python does. Throws JsonDecodeError.
+ * an exponent PyFloat; NaN, Infinity and -Infinity are accepted as Python does. Throws JsonDecodeError
+ * (JsonNestingError past MAX_DEPTH levels; for more than 4300 digits, the int() ValueError).
  */
-/** A document nested deeper than the parser's `maxDepth` (Python's json runs out of recursion instead). */
-export class JsonNestingError extends Error {
-  constructor(readonly container: 'array' | 'object') {
-    super(`maximum recursion depth exceeded while decoding a JSON ${container} from a unicode string`);
-    this.name = 'JsonNestingError';
-  }
-}
-
-export function parseResponseJson(text: string, opts: { maxDepth?: number } = {}): PyValue {
-  const maxDepth = opts.maxDepth ?? MAX_DEPTH;
+export function parseResponseJson(text: string): PyValue {
   let pos = 0;
   const len = text.length;
 
@@ -396,7 +396,7 @@ export function parseResponseJson(text: string, opts: { maxDepth?: number } = {}
         return parseString();
       case 0x7b: {
         // {
-        if (depth >= maxDepth) throw new JsonNestingError('object');
+        if (depth >= MAX_DEPTH) throw new JsonNestingError('object');
         pos++;
         const obj = new Map<string, PyValue>();
         let d = skipWs();
@@ -427,7 +427,7 @@ export function parseResponseJson(text: string, opts: { maxDepth?: number } = {}
       // falls through (unreachable)
       case 0x5b: {
         // [
-        if (depth >= maxDepth) throw new JsonNestingError('array');
+        if (depth >= MAX_DEPTH) throw new JsonNestingError('array');
         pos++;
         const arr: PyValue[] = [];
         if (skipWs() === 0x5d) {
@@ -498,5 +498,5 @@ export function parseResponseJson(text: string, opts: { maxDepth?: number } = {}
   return value;
 }
 
-/** Deeper documents than this are refused (Python's own parser stops near 1000 levels too). */
+/** Deeper documents than this are refused with JsonNestingError (Python's own parser stops near 1000 levels too). */
 const MAX_DEPTH = 1000;

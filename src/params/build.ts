@@ -153,7 +153,7 @@ function unpackMember(a: CliArgument, raw: string | boolean | string[], fenv: { 
     }
     const text = single;
     const member = getShape(getShape(a.ref!).member!);
-    if (typeof single === 'string' && !COMPLEX.has(member.type)) {
+    if (!COMPLEX.has(member.type)) {
       // The file's text replaces the list, and a list of scalars unpacks a string that is not JSON
       // by iterating it: one item per character, as Python iterates a str.
       const head = pyLStrip(text);
