@@ -8,6 +8,10 @@ export interface OutStream {
   isTTY?: boolean;
   /** Terminal width in columns, when a terminal. */
   columns?: number;
+  /** Set once the reader has gone away (a closed pipe): later output goes nowhere. */
+  readonly closed?: boolean;
+  /** Resolves once what was written is with the operating system (for a writer that pages: backpressure). */
+  flushed?(): Promise<void>;
 }
 
 export interface IO {

@@ -9,6 +9,7 @@ import { configFilePath, credentialsFilePath } from './config-paths';
 
 export { configFilePath, credentialsFilePath } from './config-paths';
 import { validateRegion } from './region';
+import { own } from '../model/own';
 
 export class ProfileNotFoundError extends CliError {
   constructor(profile: string) {
@@ -45,7 +46,7 @@ export function readSharedFiles(credentialsFile: string, configFile: string) {
 
 /** One setting of a profile's config section (e.g. cli_auto_prompt), or undefined. */
 export async function profileSetting(env: Env, profile: string, key: string): Promise<string | undefined> {
-  return (await sharedFiles(env)).configFile[profile]?.[key];
+  return own(own((await sharedFiles(env)).configFile, profile), key);
 }
 
 /**
@@ -60,11 +61,11 @@ export async function loadProfile(io: IO, g: GlobalArgs): Promise<Profile> {
   const configFile = configFilePath(env);
   const credentialsFile = credentialsFilePath(env);
   const files = await sharedFiles(env);
-  const config = files.configFile[name];
-  const credentials = files.credentialsFile[name];
+  const config = own(files.configFile, name);
+  const credentials = own(files.credentialsFile, name);
   if (!config && !credentials && named !== undefined) throw new ProfileNotFoundError(name);
-  const servicesName = config?.services;
-  const section = servicesName ? files.configFile[`services.${servicesName}`] : undefined;
+  const servicesName = own(config, 'services');
+  const section = servicesName ? own(files.configFile, `services.${servicesName}`) : undefined;
   const missing = servicesName && !(section && Object.keys(section).length) ? servicesName : undefined;
   return {
     name, fromFlag: !!g.profile, config: config ?? {}, credentials: credentials ?? {}, services: section ?? {},
@@ -73,9 +74,12 @@ export async function loadProfile(io: IO, g: GlobalArgs): Promise<Profile> {
 }
 
 export function resolveRegion(io: IO, g: GlobalArgs, p: Profile): string {
-  // A falsy --region is ignored (the AWS CLI only sets a truthy one); an empty variable is a value.
-  const region = g.region || (io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? p.config.region);
-  if (region === undefined || region === '') throw new NoRegionError();
+  // --region as given, even empty: the AWS CLI creates the client with region_name=parsed_globals.region
+  // (an empty one is used as it is: requests are signed for the region '', and the endpoint rules make
+  // a host with an empty label). Else botocore's chain, where an environment variable counts even when
+  // empty; only no region at all is NoRegion.
+  const region = g.region !== undefined ? g.region : (own(io.env, 'AWS_REGION') ?? own(io.env, 'AWS_DEFAULT_REGION') ?? own(p.config, 'region'));
+  if (region === undefined) throw new NoRegionError();
   try {
     validateRegion(region);
   } catch (e) {
@@ -112,7 +116,7 @@ export function resolveEndpointSettings(io: IO, g: GlobalArgs, p: Profile, servi
           throw new CliError(`The profile is configured to use the services section but the "${p.missingServices}" ` +
             'services configuration does not exist.', RC.GENERAL);
         }
-        return p.services[`${servicesKey}.endpoint_url`];
+        return own(p.services, `${servicesKey}.endpoint_url`);
       }, `services ${servicesKey} endpoint_url`],
       [() => p.config.endpoint_url, 'profile endpoint_url'],
     ];
@@ -125,5 +129,5 @@ export function resolveEndpointSettings(io: IO, g: GlobalArgs, p: Profile, servi
 }
 
 export function configValue(io: IO, p: Profile, envName: string, key: string): string | undefined {
-  return io.env[envName] ?? p.config[key];
+  return own(io.env, envName) ?? own(p.config, key);
 }

@@ -5,12 +5,16 @@
 //  - the environment's keys are botocore's EnvProvider: used unless --profile names a profile (the
 //    SDK skips them whenever AWS_PROFILE is set), an empty AWS_ACCESS_KEY_ID is skipped, and a key
 //    without its secret is an error;
-//  - botocore reports partial keys in the shared files (the SDK would silently move on) and a
-//    failing credential_process as errors of their own (exit 255), when the client is created;
+//  - botocore reports partial keys in the shared files (the SDK would silently move on) as errors
+//    of their own (exit 255), when the client is created;
+//  - a profile whose credentials botocore gets from its ProcessProvider runs credential_process
+//    through ./credential-process (once, when the client is created), whose failures name their
+//    cause as botocore's do (the SDK's process provider loses it, and its chain runs the process twice);
 //  - "no credentials" is NoCredentials (exit 253), reported when the request is signed.
 import { readSharedFiles } from './config';
 import { CliError, NoCredentialsError, RC } from '../errors';
 import type { DebugLog } from '../debug';
+import { hasOwn, own } from '../model/own';
 
 export interface Credentials {
   accessKeyId: string;
@@ -20,6 +24,8 @@ export interface Credentials {
 
 export interface CredentialSource {
   env: Record<string, string | undefined>;
+  /** The working directory a credential_process runs in (the process's own by default). */
+  cwd?: string;
   profile: string;
   /** Named with --profile: the environment's keys are then ignored (botocore drops its EnvProvider). */
   fromFlag: boolean;
@@ -61,7 +67,7 @@ function envKeys(env: Record<string, string | undefined>): Credentials | undefin
 
 /** botocore's check of a file's static keys: an access key without its secret. */
 function checkPartial(section: Section | undefined, method: string): void {
-  if (section && 'aws_access_key_id' in section && !('aws_secret_access_key' in section)) {
+  if (section && hasOwn(section, 'aws_access_key_id') && !hasOwn(section, 'aws_secret_access_key')) {
     throw new PartialCredentialsError(method, 'aws_secret_access_key');
   }
 }
@@ -85,9 +91,6 @@ function sdkChain(src: CredentialSource, profile: Section, log: DebugLog): () =>
     } catch (e) {
       const message = (e as Error).message;
       log.debug('botocore.credentials', `No credentials: ${message}`);
-      if (profile.credential_process !== undefined && !('aws_access_key_id' in profile)) {
-        throw new CredentialRetrievalError('custom-process', message);
-      }
       throw new NoCredentialsError();
     }
   };
@@ -103,10 +106,37 @@ export async function loadCredentials(src: CredentialSource, log: DebugLog): Pro
     }
   }
   const files = await readSharedFiles(src.credentialsFile, src.configFile);
-  checkPartial(files.credentialsFile[src.profile], 'shared-credentials-file');
-  checkPartial(files.configFile[src.profile], 'config-file');
-  const profile: Section = { ...files.configFile[src.profile], ...files.credentialsFile[src.profile] };
+  checkPartial(own(files.credentialsFile, src.profile), 'shared-credentials-file');
+  checkPartial(own(files.configFile, src.profile), 'config-file');
+  const credentialsSection = own(files.credentialsFile, src.profile);
+  const profile: Section = { ...own(files.configFile, src.profile), ...credentialsSection };
+  const command = processCommand(src, profile, credentialsSection);
+  if (command !== undefined) {
+    // botocore runs the process when the client is created: its failures come before validation.
+    const { loadProcessCredentials } = await import('./credential-process');
+    const provided = await loadProcessCredentials(command, { env: src.env, cwd: src.cwd, log });
+    log.debug('botocore.credentials', 'Found credentials from custom-process.');
+    return { kind: 'deferred', resolve: provided.resolve };
+  }
   return { kind: 'deferred', resolve: sdkChain(src, profile, log) };
+}
+
+/**
+ * The credential_process command when botocore's chain would reach its ProcessProvider for this
+ * profile: no assume-role (role_arn), web identity, SSO or login configuration before it, and no
+ * static keys in the credentials file (the shared-credentials-file provider comes first; static keys
+ * in the config file come after the process). Other profiles go to the SDK's chain.
+ */
+function processCommand(src: CredentialSource, profile: Section, credentialsSection: Section | undefined): string | undefined {
+  const command = own(profile, 'credential_process');
+  if (command === undefined) return undefined;
+  if (hasOwn(profile, 'role_arn') || hasOwn(profile, 'login_session')) return undefined;
+  if (hasOwn(profile, 'sso_role_name') && hasOwn(profile, 'sso_account_id')) return undefined;
+  const tokenFile = (src.fromFlag ? undefined : src.env.AWS_WEB_IDENTITY_TOKEN_FILE) ?? own(profile, 'web_identity_token_file');
+  const roleArn = (src.fromFlag ? undefined : src.env.AWS_ROLE_ARN) ?? own(profile, 'role_arn');
+  if (tokenFile && roleArn) return undefined;
+  if (credentialsSection && hasOwn(credentialsSection, 'aws_access_key_id')) return undefined;
+  return command;
 }
 
 /** The credentials to sign with, or NoCredentials (exit 253); their secrets are kept out of --debug. */

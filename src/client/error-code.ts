@@ -4,6 +4,8 @@
 //    x-amzn-ErrorType header, else the body's `code`/`Code`, else `__type`, else the status, each cut
 //    at ':' and after the last '#'.
 
+import { hasOwn, own } from '../model/own';
+
 const HTTP_REASONS: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found',
   405: 'Method Not Allowed', 406: 'Not Acceptable', 408: 'Request Timeout', 409: 'Conflict', 410: 'Gone',
@@ -34,7 +36,7 @@ const cleanCode = (c: string) => {
 export function parseErrorResponse(status: number, headers: Record<string, string>, text: string): ParsedError {
   const trimmed = text.trim();
   if (status >= 500 && (trimmed === '' || trimmed.startsWith('<html>'))) {
-    const reason = HTTP_REASONS[status] ?? '';
+    const reason = own(HTTP_REASONS, String(status)) ?? '';
     return { code: String(status), message: reason, messageValue: reason, generic: true };
   }
   let body: Record<string, unknown> = {};
@@ -47,15 +49,16 @@ export function parseErrorResponse(status: number, headers: Record<string, strin
       body = { message: text };
     }
   }
-  const m = 'message' in body ? body.message : 'Message' in body ? body.Message : '';
+  const m = hasOwn(body, 'message') ? body.message : hasOwn(body, 'Message') ? body.Message : '';
   const messageValue = typeof m === 'string' || typeof m === 'number' || typeof m === 'boolean' || m === null ? m
     : JSON.stringify(m);
   const message = m === null ? 'None' : m === true ? 'True' : m === false ? 'False' : String(messageValue);
-  let code = typeof body.__type === 'string' ? cleanCode(body.__type) : String(status);
+  const type = own(body, '__type');
+  let code = typeof type === 'string' ? cleanCode(type) : String(status);
   const header = headers['x-amzn-errortype'];
   if (header !== undefined) code = cleanCode(header);
-  else if ('code' in body || 'Code' in body) {
-    const c = 'code' in body ? body.code : body.Code;
+  else if (hasOwn(body, 'code') || hasOwn(body, 'Code')) {
+    const c = hasOwn(body, 'code') ? body.code : body.Code;
     if (typeof c === 'string') code = cleanCode(c);
   }
   return { code, message, messageValue, body: json };

@@ -3,7 +3,7 @@
 // Built on the SDK's runtime packages (credentials, SigV4, HTTP) through ./runtime; the request is
 // serialised from the model. The CLI uses `sendRaw` to keep the exact response bytes.
 import type { DebugLog } from '../debug';
-import { MODEL } from '../model';
+import { MODEL, operationNamed } from '../model';
 import type { Operation } from '../model/types';
 import { fromJS, toJS, type PyDict, type PyValue } from '../model/values';
 import type { OperationCommand } from './command';
@@ -90,7 +90,7 @@ export class CleanRoomsMLClient {
 
   /** The SDK-style call: plain input in, plain output (with $metadata) out; errors as ServiceError. */
   async send<C extends OperationCommand>(command: C): Promise<Record<string, unknown> & { $metadata: ResponseMetadata }> {
-    const op = MODEL.operations[command.operationName];
+    const op = operationNamed(command.operationName);
     if (!op) throw new Error(`unknown operation ${command.operationName}`);
     const res = await this.sendRaw(op, fromJS(command.input) as PyDict);
     if (res.status >= 300) throw ServiceError.fromResponse(op, res);

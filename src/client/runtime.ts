@@ -16,6 +16,7 @@ import type { SerializedRequest } from './serialize';
 import { percentEncode } from './serialize';
 import { proxyAgentFor, proxyFor, type ProxyChoice } from './proxy';
 import { errorCodeOf } from './error-code';
+import { pyUtf8Decode } from '../model/pycodec';
 import type { RateLimiter } from './rate-limiter';
 
 export type { Credentials, CredentialSource, LoadedCredentials } from './credentials';
@@ -176,18 +177,42 @@ export async function sendWithRetries(req: SerializedRequest, o: TransportOption
       if (req.body) o.log.debug('botocore.endpoint', `Request body: ${req.body}`);
       let retryable = false;
       let failure: CliError | undefined;
+      /** A failure that ends the call at once, never retried (botocore raises it while parsing). */
+      let fatal: CliError | undefined;
       let response: RawResponse | undefined;
       try {
         const caError = caErrors.get(o);
         if (caError !== undefined && !proxy) throw Object.assign(new Error(caError), { caBundleFailure: true });
         const { response: r } = await handler.handle(request, { abortSignal: o.signal as never });
         warnUnverified();
-        const body = await readBody(r.body);
-        const headers: Record<string, string> = {};
+        const { bytes, complete } = await readBody(r.body);
+        const headers: Record<string, string> = Object.create(null) as Record<string, string>;
         for (const [k, v] of Object.entries(r.headers)) headers[k.toLowerCase()] = String(v);
+        // A chunked body cut short is urllib3's ProtocolError: a closed connection, retried.
+        if (!complete && /chunked/i.test(headers['transfer-encoding'] ?? '')) throw Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+        // botocore decodes the body as strict UTF-8 where it parses it: a successful answer of an
+        // operation with output, an error answer that is not a generic 5xx page. A body that does not
+        // decode ends the call with Python's UnicodeDecodeError text (exit 255), before any retry.
+        let body: string;
+        let decodeError: string | undefined;
+        try {
+          body = pyUtf8Decode(bytes);
+        } catch (e) {
+          body = bytes.toString('utf8');
+          decodeError = (e as Error).message;
+        }
         o.log.debug('botocore.parsers', `Response status: ${r.statusCode}`);
         o.log.debug('botocore.parsers', `Response headers: ${JSON.stringify(headers)}`);
         o.log.debug('botocore.parsers', `Response body:\n${body}`);
+        const parses = r.statusCode < 300 ? req.parsesOutput !== false : !isGenericErrorBody(r.statusCode, bytes);
+        if (decodeError !== undefined && parses) fatal = new CliError(decodeError, RC.GENERAL);
+        else if (!complete && r.statusCode < 300) {
+          // A successful answer whose body ended before its Content-Length: the AWS CLI parses what
+          // came (and prints nothing, or a part); this clone fails clearly, once (the AWS CLI does not
+          // retry it either).
+          fatal = new EndpointConnectionError(closedText(fullUrl));
+        }
+        // (An error answer cut short is taken as it came, as urllib3 gives it to botocore.)
         response = { status: r.statusCode, headers, body, attempts: attempt, maxAttemptsReached: false };
         const code = r.statusCode >= 300 ? errorCodeOf(r.statusCode, headers, body) : '';
         if (r.statusCode >= 300) retryable = isRetryable(r.statusCode, code);
@@ -202,6 +227,7 @@ export async function sendWithRetries(req: SerializedRequest, o: TransportOption
         // is a ConnectionError).
         retryable = true;
       }
+      if (fatal) throw fatal;
       // botocore's MaxAttemptsChecker runs first and marks the last allowed attempt as "max attempts
       // reached" whatever the answer: with AWS_MAX_ATTEMPTS=1 even an AccessDenied says
       // "(reached max retries: 0)".
@@ -268,33 +294,48 @@ function networkError(e: NodeJS.ErrnoException, url: string, proxy: ProxyChoice 
       : message;
     return new EndpointConnectionError(`SSL validation failed for ${url} [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: ${reason} (_ssl.c:1010)`);
   }
-  // The server closed or reset the connection before a whole answer ("socket hang up", "aborted").
-  if (['ECONNRESET', 'EPIPE', 'ECONNABORTED'].includes(code) || message === 'socket hang up' || message === 'aborted') {
-    return new EndpointConnectionError(`Connection was closed before we received a valid response from endpoint URL: "${url}".`);
+  // The server closed or reset the connection before a whole answer ("socket hang up", "aborted"), or
+  // answered with something that is not HTTP (Node's parser errors, HPE_*): botocore's
+  // ConnectionClosedError either way (it did connect).
+  if (['ECONNRESET', 'EPIPE', 'ECONNABORTED'].includes(code) || code.startsWith('HPE_') ||
+    message === 'socket hang up' || message === 'aborted') {
+    return new EndpointConnectionError(closedText(url));
   }
   return new EndpointConnectionError(`Could not connect to the endpoint URL: "${url}"`);
 }
 
-/** The whole body (through events: a stream's async iterator costs about 0.5 ms on first use). */
-function readBody(stream: unknown): Promise<string> {
-  if (!stream) return Promise.resolve('');
+/**
+ * The whole body (through events: a stream's async iterator costs about 0.5 ms on first use), and
+ * whether it came whole: a connection closed or reset before the end of the body (short of its
+ * Content-Length, or of its last chunk) leaves what arrived.
+ */
+function readBody(stream: unknown): Promise<{ bytes: Buffer; complete: boolean }> {
+  if (!stream) return Promise.resolve({ bytes: Buffer.alloc(0), complete: true });
   const body = stream as NodeJS.ReadableStream;
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let ended = false;
+    const cut = () => { if (!ended) { ended = true; resolve({ bytes: Buffer.concat(chunks), complete: false }); } };
     body.on('data', (c: Buffer) => chunks.push(Buffer.from(c)));
-    body.once('end', () => { ended = true; resolve(Buffer.concat(chunks).toString('utf8')); });
-    body.once('error', reject);
-    // Closed before its end without an error: what the async iterator reports.
-    body.once('close', () => {
-      if (!ended) reject(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
-    });
+    body.once('end', () => { if (!ended) { ended = true; resolve({ bytes: Buffer.concat(chunks), complete: true }); } });
+    body.once('error', cut);
+    body.once('close', cut);
   });
 }
 
+/** botocore's _is_generic_error_response: a 5xx whose body (stripped of ASCII whitespace) is empty or an HTML page. */
+function isGenericErrorBody(status: number, bytes: Buffer): boolean {
+  if (status < 500) return false;
+  const text = bytes.toString('latin1').replace(/^[ \t\n\r\x0b\x0c]+|[ \t\n\r\x0b\x0c]+$/g, '');
+  return text === '' || text.startsWith('<html>');
+}
+
+const closedText = (url: string) => `Connection was closed before we received a valid response from endpoint URL: "${url}".`;
+
 async function buildSignedRequest(req: SerializedRequest, base: URL, path: string, o: TransportOptions): Promise<HttpRequest> {
   const headers: Record<string, string> = { ...req.headers, host: base.host };
-  const query: Record<string, string | string[]> = {};
+  // Keys from the request (a map member sent in the query string is the user's): own properties only.
+  const query: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
   for (const [k, v] of req.query) {
     const prev = query[k];
     query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];

@@ -2,10 +2,11 @@
 // URI labels percent-encoded into the path, querystring members into the query, the remaining
 // members as a JSON body (Python json.dumps bytes: ", "/": " separators, ASCII-only escapes),
 // `{}` when the input has body members but none was given, no body otherwise.
-import { getShape, inputShape } from '../model';
+import { getShape, inputShape, memberRef } from '../model';
 import type { Operation, Shape, ShapeRef } from '../model/types';
 import { PyBytes, PyDateTime, PyFloat, type PyDict, type PyValue } from '../model/values';
 import { pyFloatRepr } from '../model/pyrepr';
+import { CliError, RC } from '../errors';
 import { pyJsonDumps } from '../output/json';
 import { parseTimestamp } from '../output/shape';
 import { epochFromFields, fieldsFromEpoch, zeroPad as pad } from '../model/calendar';
@@ -18,6 +19,8 @@ export interface SerializedRequest {
   query: [string, string][];
   headers: Record<string, string>;
   body: string;
+  /** Whether botocore parses (so decodes) a successful response's body: the operation has an output shape. */
+  parsesOutput?: boolean;
 }
 
 /** Python's urllib quote with safe='-_.~' (botocore's percent_encode): everything else as UTF-8 %XX. */
@@ -38,7 +41,7 @@ export function serializeRequest(op: Operation, params: PyDict): SerializedReque
   const labels = new Map<string, string>();
   const body = new Map<string, PyValue>();
   for (const [name, value] of params) {
-    const ref = members[name];
+    const ref = memberRef(input, name);
     if (!ref) continue;
     const wire = ref.locationName ?? name;
     switch (ref.location) {
@@ -63,11 +66,12 @@ export function serializeRequest(op: Operation, params: PyDict): SerializedReque
   if (body.size) bodyText = pyJsonDumps(serializeValue(body, input), { ensureAscii: true });
   else if (Object.values(members).some((m) => !m.location)) bodyText = '{}';
   if (bodyText) headers['Content-Type'] = 'application/json';
-  return { method: op.http.method, path, query, headers, body: bodyText };
+  return { method: op.http.method, path, query, headers, body: bodyText, parsesOutput: !!op.output };
 }
 
 function scalarText(v: PyValue): string {
   if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v instanceof PyFloat && !Number.isFinite(v.value)) return handleFloat(v) as string;
   if (v instanceof PyFloat) return pyFloatRepr(v.value);
   if (v === null) return '';
   return String(v);
@@ -120,7 +124,7 @@ function serializeValue(value: PyValue, shape: Shape): PyValue {
   if (value instanceof Map && shape.type === 'structure') {
     const out = new Map<string, PyValue>();
     for (const [k, v] of value) {
-      const ref: ShapeRef | undefined = shape.members?.[k];
+      const ref: ShapeRef | undefined = memberRef(shape, k);
       out.set(ref?.locationName ?? k, ref ? serializeValue(v, getShape(ref)) : v);
     }
     return out;
@@ -139,5 +143,24 @@ function serializeValue(value: PyValue, shape: Shape): PyValue {
   }
   // In a JSON body, timestamps default to epoch seconds.
   if (shape.type === 'timestamp') return timestampIn(value, shape, 'unixTimestamp');
+  if (shape.type === 'double' || shape.type === 'float') return handleFloat(value);
+  return value;
+}
+
+/**
+ * botocore's _handle_float: infinities and NaN go as the strings "Infinity", "-Infinity", "NaN" (JSON
+ * has no such numbers). It compares the value with float infinity and asks math.isnan: an int too
+ * large for a float fails there, as Python's OverflowError (exit 255).
+ */
+function handleFloat(value: PyValue): PyValue {
+  let x: number | undefined;
+  if (value instanceof PyFloat) x = value.value;
+  else if (typeof value === 'bigint') {
+    if (!Number.isFinite(Number(value))) throw new CliError('int too large to convert to float', RC.GENERAL);
+  }
+  if (x === undefined) return value;
+  if (x === Infinity) return 'Infinity';
+  if (x === -Infinity) return '-Infinity';
+  if (Number.isNaN(x)) return 'NaN';
   return value;
 }

@@ -3,7 +3,7 @@
 // as the AWS CLI prints it in each --cli-error-format (exit 254); and the other errors the AWS CLI's
 // error handler renders in those formats (NoRegion, NoCredentials, ParamValidation, Configuration).
 import { CliError, RC } from '../errors';
-import { getShape, MODEL } from '../model';
+import { getShape, hasOwn, MODEL, own } from '../model';
 import type { Operation } from '../model/types';
 import type { PyDict, PyValue } from '../model/values';
 import { errorCodeOf, parseErrorResponse } from './error-code';
@@ -85,13 +85,13 @@ export class ServiceError extends CliError implements StructuredErrorLike {
       ? new Map<string, PyValue>([['Code', code], ['Message', messageValue]])
       : new Map<string, PyValue>([['Message', messageValue], ['Code', code]]);
     // botocore looks the code up among all the service's error shapes, not only the operation's.
-    const errShape = MODEL.shapes[code]?.exception ? code : undefined;
+    const errShape = own(MODEL.shapes, code)?.exception ? code : undefined;
     if (errShape && body && modeled) {
       const fields = modeled(errShape);
       if (fields instanceof Map) for (const [k, v] of fields) if (!details.has(k)) details.set(k, v);
     } else if (errShape && body) {
       const members = getShape(errShape).members ?? {};
-      for (const k of Object.keys(members)) if (k in body && body[k] !== null && !details.has(k)) details.set(k, body[k] as PyValue);
+      for (const k of Object.keys(members)) if (hasOwn(body, k) && body[k] !== null && !details.has(k)) details.set(k, body[k] as PyValue);
     }
     return new ServiceError(code, message, op.name, details, res.maxAttemptsReached ? res.attempts - 1 : undefined);
   }

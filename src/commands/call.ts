@@ -5,13 +5,13 @@ import { CLI_VERSION } from './run';
 import { CliError, ConfigError, NoRegionError, ParamValidationError, RC } from '../errors';
 import { configValue, loadProfile, resolveEndpointSettings, resolveRegion, type Profile } from '../client/config';
 import { validateEndpointUrl } from '../client/endpoint-url';
-import { getShape, inputShape, MODEL, outputShape, paginatorFor } from '../model';
+import { getShape, inputShape, memberRef, MODEL, outputShape, paginatorFor } from '../model';
 import type { PyDict, PyValue } from '../model/values';
 import { validateParams } from '../params/validate';
 import { pyInt } from '../params/argprocess';
 import type { PaginationConfig } from '../params/build';
 import { generateSkeleton } from '../params/skeleton';
-import { chooseOutput, renderBuffered, type OutputFormat } from '../output/index';
+import { chooseOutput, renderBuffered, renderResponse, type OutputFormat } from '../output/index';
 import { parseResponseJson } from '../output/json';
 import { shapeResponse } from '../output/shape';
 import { asStructured, ServiceError } from '../client/service-error';
@@ -28,10 +28,10 @@ export async function callOperation(
     return await call(inv, params, pagination, paginateOn, query, outputSkeleton, holder);
   } catch (e) {
     // The AWS CLI's error handler renders these in --cli-error-format, with the profile's
-    // cli_error_format, --query and --color.
+    // cli_error_format and --color (not --query).
     const structured = asStructured(e);
     if (structured) {
-      structured.renderContext = { profileFormat: holder.profile?.config.cli_error_format, query, color: inv.globals.color };
+      structured.renderContext = { profileFormat: holder.profile?.config.cli_error_format, color: inv.globals.color };
       throw structured;
     }
     throw e;
@@ -97,12 +97,15 @@ async function call(
   const pagerCommand = resolvePager(io, g.noCliPager, profile.config.cli_pager);
   const pager = pagerCommand ? startPager(pagerCommand, io) : undefined;
   const out: Invocation = pager
-    ? { ...inv, io: { ...io, stdout: { ...pager.stream, isTTY: io.stdout.isTTY, columns: io.stdout.columns } } }
+    ? { ...inv, io: { ...io, stdout: {
+      write: (s: string | Uint8Array) => pager.stream.write(s), isTTY: io.stdout.isTTY, columns: io.stdout.columns,
+      get closed() { return pager.stream.closed; },
+    } } }
     : inv;
   try {
     if (pag) {
       const resultIsList = (key: string) => {
-        const ref = outShape?.members?.[key];
+        const ref = outShape && memberRef(outShape, key);
         return ref !== undefined && getShape(ref).type === 'list';
       };
       return await paginate({ inv: out, params, pagination, paginator: pag, send, shape, query, format, render, resultIsList });
@@ -111,7 +114,7 @@ async function call(
     const result = outputSkeleton ? raw : shape(raw);
     const fmt = format();
     const value = query ? query(result) : result;
-    out.io.stdout.write(await render(fmt, value));
+    out.io.stdout.write(await renderResponse(fmt, value, { title, color: g.color as 'on', io }));
     return RC.OK;
   } finally {
     await transport?.close();
@@ -132,7 +135,7 @@ async function clientSettings(inv: Invocation, profile: Profile): Promise<Client
   if (g.signRequest) {
     const rt = await import('../client/runtime');
     credentials = await rt.loadCredentials({
-      env: io.env, profile: profile.name, fromFlag: profile.fromFlag,
+      env: io.env, cwd: io.cwd, profile: profile.name, fromFlag: profile.fromFlag,
       configFile: profile.configFile, credentialsFile: profile.credentialsFile,
     }, log);
   }
@@ -158,6 +161,9 @@ async function clientSettings(inv: Invocation, profile: Profile): Promise<Client
     // The rules engine (the SDK's, with the partitions) loads only when no endpoint URL is configured.
     const { resolveServiceEndpoint } = await import('../client/endpoints');
     endpoint = resolveServiceEndpoint({ region, useFips: eps.useFips, useDualStack: eps.useDualStack }).url;
+    // botocore checks the endpoint it creates the client with, whatever gave it (an empty region makes
+    // `https://cleanrooms-ml..amazonaws.com`: "Invalid endpoint").
+    validateEndpointUrl(endpoint);
   }
   log.debug('botocore.regions', `Region ${region}; endpoint ${endpoint} (from ${eps.source ?? 'the endpoint rules'}${eps.useFips ? ', FIPS' : ''}${eps.useDualStack ? ', dual-stack' : ''})`);
   log.debug('botocore.retries', `Retry mode ${retryMode}, max attempts ${maxAttempts}`);

@@ -1,7 +1,8 @@
 // Automatic pagination as the AWS CLI does it with botocore's PageIterator: follow the output token,
 // --page-size as the limit member, --max-items truncation with an encoded NextToken, --starting-token
 // (with its truncate amount), the same-token-twice guard. text and yaml-stream print page by page
-// (so memory stays flat); the other formats print the merged result.
+// (so memory stays flat), and stop asking for pages once the reader has gone; the other formats print
+// the merged result.
 import type { Invocation } from './run';
 import { CliError, RC } from '../errors';
 import type { Paginator } from '../model/types';
@@ -197,6 +198,12 @@ export async function paginate(o: PaginateOptions): Promise<number> {
       break;
     }
     await emitPage(page);
+    if (streaming) {
+      // A page is asked for once the reader has taken the last one (memory stays flat); a reader that
+      // went away (`| head`, a pager that quit) is not asked for more.
+      await io.stdout.flushed?.();
+      if (io.stdout.closed) return RC.OK;
+    }
     totalItems += count;
     // An empty output token counts as none (botocore keeps only truthy tokens).
     nextToken = new Map(outputTokens.map((t, i) => [inputTokens[i] ?? t, page.get(t) || null]));

@@ -10,7 +10,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { argumentTable, type CliArgument } from '../commands/arguments';
 import { GLOBAL_OPTIONS } from '../commands/globals';
-import { getShape, operationsByCliName, outputShape, SERVICE_CLI_NAME } from '../model';
+import { getShape, memberRef, operationsByCliName, outputShape, SERVICE_CLI_NAME } from '../model';
 import type { Shape } from '../model/types';
 
 export interface Completion {
@@ -352,7 +352,7 @@ function valueShapeOf(f: Frame): Shape | undefined {
   const s = f.shape;
   if (s.type === 'list') return getShape(s.member!);
   if (s.type === 'map') return getShape(s.value!);
-  const ref = s.members?.[f.key];
+  const ref = memberRef(s, f.key);
   return ref ? getShape(ref) : undefined;
 }
 

@@ -3,8 +3,10 @@
 import { CLEANROOMSML_MODEL, OPERATION_CLI_NAMES } from './cleanroomsml.generated';
 import type { Operation, Paginator, ServiceModel, Shape, ShapeRef } from './types';
 import { xformName } from './xform';
+import { own } from './own';
 
 export { xformName } from './xform';
+export { hasOwn, own } from './own';
 
 export type { Operation, Paginator, ServiceModel, Shape, ShapeRef } from './types';
 
@@ -15,7 +17,7 @@ export const MODEL: ServiceModel = CLEANROOMSML_MODEL;
 
 export function getShape(ref: ShapeRef | string, model: ServiceModel = MODEL): Shape {
   const name = typeof ref === 'string' ? ref : ref.shape;
-  const s = model.shapes[name];
+  const s = own(model.shapes, name);
   if (!s) throw new Error(`unknown shape ${name}`);
   return s;
 }
@@ -33,7 +35,17 @@ export function operationsByCliName(model: ServiceModel = MODEL): Map<string, Op
 }
 
 export function paginatorFor(op: Operation, model: ServiceModel = MODEL): Paginator | undefined {
-  return model.paginators[op.name];
+  return own(model.paginators, op.name);
+}
+
+/** A structure's member by its name (undefined for a name it does not have, whatever the name). */
+export function memberRef(shape: Shape, name: string): ShapeRef | undefined {
+  return own(shape.members, name);
+}
+
+/** An operation by its API name (`StartTrainedModelInferenceJob`). */
+export function operationNamed(name: string, model: ServiceModel = MODEL): Operation | undefined {
+  return own(model.operations, name);
 }
 
 /** The input structure of an operation (an empty structure when it has none). */

@@ -96,7 +96,8 @@ export function fromJS(v: unknown): PyValue {
 export function toJS(v: PyValue): unknown {
   if (v instanceof Map) {
     const o: Record<string, unknown> = {};
-    for (const [k, x] of v) o[k] = toJS(x);
+    // Defined, not assigned: a key such as `__proto__` is an ordinary property of the result.
+    for (const [k, x] of v) Object.defineProperty(o, k, { value: toJS(x), enumerable: true, writable: true, configurable: true });
     return o;
   }
   if (Array.isArray(v)) return v.map(toJS);

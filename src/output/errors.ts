@@ -7,7 +7,8 @@
 //  - enhanced: `aws: [ERROR]: An error occurred (<Code>)…` plus, for a service error with modeled
 //    fields beyond its code and message, "Additional error details:" with one `key: value` line each;
 //  - json, yaml, text, table: the error document ({Code, Message, modeled fields…}) through that output
-//    formatter, with --query applied and the table titled `error`.
+//    formatter (with --color, but not --query: the AWS CLI's error handler gives its formatter no query),
+//    the table titled `error` and written to stderr as it is (no colorama autoreset codes there).
 // Every `aws: [ERROR]:` line is written as awscli/errorformat.py writes it: a newline, the prefix and
 // the message stripped of surrounding whitespace, a newline.
 import type { IO } from '../io';
@@ -26,13 +27,12 @@ export interface StructuredErrorLike {
   legacyText(): string;
   /** Fields listed under "Additional error details:" in the enhanced format. */
   extraDetails(): [string, PyValue][];
-  /** Set by the call: the profile's cli_error_format, --query and --color. */
+  /** Set by the call: the profile's cli_error_format and --color. */
   renderContext?: ErrorRenderContext;
 }
 
 export interface ErrorRenderContext {
   profileFormat?: string;
-  query?: (v: PyValue) => PyValue;
   color?: string;
 }
 
@@ -69,14 +69,12 @@ export async function renderStructuredError(err: StructuredErrorLike, format: st
   if (fmt === 'legacy') return writeError(err.legacyText());
   if (STRUCTURED.has(fmt)) {
     try {
-      const info = err.errorInfo();
-      const value = ctx.query ? ctx.query(info) : info;
+      const value = err.errorInfo();
       const color = ctx.color === 'on' || ctx.color === 'off' ? ctx.color : 'auto';
-      const text = await renderBuffered(fmt as OutputFormat, value, { title: 'error', color, io });
+      const text = await renderBuffered(fmt as OutputFormat, value, { title: 'error', color, io, toStderr: true });
       return typeof text === 'string' ? text : Buffer.from(text).toString('utf8');
     } catch {
-      // The AWS CLI falls back to the plain line when the structured rendering fails (a --query
-      // that fails on the error document, say).
+      // The AWS CLI falls back to the plain line when the structured rendering fails.
       return writeError(err.legacyText());
     }
   }

@@ -1,7 +1,7 @@
 // Which output format, and the formatters behind it (the heavy ones loaded only when chosen).
 import { CliError, RC } from '../errors';
 import type { IO } from '../io';
-import type { PyValue } from '../model/values';
+import { PyFloat, type PyValue } from '../model/values';
 
 export type OutputFormat = 'json' | 'text' | 'table' | 'yaml' | 'yaml-stream' | 'off';
 const FORMATS = new Set(['json', 'text', 'table', 'yaml', 'yaml-stream', 'off']);
@@ -22,11 +22,17 @@ export interface RenderOptions {
   title: string;
   color: 'on' | 'off' | 'auto';
   io: IO;
+  /** Rendering for stderr (an error document): a coloured table has no autoreset codes there. */
+  toStderr?: boolean;
 }
 
 export function useColor(color: string, io: IO): boolean {
   return color === 'on' || (color === 'auto' && !!io.stdout.isTTY);
 }
+
+/** YAMLDumper._is_json_scalar: None, int, float, bool, str. */
+const isJsonScalar = (v: PyValue) => v === null || typeof v === 'string' || typeof v === 'number' ||
+  typeof v === 'bigint' || typeof v === 'boolean' || v instanceof PyFloat;
 
 /** Renders one whole (already shaped and queried) result in a buffered format (a large table as UTF-8 bytes). */
 export async function renderBuffered(format: OutputFormat, value: PyValue, o: RenderOptions): Promise<string | Uint8Array> {
@@ -42,9 +48,17 @@ export async function renderBuffered(format: OutputFormat, value: PyValue, o: Re
     case 'table': {
       const { formatTableBytes } = await import('./table');
       const width = o.io.stdout.isTTY ? (o.io.stdout.columns ?? 80) : 80;
-      return formatTableBytes(value, o.title, { color: useColor(o.color, o.io), width });
+      return formatTableBytes(value, o.title, { color: useColor(o.color, o.io), width, autoreset: !o.toStderr });
     }
     case 'yaml': {
+      // As the AWS CLI's YAMLFormatter: an empty dict (an operation without output) prints nothing; its
+      // YAMLDumper writes a scalar (a --query result: None, a number, a bool, a string) as JSON, not as
+      // a YAML document.
+      if (value instanceof Map && value.size === 0) return '';
+      if (isJsonScalar(value)) {
+        const { formatJson } = await import('./json');
+        return formatJson(value);
+      }
       const { dumpYaml } = await import('./yaml');
       return dumpYaml(value);
     }
@@ -55,4 +69,14 @@ export async function renderBuffered(format: OutputFormat, value: PyValue, o: Re
     default:
       return '';
   }
+}
+
+/**
+ * Renders the (queried) result of a single, not paginated response: as renderBuffered, except that
+ * the AWS CLI's StreamedYAMLFormatter prints no document at all for an empty dict (an operation
+ * without output); the pages of a paginated call are each printed.
+ */
+export async function renderResponse(format: OutputFormat, value: PyValue, o: RenderOptions): Promise<string | Uint8Array> {
+  if (format === 'yaml-stream' && value instanceof Map && value.size === 0) return '';
+  return renderBuffered(format, value, o);
 }

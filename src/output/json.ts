@@ -196,21 +196,46 @@ class ValueError extends Error {}
 // ---------------------------------------------------------------------------------------------
 // Parsing
 
-/** A JSON syntax error (Python's JSONDecodeError text: "<msg>: line L column C (char N)"). */
+/**
+ * A JSON syntax error (Python's JSONDecodeError text: "<msg>: line L column C (char N)"), positions
+ * counted in code points as Python counts them (`at` is a UTF-16 index into the text).
+ */
 export class JsonDecodeError extends Error {
+  public readonly pos: number;
   constructor(
     public readonly msg: string,
     public readonly doc: string,
-    public readonly pos: number,
+    at: number,
   ) {
+    const cp = (end: number) => {
+      let n = end;
+      for (let i = 0; i < end - 1; i++) {
+        const c = doc.charCodeAt(i);
+        if (c >= 0xd800 && c <= 0xdbff) {
+          const d = doc.charCodeAt(i + 1);
+          if (d >= 0xdc00 && d <= 0xdfff) { n--; i++; }
+        }
+      }
+      return n;
+    };
     let lineno = 1;
     let last = -1;
-    for (let i = doc.indexOf('\n'); i !== -1 && i < pos; i = doc.indexOf('\n', i + 1)) {
+    for (let i = doc.indexOf('\n'); i !== -1 && i < at; i = doc.indexOf('\n', i + 1)) {
       lineno++;
       last = i;
     }
-    super(`${msg}: line ${lineno} column ${pos - last} (char ${pos})`);
+    const pos = cp(at);
+    super(`${msg}: line ${lineno} column ${last < 0 ? pos + 1 : pos - cp(last)} (char ${pos})`);
+    this.pos = pos;
     this.name = 'JSONDecodeError';
+  }
+}
+
+/** A document nested more than MAX_DEPTH levels (Python's json runs out of recursion instead). */
+export class JsonNestingError extends Error {
+  constructor(readonly container: 'array' | 'object') {
+    super(`maximum recursion depth exceeded while decoding a JSON ${container} from a unicode string`);
+    this.name = 'JsonNestingError';
   }
 }
 
@@ -223,7 +248,8 @@ const NEEDS_SCAN = /[\x00-\x1f\\]/;
 /**
  * Python's json.loads(text) with lossless numbers: objects become Maps in document order (a repeated key keeps
  * its first place and its last value), integers numbers (bigint when unsafe), numbers with a fraction or
- * an exponent PyFloat; NaN, Infinity and -Infinity are accepted as Python does. Throws JsonDecodeError.
+ * an exponent PyFloat; NaN, Infinity and -Infinity are accepted as Python does. Throws JsonDecodeError
+ * (JsonNestingError past MAX_DEPTH levels; for more than 4300 digits, the int() ValueError).
  */
 export function parseResponseJson(text: string): PyValue {
   let pos = 0;
@@ -292,6 +318,8 @@ export function parseResponseJson(text: string): PyValue {
             parts += '\t';
             break;
           case 0x75: {
+            // As the C scanner: the four digits must be followed by something.
+            if (pos + 5 >= len) fail('Invalid \\uXXXX escape', pos);
             const hex = text.slice(pos + 1, pos + 5);
             if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('Invalid \\uXXXX escape', pos);
             parts += String.fromCharCode(parseInt(hex, 16));
@@ -346,6 +374,12 @@ export function parseResponseJson(text: string): PyValue {
     }
     const s = text.slice(begin, pos);
     if (isFloat) return new PyFloat(Number(s));
+    const digits = s.charCodeAt(0) === 0x2d ? s.length - 1 : s.length;
+    if (digits > 4300) {
+      // int()'s limit, a ValueError (not a JSONDecodeError) in Python.
+      throw new Error(`Exceeds the limit (4300 digits) for integer string conversion: value has ${digits} digits; ` +
+        'use sys.set_int_max_str_digits() to increase the limit');
+    }
     if (s.length < 16) {
       const n = Number(s);
       return n === 0 ? 0 : n; // Python has no integer -0
@@ -362,6 +396,7 @@ export function parseResponseJson(text: string): PyValue {
         return parseString();
       case 0x7b: {
         // {
+        if (depth >= MAX_DEPTH) throw new JsonNestingError('object');
         pos++;
         const obj = new Map<string, PyValue>();
         let d = skipWs();
@@ -375,13 +410,11 @@ export function parseResponseJson(text: string): PyValue {
           const key = parseString();
           if (skipWs() !== 0x3a) fail("Expecting ':' delimiter", pos);
           pos++;
-          if (depth > MAX_DEPTH) fail('Maximum nesting depth exceeded', pos);
           obj.set(key, parseValue(depth + 1));
           d = skipWs();
           if (d === 0x2c) {
-            const comma = pos++;
+            pos++;
             d = skipWs();
-            if (d === 0x7d) fail('Illegal trailing comma before end of object', comma);
             continue;
           }
           if (d === 0x7d) {
@@ -394,19 +427,18 @@ export function parseResponseJson(text: string): PyValue {
       // falls through (unreachable)
       case 0x5b: {
         // [
+        if (depth >= MAX_DEPTH) throw new JsonNestingError('array');
         pos++;
         const arr: PyValue[] = [];
         if (skipWs() === 0x5d) {
           pos++;
           return arr;
         }
-        if (depth > MAX_DEPTH) fail('Maximum nesting depth exceeded', pos);
         for (;;) {
           arr.push(parseValue(depth + 1));
           const d = skipWs();
           if (d === 0x2c) {
-            const comma = pos++;
-            if (skipWs() === 0x5d) fail('Illegal trailing comma before end of array', comma);
+            pos++;
             continue;
           }
           if (d === 0x5d) {
@@ -466,5 +498,5 @@ export function parseResponseJson(text: string): PyValue {
   return value;
 }
 
-/** Deeper documents than this are refused (Python's own parser stops near 1000 levels too). */
-const MAX_DEPTH = 5000;
+/** Deeper documents than this are refused with JsonNestingError (Python's own parser stops near 1000 levels too). */
+const MAX_DEPTH = 1000;

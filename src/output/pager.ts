@@ -78,6 +78,8 @@ export function startPager(command: string, io: IO): Pager {
       },
       isTTY: false,
       columns: io.stdout.columns,
+      // The pager quit (or failed): nothing more will be shown.
+      get closed() { return !open; },
     },
     close: async () => {
       if (!child) return;

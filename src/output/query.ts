@@ -8,7 +8,7 @@
 
 import { PyBytes, PyFloat, type PyDict, type PyValue } from '../model/values';
 import { pyFloatRepr } from '../model/pyrepr';
-import { parseResponseJson, pyJsonDumps } from './json';
+import { JsonNestingError, parseResponseJson, pyJsonDumps } from './json';
 
 /** A --query that does not compile; the message is what the CLI prints after "Bad value for --query <expr>: ". */
 export class QueryParseError extends Error {
@@ -89,9 +89,18 @@ function pyInt(digits: string): number | bigint {
   return BigInt(digits);
 }
 
-/** Python json.loads for literal lexemes (the same grammar as the response parser). */
+/**
+ * Python json.loads for literal lexemes (the same grammar as the response parser). Python runs out of
+ * recursion on a deep literal, an error that escapes the lexer (not a ValueError): the AWS CLI prints
+ * "Bad value for --query …: maximum recursion depth exceeded while decoding a JSON array from a unicode string".
+ */
 function jsonLoads(text: string): PyValue {
-  return parseResponseJson(text);
+  try {
+    return parseResponseJson(text);
+  } catch (e) {
+    if (e instanceof JsonNestingError) throw new QueryParseError(e.message);
+    throw e;
+  }
 }
 
 function tokenize(expression: string): Token[] {
@@ -182,7 +191,9 @@ function tokenize(expression: string): Token[] {
       let parsed: PyValue;
       try {
         parsed = jsonLoads(lexeme);
-      } catch {
+      } catch (e) {
+        // Only a ValueError falls back (running out of recursion does not).
+        if (e instanceof QueryParseError) throw e;
         try {
           // JEP-12's deprecated form: an invalid JSON literal is taken as a JSON string.
           parsed = jsonLoads('"' + lexeme.replace(PY_LSTRIP, '') + '"');
@@ -276,8 +287,14 @@ const BINDING_POWER: Record<string, number> = {
 };
 const PROJECTION_STOP = 10;
 
+/** Nesting beyond this is refused, with the text the AWS CLI prints when its Python parser runs out of recursion (at about 480 levels). */
+const MAX_QUERY_DEPTH = 500;
+
+class TooDeepError {}
+
 class Parser {
   private index = 0;
+  private depth = 0;
 
   constructor(private readonly tokens: Token[]) {}
 
@@ -309,6 +326,7 @@ class Parser {
   }
 
   private expression(bindingPower = 0): Node {
+    if (++this.depth > MAX_QUERY_DEPTH) throw new TooDeepError();
     const leftToken = this.lookaheadToken(0);
     this.advance();
     let left = this.nud(leftToken);
@@ -321,6 +339,7 @@ class Parser {
       left = this.led(currentToken, left);
       currentToken = this.current();
     }
+    this.depth--;
     return left;
   }
 
@@ -587,6 +606,7 @@ export function compileQuery(expression: string): CompiledQuery {
     if (e instanceof LexerError) {
       throw new QueryParseError(`Bad jmespath expression: ${e.message}:\n${expression}\n${' '.repeat(e.position)}^`);
     }
+    if (e instanceof TooDeepError) throw new QueryParseError('maximum recursion depth exceeded');
     if (e instanceof IncompleteExpressionError) {
       const n = Array.from(expression).length;
       throw new QueryParseError(`Invalid jmespath expression: Incomplete expression:\n"${expression}"\n${' '.repeat(n + 1)}^`);

@@ -930,6 +930,14 @@ function parseTimestampIn(value: PyValue, zone: LocalZone): PyDatetime {
   }
 }
 
+/**
+ * dateutil.parser.parse(value) for a string (botocore reads credential expiry times with it); throws
+ * with dateutil's ValueError text (`Unknown string format: …`).
+ */
+export function parseDateutil(value: string, tz?: string): PyDatetime {
+  return dateutilParse(value, localZone(tz));
+}
+
 /** botocore's parse_timestamp: the datetime Python would hold. `tz` is the TZ environment variable. */
 export function parseTimestamp(value: PyValue, tz?: string): PyDatetime {
   return parseTimestampIn(value, localZone(tz));

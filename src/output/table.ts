@@ -29,6 +29,12 @@ import { pyStr, pyTruthy, sortedKeys } from '../model/pyrepr';
 export interface TableOptions {
   /** Colour as `--color on` (or `auto` on a terminal) gives it. */
   color: boolean;
+  /**
+   * With colour, whether the stream resets after every write, as colorama's autoreset wraps the AWS
+   * CLI's stdout (default). Its error tables go to the stderr it held before colorama wrapped it: no
+   * resets there.
+   */
+  autoreset?: boolean;
   /** The terminal's width in columns (80 when stdout is not a terminal). */
   width: number;
 }
@@ -253,9 +259,9 @@ class Renderer {
   // Lines that repeat from section to section (rules, titles, header rows), by their inputs.
   private readonly memo = new Map<string, string>();
 
-  constructor(private readonly color: boolean) {
+  constructor(private readonly color: boolean, autoreset = true) {
     this.bar = color ? `${INDENT_STYLE}|${RESET}` : '|';
-    this.reset = color ? RESET : '';
+    this.reset = color && autoreset ? RESET : '';
   }
 
   /** One plain write to the stream. */
@@ -395,13 +401,13 @@ class MultiTable {
     return max;
   }
 
-  render(color: boolean, terminalWidth: number): Renderer {
+  render(color: boolean, terminalWidth: number, autoreset = true): Renderer {
     let maxWidth = this.maxWidth();
     if (maxWidth > terminalWidth) {
       convertToVertical(this.sections);
       maxWidth = this.maxWidth();
     }
-    const out = new Renderer(color);
+    const out = new Renderer(color, autoreset);
     out.write(`${dashes(maxWidth)}\n`);
     for (const s of this.sections) {
       out.section(s, maxWidth);
@@ -523,12 +529,12 @@ class Builder {
 export function formatTable(value: PyValue, title: string, opts: TableOptions): string {
   const table = new MultiTable();
   if (!new Builder(table).build(title, value, 0)) return '';
-  return table.render(opts.color, opts.width).toString();
+  return table.render(opts.color, opts.width, opts.autoreset).toString();
 }
 
 /** formatTable's output as UTF-8 bytes, for the stream (a 10,000-row table is tens of MB). */
 export function formatTableBytes(value: PyValue, title: string, opts: TableOptions): Uint8Array {
   const table = new MultiTable();
   if (!new Builder(table).build(title, value, 0)) return new Uint8Array(0);
-  return table.render(opts.color, opts.width).toBytes();
+  return table.render(opts.color, opts.width, opts.autoreset).toBytes();
 }

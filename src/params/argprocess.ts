@@ -162,7 +162,8 @@ function isComplexShape(shape: Shape, model: ServiceModel): boolean {
   return shape.type === 'structure' || shape.type === 'map';
 }
 
-const supportsShorthandSyntax = (shape: Shape, model: ServiceModel) =>
+/** _supports_shorthand_syntax: a structure, map or list of complex shapes, not a document container. */
+export const supportsShorthandSyntax = (shape: Shape, model: ServiceModel = MODEL) =>
   !isDocumentTypeContainer(shape, model) && isComplexShape(shape, model);
 
 const isJsonValueHeader = (ref: ShapeRef | undefined, shape: Shape) =>

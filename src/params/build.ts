@@ -9,7 +9,7 @@ import type { IO } from '../io';
 import { getShape, paginatorFor, xformName } from '../model';
 import type { Operation, Paginator } from '../model/types';
 import { PyBytes, type PyDict, type PyValue } from '../model/values';
-import { pyInt, unpackCliArg, ParamSyntaxError } from './argprocess';
+import { pyInt, supportsShorthandSyntax, unpackCliArg, ParamSyntaxError } from './argprocess';
 import { loadParamFile, ParamFileError } from './paramfile';
 import { parsePyJson } from './pyjson';
 import { pyLStrip, pyStrRepr, pyTypeName } from '../model/pyrepr';
@@ -130,16 +130,30 @@ export async function buildCallParameters(ctx: CallContext): Promise<CallParamet
 function unpackMember(a: CliArgument, raw: string | boolean | string[], fenv: { env: Record<string, string | undefined>; cwd: string }): PyValue {
   const cliName = `--${a.name}`;
   if (typeof raw === 'boolean') return raw;
-  // `key@=file://…` in shorthand reads a file, as a parameter value does.
-  const readFile = (uri: string) => loadParamFile(uri, fenv)!;
+  // `key@=file://…` in shorthand reads a file, as a parameter value does; but the AWS CLI's shorthand
+  // parser lets its ResourceLoadingError escape, not wrapped as the parameter's error: the plain text,
+  // exit 255.
+  const readFile = (uri: string) => {
+    try {
+      return loadParamFile(uri, fenv)!;
+    } catch (e) {
+      if (e instanceof ParamFileError) throw new GeneralError(e.message);
+      throw e;
+    }
+  };
   if (Array.isArray(raw)) {
     // nargs='*' list options: a single file:// item is loaded; the unpacker decides JSON or
     // shorthand from the first item, as the AWS CLI does.
     const single = raw.length === 1 ? loadParamFile(raw[0], fenv) : undefined;
     if (single === undefined) return unpackCliArg(cliName, a.ref!, raw, { readFile });
-    const text = typeof single === 'string' ? single : decode(single);
+    if (single instanceof PyBytes) {
+      refuseBytes(a, cliName);
+      // A list of scalars: the AWS CLI iterates the bytes, one int per byte (validation judges them).
+      return Array.from(single.bytes);
+    }
+    const text = single;
     const member = getShape(getShape(a.ref!).member!);
-    if (typeof single === 'string' && !COMPLEX.has(member.type)) {
+    if (!COMPLEX.has(member.type)) {
       // The file's text replaces the list, and a list of scalars unpacks a string that is not JSON
       // by iterating it: one item per character, as Python iterates a str.
       const head = pyLStrip(text);
@@ -155,9 +169,23 @@ function unpackMember(a: CliArgument, raw: string | boolean | string[], fenv: { 
   if (loaded instanceof PyBytes) {
     const shape = getShape(a.ref!);
     if (shape.type === 'blob' || shape.type === 'string') return loaded;
+    refuseBytes(a, cliName);
     return unpackCliArg(cliName, a.ref!, decode(loaded), { readFile });
   }
   return unpackCliArg(cliName, a.ref!, loaded ?? raw, { readFile });
+}
+
+/**
+ * fileb:// gives bytes: for a parameter that takes shorthand (a structure, a map, a list of them) the
+ * AWS CLI hands them to its shorthand parser and fails on a Python TypeError ("'in <string>' requires
+ * string as left operand, not int"), before any request. Refused here with a clear error.
+ */
+function refuseBytes(a: CliArgument, cliName: string): void {
+  const shape = getShape(a.ref!);
+  if (!supportsShorthandSyntax(shape)) return;
+  const kind = shape.type === 'list' ? 'a list' : shape.type === 'map' ? 'a map' : 'a structure';
+  throw new ParamValidationError(`Error parsing parameter '${cliName}': fileb:// gives the file's raw bytes, ` +
+    `but this parameter takes ${kind} (JSON or shorthand syntax): use file:// to read it from a file`);
 }
 
 /** A paging option's value as argparse's `type=int` made it (the parser has already checked it). */
@@ -226,6 +254,9 @@ async function loadInputDocument(kind: 'json' | 'yaml', value: string | PyBytes)
       // ruamel's own YAML errors become "Invalid YAML received."; a plain Python exception raised
       // while constructing a value (`!!int 1.5`) escapes as a general error.
       if ((e as { pythonError?: boolean }).pythonError) throw new GeneralError((e as Error).message);
+      if ((e as Error).name === 'YamlNestingError') {
+        throw new ParamValidationError(`Error parsing parameter 'cli-input-yaml': ${(e as Error).message}`);
+      }
       throw new ParamValidationError("Error parsing parameter 'cli-input-yaml': Invalid YAML received.");
     }
   }

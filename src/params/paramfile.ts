@@ -6,6 +6,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { pyStrRepr } from '../model/pyrepr';
 import { PyBytes } from '../model/values';
 import { GeneralError } from '../errors';
+import { own } from '../model/own';
 
 export class ParamFileError extends Error {}
 
@@ -43,7 +44,7 @@ export function expandVars(p: string, env: Record<string, string | undefined>): 
   if (!p.includes('$')) return p;
   return p.replace(/\$(\w+|\{[^}]*\})/g, (m, name: string) => {
     const key = name.startsWith('{') ? name.slice(1, -1) : name;
-    const v = env[key];
+    const v = own(env, key);
     return v === undefined ? m : v;
   });
 }
@@ -98,7 +99,7 @@ type Codec = (data: Uint8Array) => string | undefined;
 function fileCodec(env: Record<string, string | undefined>): Codec {
   const name = env.AWS_CLI_FILE_ENCODING;
   if (name === undefined) return utf8;
-  const codec = PY_CODECS[normalizeCodecName(name)];
+  const codec = own(PY_CODECS, normalizeCodecName(name));
   if (!codec) throw new GeneralError(`unknown encoding: ${name}`);
   return codec;
 }

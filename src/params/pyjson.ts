@@ -1,6 +1,9 @@
-// Python's json.loads(text, object_pairs_hook=OrderedDict), as the AWS CLI (Python 3.14, the C
-// scanner) decodes JSON option values: same accepted documents (NaN/Infinity included, only
-// ' \t\n\r' as whitespace, strict strings) and the same error texts and positions.
+// Python's json.loads(text, object_pairs_hook=OrderedDict), as the AWS CLI decodes JSON option
+// values: CPython 3.11's C scanner (Modules/_json.c) and json.decoder, the Python the AWS CLI v2.36.7
+// runs on here. Same accepted documents (NaN/Infinity included, only ' \t\n\r' as whitespace,
+// strict strings) and the same error texts and positions; a trailing comma is reported as 3.11 does
+// (the next token is missing), not with 3.13's "Illegal trailing comma". All of Python's json error
+// texts are in this file.
 import { markOrderedDict } from '../model/pyrepr';
 import { PyFloat, type PyDict, type PyValue } from '../model/values';
 
@@ -25,6 +28,14 @@ export class PyJsonError extends Error {
 }
 
 const MAX_INT_DIGITS = 4300;
+
+/**
+ * The deepest nesting of arrays and objects decoded. Python's recursive scanner hits its recursion
+ * limit at about 975 levels inside the AWS CLI (a RecursionError, which the AWS CLI reports as
+ * "maximum recursion depth exceeded…", exit 255); this decoder stops at a fixed depth with a
+ * decoding error of its own instead.
+ */
+export const MAX_JSON_DEPTH = 1000;
 
 /** Counts Python code points in s[0, end) (a surrogate pair is one code point). */
 function codePoints(s: string, end: number): number {
@@ -63,6 +74,7 @@ const ESCAPES: Record<string, string> = {
 class Decoder {
   /** Mark dicts as OrderedDict (object_pairs_hook=OrderedDict), as the AWS CLI's argument parsing does. */
   ordered = true;
+  private depth = 0;
 
   constructor(private readonly s: string) {}
 
@@ -82,8 +94,13 @@ class Decoder {
     const c = s[idx];
     switch (c) {
       case '"': return this.scanString(idx + 1);
-      case '{': return this.parseObject(idx + 1);
-      case '[': return this.parseArray(idx + 1);
+      case '{':
+      case '[': {
+        if (++this.depth > MAX_JSON_DEPTH) this.fail(`Nesting deeper than ${MAX_JSON_DEPTH} levels is not supported`, idx);
+        const r = c === '{' ? this.parseObject(idx + 1) : this.parseArray(idx + 1);
+        this.depth--;
+        return r;
+      }
       case 'n': if (s.startsWith('null', idx)) return [null, idx + 4]; break;
       case 't': if (s.startsWith('true', idx)) return [true, idx + 4]; break;
       case 'f': if (s.startsWith('false', idx)) return [false, idx + 5]; break;
@@ -173,9 +190,7 @@ class Decoder {
         idx = this.skipWs(afterVal);
         if (idx < s.length && s[idx] === '}') break;
         if (idx >= s.length || s[idx] !== ',') this.fail("Expecting ',' delimiter", idx);
-        const comma = idx;
         idx = this.skipWs(idx + 1);
-        if (idx < s.length && s[idx] === '}') this.fail('Illegal trailing comma before end of object', comma);
       }
     }
     return [obj, idx + 1];
@@ -192,9 +207,7 @@ class Decoder {
         idx = this.skipWs(afterVal);
         if (idx < s.length && s[idx] === ']') break;
         if (idx >= s.length || s[idx] !== ',') this.fail("Expecting ',' delimiter", idx);
-        const comma = idx;
         idx = this.skipWs(idx + 1);
-        if (idx < s.length && s[idx] === ']') this.fail('Illegal trailing comma before end of array', comma);
       }
     }
     return [arr, idx + 1];

@@ -2,7 +2,7 @@
 // members, types, and the minimums (string/list length, number value). Maximums, patterns and enums
 // are left to the service, as botocore leaves them. All errors are reported together, in the order
 // botocore finds them.
-import { getShape } from '../model';
+import { getShape, memberRef } from '../model';
 import type { Shape } from '../model/types';
 import { pyKey, PyBytes, PyDateTime, PyFloat, type PyValue } from '../model/values';
 import { pyStr, pyTypeName } from '../model/pyrepr';
@@ -48,14 +48,14 @@ export function validateParams(params: PyValue, shape: Shape): string[] {
         for (const req of s.required ?? []) {
           if (!v.has(req)) errors.push(`Missing required parameter in ${name(n)}: "${req}"`);
         }
-        const members = s.members ?? {};
-        const known: string[] = [];
+        const known: [string, Shape][] = [];
         for (const k of v.keys()) {
-          if (!(k in members)) {
-            errors.push(`Unknown parameter in ${name(n)}: "${k}", must be one of: ${Object.keys(members).join(', ')}`);
-          } else known.push(k);
+          const ref = memberRef(s, k);
+          if (!ref) {
+            errors.push(`Unknown parameter in ${name(n)}: "${k}", must be one of: ${Object.keys(s.members ?? {}).join(', ')}`);
+          } else known.push([k, getShape(ref)]);
         }
-        for (const k of known) visit(v.get(k)!, getShape(members[k]), `${n}.${k}`);
+        for (const [k, ms] of known) visit(v.get(k)!, ms, `${n}.${k}`);
         return;
       }
       case 'list': {

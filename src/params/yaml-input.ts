@@ -17,6 +17,7 @@ import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event } from 
 import { PyBytes, PyDateTime, PyFloat, setNonStrKey, type PyDict, type PyValue } from '../model/values';
 import { pyDateTimeStr, pyFloatRepr, pyRepr as pyValueRepr } from '../model/pyrepr';
 import { daysInMonth, epochFromFields, fieldsFromEpoch } from '../model/calendar';
+import { own } from '../model/own';
 
 /**
  * Any input the AWS CLI refuses. Normally ruamel raises a YAMLError, and the CLI prints
@@ -35,6 +36,21 @@ export class YamlInputError extends Error {
 }
 
 const pyError = (message: string) => new YamlInputError(message, true);
+
+/**
+ * The deepest nesting of sequences and mappings loaded. ruamel's recursive composer and constructor
+ * run out of Python's recursion limit on deep documents (the AWS CLI then ends with "maximum recursion
+ * depth exceeded", exit 255); this loader stops at a fixed depth with an error of its own.
+ */
+export const MAX_YAML_DEPTH = 1000;
+
+/** A document nested deeper than MAX_YAML_DEPTH (reported as a parameter error, not as invalid YAML). */
+export class YamlNestingError extends Error {
+  override name = 'YamlNestingError';
+  constructor() {
+    super(`Nesting deeper than ${MAX_YAML_DEPTH} levels is not supported.`);
+  }
+}
 
 const T = 'tag:yaml.org,2002:';
 const TAG_STR = T + 'str';
@@ -209,8 +225,9 @@ function checkTabs(text: string, events: Event[]): void {
 function compose(text: string): { node: YNode | null; version: '1.1' | '1.2' } {
   let events: Event[];
   try {
-    events = parseEvents(text, { maxDepth: 10000 });
+    events = parseEvents(text, { maxDepth: MAX_YAML_DEPTH });
   } catch (e) {
+    if (e instanceof Error && e.message.includes('nesting exceeded maxDepth')) throw new YamlNestingError();
     throw new YamlInputError(e instanceof Error ? e.message : String(e));
   }
   if (text.indexOf('\t') >= 0) checkTabs(text, events);
@@ -420,7 +437,7 @@ class Constructor {
         return null;
       case T + 'bool': {
         const v = this.scalarValue(node).toLowerCase();
-        const b = ({ yes: true, no: false, y: true, n: false, true: true, false: false, on: true, off: false } as Record<string, boolean>)[v];
+        const b = own({ yes: true, no: false, y: true, n: false, true: true, false: false, on: true, off: false } as Record<string, boolean>, v);
         if (b === undefined) throw pyError(`'${v}'`);
         return b;
       }

@@ -13,6 +13,8 @@ export interface ShorthandOptions {
    * ResourceLoadingError escape the shorthand parser).
    */
   readFile?: (uri: string) => string | PyBytes;
+  /** Filled with the parse's work counters when given. */
+  stats?: ShorthandStats;
 }
 
 /** Base of the parser's errors; `message` is exactly Python's str() of the exception. */
@@ -24,9 +26,9 @@ export class ShorthandParseError extends Error {
 }
 
 /** Python's _error_location(): the input up to the end of the error's line, a caret line, the rest. */
-function errorLocation(chars: string[], index: number): string {
-  const before = chars.slice(0, index);
-  const lastNl = before.lastIndexOf('\n');
+function errorLocation(chars: readonly string[], index: number): string {
+  let lastNl = -1;
+  for (let i = Math.min(index, chars.length) - 1; i >= 0; i--) if (chars[i] === '\n') { lastNl = i; break; }
   const numSpaces = lastNl >= 0 ? index - lastNl - 1 : index;
   const nextNl = chars.indexOf('\n', index);
   const consumed = nextNl >= 0 ? chars.slice(0, nextNl).join('') : chars.join('');
@@ -36,7 +38,7 @@ function errorLocation(chars: string[], index: number): string {
 
 export class ShorthandParseSyntaxError extends ShorthandParseError {
   override name = 'ShorthandParseSyntaxError';
-  constructor(chars: string[], readonly expected: string, readonly actual: string, index: number) {
+  constructor(chars: readonly string[], readonly expected: string, readonly actual: string, index: number) {
     // AWS CLI v2 prints one space between "for input:\n" and the echoed input (the caret line
     // itself is not shifted); see the conformance cases sh-rc-space-in-key and file-rc-bom.
     super(`Expected: '${expected}', received: '${actual}' for input:\n ${errorLocation(chars, index)}`,
@@ -46,10 +48,32 @@ export class ShorthandParseSyntaxError extends ShorthandParseError {
 
 export class DuplicateKeyInObjectError extends ShorthandParseError {
   override name = 'DuplicateKeyInObjectError';
-  constructor(readonly key: string, chars: string[], index: number) {
+  constructor(readonly key: string, chars: readonly string[], index: number) {
     super(`Second instance of key "${key}" encountered for input:\n${errorLocation(chars, index)}\n` +
       'This is often because there is a preceding "," instead of a space.', chars.join(''), index);
   }
+}
+
+/**
+ * A value nested deeper than MAX_SHORTHAND_DEPTH lists and hashes. The AWS CLI's recursive parser
+ * runs out of Python's recursion limit at about 485 levels ("maximum recursion depth exceeded", exit
+ * 255); this clone stops at a fixed depth with this error instead (a parameter error, exit 252).
+ */
+export class ShorthandNestingError extends ShorthandParseError {
+  override name = 'ShorthandNestingError';
+  constructor(chars: readonly string[], index: number) {
+    super(`Shorthand values nested more than ${MAX_SHORTHAND_DEPTH} levels deep are not supported ` +
+      `(char ${index}).`, chars.join(''), index);
+  }
+}
+
+/** The deepest nesting of `[…]` and `{…}` the parser accepts. */
+export const MAX_SHORTHAND_DEPTH = 1000;
+
+/** Work counters of one parse (tests assert that parsing stays linear in the input's size). */
+export interface ShorthandStats {
+  /** Characters examined or moved over (scans, backtracking, copies of values). */
+  steps: number;
 }
 
 // Character classes of the value regexes (code points; nothing above U+FFFF matches).
@@ -76,9 +100,17 @@ function rstripJoin(cs: string[]): string {
   return cs.slice(0, j).join('');
 }
 
+/**
+ * The parser. It follows ShorthandParser method for method, with one difference of means: where the
+ * Python code tries a rule and catches the syntax error (`@` before `=`, the next item of a
+ * comma-separated list), this one tests without throwing, so that an error (whose text copies the
+ * whole input) is only made when it is reported. Each character is examined a bounded number of
+ * times: parsing is linear in the input's length.
+ */
 class Parser {
   private chars: string[] = [];
   private index = 0;
+  private depth = 0;
   private resolveParamfiles = false;
 
   constructor(private readonly opts: ShorthandOptions) {}
@@ -86,8 +118,20 @@ class Parser {
   parse(value: string): PyDict {
     this.chars = Array.from(value);
     this.index = 0;
+    this.depth = 0;
     this.resolveParamfiles = false;
+    this.count(this.chars.length);
     return this.parameter();
+  }
+
+  private count(n: number): void {
+    if (this.opts.stats) this.opts.stats.steps += n;
+  }
+
+  /** A syntax error to throw (its text copies the whole input, so it counts as work). */
+  private syntaxError(expected: string, actual: string, index: number): ShorthandParseSyntaxError {
+    this.count(this.chars.length);
+    return new ShorthandParseSyntaxError(this.chars, expected, actual, index);
   }
 
   // parameter = keyval *("," keyval)
@@ -115,19 +159,16 @@ class Parser {
 
   /** `=` or `@=` (whitespace allowed around each), setting whether values load files. */
   private assignment(): void {
-    this.resolveParamfiles = false;
-    try {
-      this.expect('@', true);
-      this.resolveParamfiles = true;
-    } catch (e) {
-      if (!(e instanceof ShorthandParseSyntaxError)) throw e;
-    }
+    // Python tries _expect('@', consume_whitespace=True): the whitespace before it is consumed
+    // whether or not an `@` follows.
+    this.resolveParamfiles = this.accept('@');
     this.expect('=', true);
   }
 
   private key(): string {
     const start = this.index;
     while (!this.atEof() && KEY_CHARS.test(this.chars[this.index])) this.index++;
+    this.count(this.index - start);
     return this.chars.slice(start, this.index).join('');
   }
 
@@ -146,22 +187,27 @@ class Parser {
     if (this.atEof() || this.chars[this.index] !== ',') return first;
     this.expect(',', true);
     const csv: PyValue[] = [first];
+    // Python: try _second_value(), then EOF or _expect(',', True); on a syntax error, re-raise it at
+    // the end of the input, else backtrack to the previous comma and end the list. (A value that
+    // fails to match never moves the cursor, so "at the end" is tested where the attempt failed.)
     for (;;) {
-      try {
-        const current = this.secondValue();
-        this.consumeWhitespace();
-        if (this.atEof()) {
-          csv.push(current);
-          break;
-        }
-        this.expect(',', true);
-        csv.push(current);
-      } catch (e) {
-        if (!(e instanceof ShorthandParseSyntaxError)) throw e;
-        if (this.atEof()) throw e;
+      const current = this.secondValue();
+      if (current === undefined) {
+        if (this.atEof()) throw this.syntaxError(this.secondExpected(), '<none>', this.index);
         this.backtrackTo(',');
         break;
       }
+      this.consumeWhitespace();
+      if (this.atEof()) {
+        csv.push(current);
+        break;
+      }
+      if (!this.accept(',')) {
+        this.backtrackTo(',');
+        break;
+      }
+      this.consumeWhitespace();
+      csv.push(current);
     }
     return csv.length === 1 ? first : csv;
   }
@@ -172,8 +218,13 @@ class Parser {
     return this.maybeResolve(this.takeUnquoted(len));
   }
 
+  private enter(): void {
+    if (++this.depth > MAX_SHORTHAND_DEPTH) throw new ShorthandNestingError(this.chars, this.index);
+  }
+
   // explicit-list = "[" [value *("," value)] "]"
   private explicitList(): PyValue[] {
+    this.enter();
     this.expect('[', true);
     const values: PyValue[] = [];
     while (this.current() !== ']') {
@@ -185,6 +236,7 @@ class Parser {
       }
     }
     this.expect(']');
+    this.depth--;
     return values;
   }
 
@@ -196,6 +248,7 @@ class Parser {
   }
 
   private hashLiteral(): PyDict {
+    this.enter();
     this.expect('{', true);
     const keyvals: PyDict = new Map();
     while (this.current() !== '}') {
@@ -210,30 +263,42 @@ class Parser {
       keyvals.set(key, v);
     }
     this.expect('}');
+    this.depth--;
     return keyvals;
   }
 
   // first-value = value / single-quoted-val / double-quoted-val
   private firstValue(): PyValue {
     const c = this.current();
-    if (c === "'" || c === '"') return this.quotedValue(c);
+    if (c === "'" || c === '"') {
+      const v = this.quotedValue(c);
+      if (v === undefined) throw this.syntaxError(quotedName(c), '<none>', this.index);
+      return v;
+    }
     return this.value();
   }
 
-  private secondValue(): PyValue {
+  /** _second_value, or undefined where it raises its syntax error (the cursor is then unmoved). */
+  private secondValue(): PyValue | undefined {
     const c = this.current();
     if (c === "'" || c === '"') return this.quotedValue(c);
     const len = this.matchValue(inSecondFollow);
-    if (len === 0) throw new ShorthandParseSyntaxError(this.chars, '<second>', '<none>', this.index);
+    if (len === 0) return undefined;
     return this.maybeResolve(this.takeUnquoted(len));
+  }
+
+  /** What _second_value reports it expected at the cursor. */
+  private secondExpected(): string {
+    const c = this.current();
+    return c === "'" || c === '"' ? quotedName(c) : '<second>';
   }
 
   /**
    * A quoted value, as the regex `'(?:\\'|[^'])*'` (or its `"` twin) matches it: greedy over
    * escaped quotes; without a closing quote the regex backtracks to end at the quote of the last
-   * escaped-quote pair; with none the match fails.
+   * escaped-quote pair; with none the match fails (undefined, the cursor unmoved).
    */
-  private quotedValue(q: string): PyValue {
+  private quotedValue(q: string): PyValue | undefined {
     const cs = this.chars;
     const start = this.index;
     let i = start + 1;
@@ -246,12 +311,10 @@ class Parser {
       } else if (cs[i] !== q) i++;
       else break;
     }
+    this.count(i - start);
     if (i < cs.length) end = i + 1;
     else if (lastPair >= 0) end = lastPair + 2;
-    if (end < 0) {
-      const name = q === "'" ? 'singled quoted' : 'double quoted';
-      throw new ShorthandParseSyntaxError(cs, `<${name}>`, '<none>', this.index);
-    }
+    if (end < 0) return undefined;
     this.index = end;
     const inner = cs.slice(start + 1, end - 1).join('');
     return this.maybeResolve(inner.split(`\\${q}`).join(q).split('\\\\').join('\\'));
@@ -269,6 +332,7 @@ class Parser {
       else if (i < cs.length && follow(cs[i].codePointAt(0)!)) i++;
       else break;
     }
+    this.count(i - this.index);
     return i - this.index;
   }
 
@@ -276,6 +340,7 @@ class Parser {
   private takeUnquoted(len: number): string {
     const raw = this.chars.slice(this.index, this.index + len);
     this.index += len;
+    this.count(len);
     return rstripJoin(Array.from(raw.join('').split('\\,').join(',')));
   }
 
@@ -285,13 +350,26 @@ class Parser {
     return this.opts.readFile(v);
   }
 
+  /** _expect(ch, consume_whitespace): throws the syntax error when `ch` is not next. */
   private expect(ch: string, consumeWhitespace = false): void {
     if (consumeWhitespace) this.consumeWhitespace();
-    if (this.index >= this.chars.length) throw new ShorthandParseSyntaxError(this.chars, ch, 'EOF', this.index);
+    if (this.index >= this.chars.length) throw this.syntaxError(ch, 'EOF', this.index);
     const actual = this.chars[this.index];
-    if (actual !== ch) throw new ShorthandParseSyntaxError(this.chars, ch, actual, this.index);
+    if (actual !== ch) throw this.syntaxError(ch, actual, this.index);
     this.index++;
     if (consumeWhitespace) this.consumeWhitespace();
+  }
+
+  /**
+   * _expect(ch, consume_whitespace=True) inside a try whose syntax error is ignored: the whitespace
+   * before is consumed either way; true (and the whitespace after consumed) when `ch` was there.
+   */
+  private accept(ch: string): boolean {
+    this.consumeWhitespace();
+    if (this.index >= this.chars.length || this.chars[this.index] !== ch) return false;
+    this.index++;
+    this.consumeWhitespace();
+    return true;
   }
 
   private current(): string | undefined {
@@ -303,13 +381,19 @@ class Parser {
   }
 
   private backtrackTo(ch: string): void {
+    const from = this.index;
     while (this.index >= 0 && this.chars[this.index] !== ch) this.index--;
+    this.count(from - this.index);
   }
 
   private consumeWhitespace(): void {
+    const from = this.index;
     while (this.index < this.chars.length && WHITESPACE.includes(this.chars[this.index])) this.index++;
+    this.count(this.index - from);
   }
 }
+
+const quotedName = (q: string) => (q === "'" ? '<singled quoted>' : '<double quoted>');
 
 /**
  * Parses one shorthand value (ShorthandParser().parse): a dict of strings, lists and dicts (bytes

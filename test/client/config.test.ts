@@ -119,9 +119,12 @@ describe('the region', () => {
     expect(await region({ AWS_PROFILE: 'dev' })).toBe('ap-southeast-2');
   });
 
-  it('ignores an empty --region, but not an empty variable', async () => {
-    expect(await region({ AWS_REGION: 'us-west-1' }, { region: '' })).toBe('us-west-1');
-    await expect(region({ AWS_REGION: '', AWS_DEFAULT_REGION: 'us-west-2' })).rejects.toThrow(NoRegionError);
+  it('takes an empty --region or variable as the region it is (the AWS CLI signs for the region "")', async () => {
+    // Checked with the AWS CLI: --region '' overrides the environment, and AWS_DEFAULT_REGION= is a
+    // region; the request is signed with the scope `<date>//cleanrooms-ml/aws4_request`.
+    expect(await region({ AWS_REGION: 'us-west-1' }, { region: '' })).toBe('');
+    expect(await region({ AWS_REGION: '', AWS_DEFAULT_REGION: 'us-west-2' })).toBe('');
+    expect(await region({ AWS_DEFAULT_REGION: '' })).toBe('');
   });
 
   it('is required (glob-no-region)', async () => {

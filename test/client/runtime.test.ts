@@ -90,6 +90,12 @@ describe('the request on the wire', () => {
     expect(h['x-amz-security-token']).toBeUndefined();
   });
 
+  it('signs for an empty region as botocore does (--region \'\', AWS_DEFAULT_REGION=)', async () => {
+    const { url, seen } = await serve([{ status: 200, body: '{}' }]);
+    await send(options(url, { region: '' }));
+    expect(seen[0].headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/20260301\/\/cleanrooms-ml\/aws4_request, SignedHeaders=host;x-amz-date, Signature=[0-9a-f]{64}$/);
+  });
+
   it('signs a GET over host and date only, and adds the session token', async () => {
     const { url, seen } = await serve([{ status: 200, body: '{}' }]);
     await send(options(url, { credentials: { accessKeyId: 'AKID', secretAccessKey: 'S', sessionToken: 'TOKEN' } }));

@@ -36,12 +36,13 @@ describe('URI labels and the query', () => {
 
   it('encodes an ARN label, : and / included (err-read-timeout URL)', () => {
     const r = serializeRequest(op('get-trained-model-inference-job'), params({ membershipIdentifier: M, trainedModelInferenceJobArn: JOB_ARN }));
-    expect(r).toEqual({ method: 'GET', path: `/memberships/${M}/trained-model-inference-jobs/${ENCODED_JOB_ARN}`, query: [], headers: {}, body: '' });
+    expect(r).toEqual({ method: 'GET', path: `/memberships/${M}/trained-model-inference-jobs/${ENCODED_JOB_ARN}`, query: [], headers: {}, body: '', parsesOutput: true });
   });
 
   it('sends a PATCH with only labels without a body or content type', () => {
     const r = serializeRequest(op('cancel-trained-model-inference-job'), params({ membershipIdentifier: M, trainedModelInferenceJobArn: JOB_ARN }));
-    expect(r).toEqual({ method: 'PATCH', path: `/memberships/${M}/trained-model-inference-jobs/${ENCODED_JOB_ARN}`, query: [], headers: {}, body: '' });
+    expect(r).toEqual({ method: 'PATCH', path: `/memberships/${M}/trained-model-inference-jobs/${ENCODED_JOB_ARN}`, query: [], headers: {}, body: '',
+      parsesOutput: !!op('cancel-trained-model-inference-job').output });
   });
 
   it('puts querystring members in the query in parameter order, unencoded (the transport encodes them)', () => {
@@ -49,13 +50,14 @@ describe('URI labels and the query', () => {
       nextToken: 'a b/c', maxResults: 10, membershipIdentifier: M, trainedModelArn: 'arn:x' }));
     expect(r).toEqual({
       method: 'GET', path: `/memberships/${M}/trained-model-inference-jobs`,
-      query: [['nextToken', 'a b/c'], ['maxResults', '10'], ['trainedModelArn', 'arn:x']], headers: {}, body: '',
+      query: [['nextToken', 'a b/c'], ['maxResults', '10'], ['trainedModelArn', 'arn:x']], headers: {}, body: '', parsesOutput: true,
     });
   });
 
   it('repeats a list query member once per item (untag-resource)', () => {
     const r = serializeRequest(op('untag-resource'), params({ resourceArn: JOB_ARN, tagKeys: ['a', 'b c'] }));
-    expect(r).toEqual({ method: 'DELETE', path: `/tags/${ENCODED_JOB_ARN}`, query: [['tagKeys', 'a'], ['tagKeys', 'b c']], headers: {}, body: '' });
+    expect(r).toEqual({ method: 'DELETE', path: `/tags/${ENCODED_JOB_ARN}`, query: [['tagKeys', 'a'], ['tagKeys', 'b c']], headers: {}, body: '',
+      parsesOutput: !!op('untag-resource').output });
   });
 });
 
@@ -94,7 +96,7 @@ describe('the JSON body', () => {
     expect(r.headers).toEqual({ 'Content-Type': 'application/json' });
     const tag = serializeRequest(op('tag-resource'), params({ resourceArn: JOB_ARN, tags: { team: 'ml' } }));
     expect(tag).toEqual({ method: 'POST', path: `/tags/${ENCODED_JOB_ARN}`, query: [], headers: { 'Content-Type': 'application/json' },
-      body: '{"tags": {"team": "ml"}}' });
+      body: '{"tags": {"team": "ml"}}', parsesOutput: !!op('tag-resource').output });
   });
 
   it('ignores parameters the input shape does not have', () => {
@@ -118,5 +120,26 @@ describe('pyJsonDumps (json.dumps defaults: ensure_ascii, ", " and ": ")', () =>
   it('writes non-finite floats as Python does and bytes as base64', () => {
     expect(pyJsonDumps([new PyFloat(NaN), new PyFloat(Infinity), new PyFloat(-Infinity)])).toBe('[NaN, Infinity, -Infinity]');
     expect(pyJsonDumps(new PyBytes(new Uint8Array([104, 105])))).toBe('"aGk="');
+  });
+});
+
+describe("doubles that JSON cannot hold (botocore's _handle_float)", () => {
+  // The AWS CLI sends these (checked with the oracle: JSON 1e400 / NaN, shorthand inf / -infinity / nan,
+  // YAML .inf / .nan all go as the strings); ops-create-cmaa-double-overflow-inf pins one.
+  const cmaa = (value: PyValue) => serializeRequest(op('create-configured-model-algorithm-association'), new Map<string, PyValue>([
+    ['membershipIdentifier', M], ['configuredModelAlgorithmArn', 'arn:x'], ['name', 'a'],
+    ['privacyConfiguration', new Map([['policies', new Map([['trainedModelExports', new Map<string, PyValue>([
+      ['maxSize', new Map<string, PyValue>([['unit', 'GB'], ['value', value]])], ['filesToExport', ['MODEL']]])]])]])],
+  ]));
+  it.each([
+    [new PyFloat(Infinity), '"Infinity"'], [new PyFloat(-Infinity), '"-Infinity"'], [new PyFloat(NaN), '"NaN"'],
+    [new PyFloat(1.5), '1.5'], [new PyFloat(1e308), '1e+308'], [5, '5'], [10n ** 20n, '100000000000000000000'],
+  ] as [PyValue, string][])('%s goes as %s', (value, text) => {
+    expect(cmaa(value).body).toBe('{"configuredModelAlgorithmArn": "arn:x", "name": "a", "privacyConfiguration": ' +
+      `{"policies": {"trainedModelExports": {"maxSize": {"unit": "GB", "value": ${text}}, "filesToExport": ["MODEL"]}}}}`);
+  });
+
+  it('an int too large for a float fails as math.isnan does (OverflowError, exit 255)', () => {
+    expect(() => cmaa(10n ** 400n)).toThrow('int too large to convert to float');
   });
 });

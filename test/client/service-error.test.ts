@@ -9,7 +9,7 @@ import { renderServiceError, renderStructuredError, resolveErrorFormat, writeErr
 import { ConfigError, NoCredentialsError, NoRegionError, ParamValidationError } from '../../src/errors';
 import { memoryIO } from '../../src/io';
 import { operationsByCliName } from '../../src/model';
-import { PyFloat, type PyDict, type PyValue } from '../../src/model/values';
+import { PyFloat, type PyValue } from '../../src/model/values';
 
 const START = operationsByCliName().get('start-trained-model-inference-job')!;
 const GET = operationsByCliName().get('get-trained-model-inference-job')!;
@@ -71,13 +71,11 @@ describe('each --cli-error-format of a service error with modeled fields', () =>
     ].join('\n'));
   });
 
-  it('applies --query to the error document, and falls back to the line when the query fails', async () => {
+  it('renders the whole error document (the AWS CLI gives the error formatter no --query)', async () => {
     const err = quotaError();
-    err.renderContext = { query: (v) => (v as PyDict).get('quotaName') ?? null };
-    expect(await renderServiceError(err, 'json', io)).toBe('"Inference jobs"\n');
-    err.renderContext = { query: () => { throw new Error('invalid type for value'); } };
-    expect(await renderServiceError(err, 'json', io)).toBe('\naws: [ERROR]: An error occurred (ServiceQuotaExceededException) ' +
-      `when calling the StartTrainedModelInferenceJob operation: ${MSG}\n`);
+    err.renderContext = { color: 'off' };
+    expect(await renderServiceError(err, 'json', io)).toBe(`{\n    "Message": "${MSG}",\n    "Code": "ServiceQuotaExceededException",\n` +
+      `    "message": "${MSG}",\n    "quotaName": "Inference jobs",\n    "quotaValue": 5.0\n}\n`);
   });
 
   it('takes the format case-insensitively, from the profile when nothing else names one, enhanced when unknown', async () => {

@@ -43,11 +43,22 @@ interface Run {
 async function drive(opts: {
   format?: OutputFormat; pagination?: PaginationConfig; query?: string; pages?: (kwargs: PyDict) => PyDict | Promise<PyDict>;
   resultIsList?: boolean;
+  /** The reader goes away after this many writes (`| head`). */
+  closeAfterWrites?: number;
 }): Promise<Run> {
   const io = memoryIO();
   const events: string[] = [];
   const write = io.stdout.write;
-  io.stdout.write = (s: string) => { events.push(`out:${s.length}`); write(s); };
+  let writes = 0;
+  let closed = false;
+  io.stdout.write = (s: string) => {
+    if (closed) return;
+    events.push(`out:${s.length}`);
+    write(s);
+    if (++writes === opts.closeAfterWrites) closed = true;
+  };
+  Object.defineProperty(io.stdout, 'closed', { get: () => closed });
+  io.stdout.flushed = async () => { events.push('flushed'); };
   const requests: Record<string, unknown>[] = [];
   const pages = opts.pages ?? service();
   const fmt = opts.format ?? 'json';
@@ -238,7 +249,7 @@ describe('text: page by page', () => {
     const r = await drive({ format: 'text' });
     expect(r.out).toBe('TRAINEDMODELINFERENCEJOBS\ta\tACTIVE\nTRAINEDMODELINFERENCEJOBS\tb\tACTIVE\n' +
       'TRAINEDMODELINFERENCEJOBS\tc\tACTIVE\nTRAINEDMODELINFERENCEJOBS\td\tACTIVE\nTRAINEDMODELINFERENCEJOBS\te\tACTIVE\n');
-    expect(r.events.map((e) => (e.startsWith('out') ? 'out' : e))).toEqual(['send', 'out', 'send', 'out', 'send', 'out']);
+    expect(r.events.map((e) => (e.startsWith('out') ? 'out' : e))).toEqual(['send', 'out', 'flushed', 'send', 'out', 'flushed', 'send', 'out', 'flushed']);
   });
 
   it('ends with a NEXTTOKEN record when --max-items stops early (page-starting-token-maxitems)', async () => {
@@ -275,6 +286,27 @@ describe('yaml-stream: page by page', () => {
     expect(r.out).toBe(
       "- nextToken: '2'\n  trainedModelInferenceJobs:\n  - name: a\n    status: ACTIVE\n  - name: b\n    status: ACTIVE\n" +
       "- nextToken: '4'\n  trainedModelInferenceJobs:\n  - name: c\n    status: ACTIVE\n");
-    expect(r.events.map((e) => (e.startsWith('out') ? 'out' : e))).toEqual(['send', 'out', 'send', 'out']);
+    expect(r.events.map((e) => (e.startsWith('out') ? 'out' : e))).toEqual(['send', 'out', 'flushed', 'send', 'out']);
+  });
+});
+
+describe('a reader that goes away', () => {
+  const many = Array.from({ length: 100 }, (_, i) => `job-${i}`);
+
+  it.each(['text', 'yaml-stream'] as const)('stops the pagination of %s once it has gone (as the AWS CLI stops)', async (format) => {
+    const r = await drive({ format, pages: service(many, 2), closeAfterWrites: 1 });
+    expect(r.rc).toBe(0);
+    expect(r.requests.length).toBe(1);
+    expect(r.events).toEqual(['send', 'out:' + r.out.length, 'flushed']);
+  });
+
+  it('asks for the next page only once the last one is written (flushed)', async () => {
+    const r = await drive({ format: 'text', pages: service(['a', 'b', 'c'], 1) });
+    expect(r.events.filter((e) => !e.startsWith('out:'))).toEqual(['send', 'flushed', 'send', 'flushed', 'send', 'flushed']);
+  });
+
+  it('buffered formats fetch every page (their output comes at the end)', async () => {
+    const r = await drive({ format: 'json', pages: service(many, 10), closeAfterWrites: 1 });
+    expect(r.requests.length).toBe(10);
   });
 });

@@ -108,9 +108,10 @@ describe('--cli-error-format, AWS_CLI_ERROR_FORMAT and cli_error_format', () => 
     ].join('\n'));
   });
 
-  it('json with --query applied to the error document', async () => {
+  it('json without --query: the AWS CLI applies no query to the error document', async () => {
     const r = await get('force-ServiceQuotaExceededException-402', ['--cli-error-format', 'json', '--query', '[Code, quotaValue]']);
-    expect(r).toMatchObject({ rc: 254, stdout: '', stderr: '[\n    "ServiceQuotaExceededException",\n    5.0\n]\n' });
+    expect(r).toMatchObject({ rc: 254, stdout: '', stderr: `{\n    "Message": "${QUOTA}",\n    "Code": "ServiceQuotaExceededException",\n` +
+      `    "message": "${QUOTA}",\n    "quotaName": "Inference jobs",\n    "quotaValue": 5.0\n}\n` });
   });
 
   it('the environment value in any case; the profile value when neither the option nor the environment names one', async () => {
@@ -190,6 +191,14 @@ describe('configuration, in the order botocore checks it', () => {
     }
     const empty = await get('job', ['--profile', '', '--region', '', '--query', 'name']);
     expect(empty).toMatchObject({ rc: 0, stdout: '"job-0"\n' });
+  });
+
+  it('an empty region is a region: the endpoint rules then make a host with an empty label (Invalid endpoint, 255)', async () => {
+    for (const [args, env] of [[['--region', ''], {}], [[], { AWS_DEFAULT_REGION: '' }]] as const) {
+      const r = await aws(home, ['cleanroomsml', 'get-trained-model-inference-job', '--membership-identifier', M,
+        '--trained-model-inference-job-arn', arnOf('job'), ...args], { env });
+      expect(r).toMatchObject({ rc: 255, stdout: '', stderr: '\naws: [ERROR]: Invalid endpoint: https://cleanrooms-ml..amazonaws.com\n' });
+    }
   });
 
   it('an unknown cli_timestamp_format is a Configuration error (253)', async () => {

@@ -65,9 +65,21 @@ export function aws(home: string, args: string[], opts: CliOptions = {}): Promis
     child.stdout!.on('data', (c: Buffer) => out.push(c));
     child.stderr!.on('data', (c: Buffer) => err.push(c));
     child.on('error', reject);
-    child.on('close', (rc, signal) => resolvePromise({
-      rc, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'),
-    }));
+    child.on('close', (rc, signal) => {
+      const result = { rc, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+      // A property of every end-to-end run: no output ever holds the secret key or the session token
+      // the command was given (nor a long piece of one).
+      const secrets = [env.AWS_SECRET_ACCESS_KEY, env.AWS_SESSION_TOKEN, env.AWS_SECURITY_TOKEN].filter((x): x is string => !!x && x.length >= 16);
+      for (const secret of secrets) {
+        for (const text of [result.stdout, result.stderr]) {
+          if (text.includes(secret) || text.includes(secret.slice(0, 16)) || text.includes(secret.slice(-16))) {
+            reject(new Error(`the output of \`aws ${args.join(' ')}\` shows a secret from its environment`));
+            return;
+          }
+        }
+      }
+      resolvePromise(result);
+    });
     child.stdin!.end(opts.stdin ?? '');
     opts.onSpawn?.(child);
   });

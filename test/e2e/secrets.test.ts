@@ -143,3 +143,12 @@ describe('no secret in any output', () => {
     expectNoSecrets(role);
   });
 });
+
+describe('the end-to-end helper', () => {
+  it('fails a run whose output shows the secret of its environment (every e2e run is checked)', async () => {
+    // A secret the user also typed as a parameter: the error echoes it, and the helper says so.
+    await expect(aws(home, ['cleanroomsml', 'list-trained-model-inference-jobs', '--membership-identifier', MEMBERSHIP,
+      '--max-results', SECRET, '--endpoint-url', e.url], { env: ENV }))
+      .rejects.toThrow('shows a secret from its environment');
+  });
+});

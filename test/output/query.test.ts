@@ -117,3 +117,26 @@ describe('evaluation details', () => {
     expect(r).toBe(4999);
   });
 });
+
+describe('deeply nested expressions', () => {
+  // The AWS CLI's Python parser runs out of recursion at about 480 levels: "Bad value for --query …:
+  // maximum recursion depth exceeded" (252). This one takes 500 and refuses deeper with that text.
+  it.each([
+    ['parentheses', (n: number) => `${'('.repeat(n)}name${')'.repeat(n)}`],
+    ['negations', (n: number) => `${'!'.repeat(n)}name`],
+    ['lists', (n: number) => `${'['.repeat(n)}name${']'.repeat(n)}`],
+    ['hashes', (n: number) => `${'{a:'.repeat(n)}name${'}'.repeat(n)}`],
+    ['functions', (n: number) => `${'abs('.repeat(n)}\`1\`${')'.repeat(n)}`],
+  ])('%s: 499 levels evaluate, 8000 are refused', (_name, make) => {
+    expect(() => searchQuery(compileQuery(make(499)), new Map([['name', 'x']]))).not.toThrow();
+    expect(() => compileQuery(make(8000))).toThrow(new QueryParseError('maximum recursion depth exceeded'));
+  });
+
+  it('JSON literals: 1000 levels are a value, deeper is the error the Python decoder raises (not the string fallback)', () => {
+    expect(searchQuery(compileQuery(`\`${'['.repeat(1000)}${']'.repeat(1000)}\``), null)).toBeInstanceOf(Array);
+    expect(() => compileQuery(`\`${'['.repeat(3000)}${']'.repeat(3000)}\``))
+      .toThrow(new QueryParseError('maximum recursion depth exceeded while decoding a JSON array from a unicode string'));
+    expect(() => compileQuery(`\`${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}\``))
+      .toThrow(new QueryParseError('maximum recursion depth exceeded while decoding a JSON object from a unicode string'));
+  });
+});

@@ -91,7 +91,7 @@ describe('unpackCliArg against awscli argprocess (cleanroomsml shapes)', () => {
   ["StartTrainedModelInferenceJob", "resourceConfig", "instanceType=x,instanceCount=1,2", "TypeError", "int() argument must be a string, a bytes-like object or a real number, not 'list'"],
   ["StartTrainedModelInferenceJob", "resourceConfig", "{\"instanceType\": {\"a\": \"b\"}, \"instanceCount\": \"2\"}", "ok", "OrderedDict({'instanceType': OrderedDict({'a': 'b'}), 'instanceCount': '2'})"],
   ["StartTrainedModelInferenceJob", "resourceConfig", "{\"instanceType\": \"x\", \"instanceType\": \"y\", \"z\": [1.0, 2, null, true]}", "ok", "OrderedDict({'instanceType': 'y', 'z': [1.0, 2, None, True]})"],
-  ["StartTrainedModelInferenceJob", "resourceConfig", "{\"a\":1,}", "ParamError", "Error parsing parameter '--resource-config': Invalid JSON: Illegal trailing comma before end of object: line 1 column 7 (char 6)\nJSON received: {\"a\":1,}"],
+  ["StartTrainedModelInferenceJob", "resourceConfig", "{\"a\":1,}", "ParamError", "Error parsing parameter '--resource-config': Invalid JSON: Expecting property name enclosed in double quotes: line 1 column 8 (char 7)\nJSON received: {\"a\":1,}"],
   ["StartTrainedModelInferenceJob", "resourceConfig", "{\"a\":1} x", "ParamError", "Error parsing parameter '--resource-config': Invalid JSON: Extra data: line 1 column 9 (char 8)\nJSON received: {\"a\":1} x"],
   ["StartTrainedModelInferenceJob", "outputConfiguration", "members=[{accountId=123456789012}]", "ok", "{'members': [{'accountId': '123456789012'}]}"],
   ["StartTrainedModelInferenceJob", "outputConfiguration", "members={accountId=123456789012}", "ok", "{'members': [{'accountId': '123456789012'}]}"],

@@ -147,6 +147,22 @@ describe('file:// and fileb://', () => {
   });
 });
 
+describe('fileb:// where JSON or shorthand is expected', () => {
+  // The AWS CLI hands the bytes to its shorthand parser and dies on a Python TypeError ("'in <string>'
+  // requires string as left operand, not int", exit 255) before any request: refused here, clearly.
+  it.each(['--resource-config', '--output-configuration', '--tags', '--environment'])('refuses it for %s', async (option) => {
+    const r = await build('start-trained-model-inference-job', [...REQUIRED, option, 'fileb://rc.json']);
+    const kind = option === '--tags' || option === '--environment' ? 'a map' : 'a structure';
+    expect(r.error).toBe(`\naws: [ERROR]: An error occurred (ParamValidation): Error parsing parameter '${option}': fileb:// gives ` +
+      `the file's raw bytes, but this parameter takes ${kind} (JSON or shorthand syntax): use file:// to read it from a file\n`);
+  });
+
+  it('gives a list of scalars one int per byte, as Python iterates bytes (validation then refuses them)', async () => {
+    const { result } = await build('untag-resource', ['--resource-arn', 'arn:aws:cleanrooms-ml:us-east-1:123456789012:x/y', '--tag-keys', 'fileb://name.txt']);
+    expect(result!.params.get('tagKeys')).toEqual([...Buffer.from('job-from-file\r\nline2\r')]);
+  });
+});
+
 describe('--cli-input-json and --cli-input-yaml', () => {
   it('adds the input keys the command line did not set: command-line members first, then the document order', async () => {
     const { result } = await build('start-trained-model-inference-job', [

@@ -304,3 +304,38 @@ describe('parseShorthand @= file values', () => {
     expect(() => parseShorthand('Foo@=file://missing', { readFile })).not.toThrow(ShorthandParseError);
   });
 });
+
+describe('parseShorthand work and depth', () => {
+  const stepsOf = (value: string) => {
+    const stats = { steps: 0 };
+    try {
+      parseShorthand(value, { stats });
+    } catch (e) {
+      if (!(e instanceof ShorthandParseError)) throw e;
+    }
+    return stats.steps;
+  };
+
+  it.each([
+    ['keys', (n: number) => Array.from({ length: n }, (_, i) => `k${i}=v${i}`).join(',')],
+    ['list members', (n: number) => `members=[${Array.from({ length: n }, () => '{accountId=123456789012}').join(',')}]`],
+    ['csv values', (n: number) => `a=${Array.from({ length: n }, (_, i) => `v${i}`).join(',')},b=1`],
+    ['quoted values', (n: number) => Array.from({ length: n }, (_, i) => `k${i}='v\\'${i}',"w"`).join(',')],
+    ['nested hashes', (n: number) => `a=${'{b='.repeat(Math.min(n, 900))}1${'}'.repeat(Math.min(n, 900))}`],
+    ['a syntax error at the end', (n: number) => `${Array.from({ length: n }, (_, i) => `k${i}=v${i}`).join(',')},x`],
+  ])('examines each character a bounded number of times (%s)', (_name, make) => {
+    for (const n of [100, 1000, 3000]) {
+      const value = make(n);
+      expect(stepsOf(value)).toBeLessThanOrEqual(4 * [...value].length);
+    }
+  });
+
+  it('parses 1000 levels and refuses deeper nesting with an error of its own', () => {
+    const list = (n: number) => `a=${'['.repeat(n)}${']'.repeat(n)}`;
+    expect(pyRepr(parseShorthand(list(1000))).length).toBe(2000 + 7);
+    const e = errorOf(list(8000));
+    expect(e.name).toBe('ShorthandNestingError');
+    expect(e.message).toBe('Shorthand values nested more than 1000 levels deep are not supported (char 1002).');
+    expect(errorOf(`a=${'{b='.repeat(8000)}1${'}'.repeat(8000)}`).message).toContain('more than 1000 levels deep');
+  });
+});

@@ -1,0 +1,73 @@
+// Python's strict UTF-8 decoding (bytes.decode('utf-8')), with the UnicodeDecodeError text CPython
+// gives for the first bad sequence (Objects/stringlib/codecs.h, utf8_decode): "invalid start byte",
+// "invalid continuation byte" or "unexpected end of data", for one byte or a range of them.
+
+/** CPython's UnicodeDecodeError for UTF-8; `message` is str() of it. */
+export class PyUnicodeDecodeError extends Error {
+  override name = 'UnicodeDecodeError';
+  constructor(readonly start: number, readonly end: number, readonly reason: string, bytes: Uint8Array) {
+    super(end - start === 1
+      ? `'utf-8' codec can't decode byte 0x${bytes[start].toString(16).padStart(2, '0')} in position ${start}: ${reason}`
+      : `'utf-8' codec can't decode bytes in position ${start}-${end - 1}: ${reason}`);
+  }
+}
+
+const isCont = (b: number | undefined) => b !== undefined && b >= 0x80 && b <= 0xbf;
+
+/** Where and why CPython's decoder stops on `bytes` (undefined when they are valid UTF-8). */
+export function utf8Error(bytes: Uint8Array): { start: number; end: number; reason: string } | undefined {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const c = bytes[i];
+    if (c < 0x80) { i++; continue; }
+    // The number of the bad byte within the sequence (1 = the start byte), or 0 for "too short".
+    let bad = -1;
+    let len = 0;
+    if (c < 0xc2) bad = 1;
+    else if (c < 0xe0) {
+      len = 2;
+      if (n - i < 2) bad = 0;
+      else if (!isCont(bytes[i + 1])) bad = 2;
+    } else if (c < 0xf0) {
+      len = 3;
+      const c2 = bytes[i + 1];
+      const c2bad = !isCont(c2) || (c2 < 0xa0 ? c === 0xe0 : c === 0xed);
+      if (n - i < 3) bad = n - i < 2 ? 0 : c2bad ? 2 : 0;
+      else if (c2bad) bad = 2;
+      else if (!isCont(bytes[i + 2])) bad = 3;
+    } else if (c < 0xf5) {
+      len = 4;
+      const c2 = bytes[i + 1];
+      const c2bad = !isCont(c2) || (c2 < 0x90 ? c === 0xf0 : c === 0xf4);
+      if (n - i < 4) {
+        if (n - i < 2) bad = 0;
+        else if (c2bad) bad = 2;
+        else if (n - i < 3) bad = 0;
+        else bad = isCont(bytes[i + 2]) ? 0 : 3;
+      } else if (c2bad) bad = 2;
+      else if (!isCont(bytes[i + 2])) bad = 3;
+      else if (!isCont(bytes[i + 3])) bad = 4;
+    } else bad = 1;
+    if (bad === 1) return { start: i, end: i + 1, reason: 'invalid start byte' };
+    if (bad === 0) return { start: i, end: n, reason: 'unexpected end of data' };
+    if (bad > 1) return { start: i, end: i + bad - 1, reason: 'invalid continuation byte' };
+    i += len;
+  }
+  return undefined;
+}
+
+let fatal: InstanceType<typeof TextDecoder> | undefined;
+
+/** bytes.decode('utf-8'): the text, or PyUnicodeDecodeError with CPython's message. */
+export function pyUtf8Decode(bytes: Uint8Array): string {
+  fatal ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  try {
+    return fatal.decode(bytes);
+  } catch {
+    const e = utf8Error(bytes);
+    // (The two decoders agree on what is valid; this is only reached with an error found.)
+    if (!e) throw new Error('invalid UTF-8');
+    throw new PyUnicodeDecodeError(e.start, e.end, e.reason, bytes);
+  }
+}
