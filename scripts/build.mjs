@@ -1,93 +1,36 @@
 #!/usr/bin/env node
 // Bundles the executables with esbuild. Heavy modules (the SDK client runtime, YAML, JMESPath, the
-// table renderer, help) are separate bundles that the main bundle loads only on the paths that need them.
+// table renderer, help) are separate bundles that the main bundle loads only on the paths that need them;
+// scripts/bundles.mjs says which bundle holds which module, and the build fails when a module of src/
+// would be in two bundles of the `aws` process (scripts/bundle-plan.mjs).
 // Start-up matters (`npm run bench`): the bundles are loaded by scripts/loader.js with V8's code cache,
 // which the build fills by running the common commands once (warmCodeCache; BUILD_NO_WARMUP=1 skips it).
 import { build } from 'esbuild';
 import { rmSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as declaration from './bundles.mjs';
+import { BundleError, checkBundles, entrySource, placeModules } from './bundle-plan.mjs';
+
+const { MAIN, MAIN_HOLDS, ON_DEMAND, STANDALONE } = declaration;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 
-// Entry bundles: [source, output name]. Lazy bundles are loaded at run time by the others.
-const ENTRIES = [
-  ['src/main.ts', 'aws'],
-  ['src/emulator/main.ts', 'emulator'],
-  ['src/completer/main.ts', 'completer'],
-];
-// Modules that must stay out of the start-up bundle: imported dynamically, built as their own files.
-const LAZY = [
-  ['src/commands/call.ts', 'lazy-call'],
-  // The hand-over of other AWS CLI commands (`aws s3 ls`) to the real AWS CLI.
-  ['src/commands/handover.ts', 'lazy-handover'],
-  ['src/client/runtime.ts', 'lazy-client'],
-  // The endpoint rules engine: only when no endpoint URL is configured.
-  ['src/client/endpoints.ts', 'lazy-endpoints'],
-  // Adaptive retry mode's rate limiter.
-  ['src/client/rate-limiter.ts', 'lazy-retry'],
-  ['src/client/sdk-credentials.ts', 'lazy-sdk-credentials'],
-  ['src/output/yaml.ts', 'lazy-yaml'],
-  ['src/output/table.ts', 'lazy-table'],
-  ['src/output/query.ts', 'lazy-query'],
-  ['src/params/yaml-input.ts', 'lazy-yaml-input'],
-  ['src/help/index.ts', 'lazy-help'],
-  ['src/prompt/ui.ts', 'lazy-prompt'],
-];
-
-// Modules every bundle shares at run time (one copy per process, through require's cache); a bundle
-// loads one when it first imports it (statically: at start-up; dynamically: on that path).
-// (The value classes are shared through globalThis instead: see values.ts.)
-const SHARED = [
-  // Configuration (with the SDK's shared-ini loader and its file cache): read by the prompt's mode
-  // check and by the call, once.
-  ['src/client/config.ts', 'shared-config'],
-  // The help texts (80 kB): help pages and the comments of the YAML input skeleton.
-  ['src/model/docs.generated.ts', 'shared-docs'],
-];
-const lazyByPath = new Map(LAZY.map(([src, out]) => [resolve(root, src), out]));
-const sharedByPath = new Map(SHARED.map(([src, out]) => [resolve(root, src), out]));
-// Bundles loaded into the `aws` process after dist/aws.js.
-const inAwsProcess = new Set([...LAZY, ...SHARED].map(([, out]) => out));
-
-// The modules that dist/aws.js runs at start-up (all that src/main.ts imports statically: the model,
-// the argument parsing, errors, …) are hosted by it: it re-exports each of them, and the bundles loaded
-// later in the same process use those instances instead of bundling copies of their own (which they
-// would load, compile and initialise again). Filled in before the bundles are built: path relative
-// to the root → the name aws.js exports the module's namespace as.
-const hosted = new Map();
-const hostedName = (rel) => `__hosted_${rel.replace(/[^A-Za-z0-9]/g, '_')}`;
-
-// Bundles that Node's require loads itself (bin/cleanroomsml-local requires the emulator): plain
-// CommonJS, with the shared modules inside them. All others are loaded by scripts/loader.js.
-const DIRECT = new Set(['emulator']);
-
-function lazyPlugin(self) {
+/**
+ * Building a bundle of the `aws` process: an import of a module that another bundle holds becomes
+ * `require('./<bundle>.js#<module>')`, which scripts/loader.js answers.
+ */
+function homesPlugin(self, placement) {
   return {
-    name: 'lazy-chunks',
+    name: 'module-homes',
     setup(b) {
       b.onResolve({ filter: /^\./ }, (args) => {
-        if (DIRECT.has(self)) return undefined;
         const base = resolve(args.resolveDir, args.path);
-        const cands = [base, `${base}.ts`, join(base, 'index.ts')];
-        if (inAwsProcess.has(self)) {
-          // A hosted module is an external import, `require('./aws.js#<name>')`, which scripts/loader.js
-          // answers with that namespace of aws.js: the importing code uses it as it is (esbuild copies
-          // the exports of a bundled CommonJS stub into a new object at every import site).
-          for (const cand of cands) {
-            const rel = relative(root, cand);
-            if (hosted.has(rel)) return { path: `./aws.js#${hosted.get(rel)}`, external: true };
-          }
-        }
-        for (const cand of cands) {
-          const out = sharedByPath.get(cand);
-          if (out && out !== self) return { path: `./${out}.js`, external: true };
-        }
-        if (args.kind !== 'dynamic-import' && args.kind !== 'require-call') return undefined;
-        for (const cand of cands) {
-          const out = lazyByPath.get(cand);
-          if (out && out !== self) return { path: `./${out}.js`, external: true };
+        for (const cand of [base, `${base}.ts`, join(base, 'index.ts')]) {
+          const m = relative(root, cand);
+          const where = placement.home.get(m);
+          if (where !== undefined) return where === self ? undefined : { path: `./${where}.js#${m}`, external: true };
         }
         return undefined;
       });
@@ -167,14 +110,13 @@ function lazyBuiltinsPlugin() {
   };
 }
 
-const { existsSync, readdirSync, renameSync } = await import('node:fs');
+const { readdirSync, renameSync } = await import('node:fs');
 // Build into a fresh folder, then move each file into dist/ (atomic per file), so that a CLI running
 // meanwhile never reads a half-written or missing bundle.
 const out = join(root, `.dist-${process.pid}`);
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 mkdirSync(dist, { recursive: true });
-const all = [...ENTRIES, ...LAZY, ...SHARED].filter(([src]) => existsSync(join(root, src)));
 // BUILD_METAFILE=1: esbuild's metafile per bundle in .dist-meta/ (what each bundle holds, for start-up work).
 const metaDir = process.env.BUILD_METAFILE ? join(root, '.dist-meta') : undefined;
 if (metaDir) mkdirSync(metaDir, { recursive: true });
@@ -182,8 +124,9 @@ if (metaDir) mkdirSync(metaDir, { recursive: true });
 // so that the loader compiles the file's text as it is: no second copy of a 100-200 kB string per
 // bundle on the young heap (one scavenge less at start-up).
 const WRAPPER = '(function (exports, require, module, __filename, __dirname) { ';
-const wrapped = (name) => !DIRECT.has(name);
-const options = (name) => ({
+const direct = new Set(STANDALONE.filter((e) => e.direct).map((e) => e.name));
+const wrapped = (name) => !direct.has(name);
+const options = (plugins) => ({
   absWorkingDir: root,
   bundle: true,
   platform: 'node',
@@ -194,52 +137,61 @@ const options = (name) => ({
   legalComments: 'none',
   supported: { 'dynamic-import': false },
   logLevel: 'warning',
-  plugins: [lazyPlugin(name), syncIniReadPlugin(), lazyBuiltinsPlugin()],
+  plugins: [...plugins, syncIniReadPlugin(), lazyBuiltinsPlugin()],
 });
 
-// The hosted modules: what src/main.ts imports statically, found from a first build of it.
-{
-  const { metafile } = await build({ ...options('aws'), entryPoints: ['src/main.ts'], write: false, metafile: true });
-  const seen = new Set();
-  const todo = ['src/main.ts'];
-  while (todo.length) {
-    const p = todo.pop();
-    if (seen.has(p) || !metafile.inputs[p]) continue;
-    seen.add(p);
-    for (const i of metafile.inputs[p].imports) if (i.kind === 'import-statement' && !i.external) todo.push(i.path);
-  }
-  for (const p of [...seen].filter((m) => m.startsWith('src/')).sort()) hosted.set(p, hostedName(p));
+// Where each module of the aws process goes, from the import graph of all of them.
+let placement;
+try {
+  const entryPoints = [MAIN.entry, ...MAIN_HOLDS, ...ON_DEMAND.flatMap((b) => b.modules)];
+  const { metafile } = await build({ ...options([]), entryPoints, outdir: out, write: false, metafile: true });
+  placement = placeModules(declaration, metafile.inputs);
+} catch (e) {
+  if (!(e instanceof BundleError)) throw e;
+  process.stderr.write(`build: the bundles of scripts/bundles.mjs do not hold together:\n${e.message}\n`);
+  process.exit(1);
 }
-// The main bundle's entry: src/main.ts's exports, and the namespace of each hosted module.
-const awsEntry = [
-  "export * from './src/main.ts';",
-  ...[...hosted].map(([p, n]) => `export * as ${n} from './${p}';`),
-].join('\n');
 
+const builds = [
+  ...[MAIN, ...ON_DEMAND].map(({ name }) => ({
+    name,
+    stdin: { contents: entrySource(declaration, name, placement), resolveDir: root, sourcefile: `${name}-entry.ts`, loader: 'ts' },
+    plugins: [homesPlugin(name, placement)],
+  })),
+  ...STANDALONE.map(({ name, entry }) => ({ name, entryPoints: [join(root, entry)], plugins: [] })),
+];
 // The packages whose code the bundles hold (folders under node_modules/), for THIRD-PARTY-LICENSES.txt.
 const bundledPackages = new Set();
-await Promise.all(all.map(([src, name]) => build({
-  ...options(name),
-  ...(name === 'aws'
-    ? { stdin: { contents: awsEntry, resolveDir: root, sourcefile: 'aws-entry.ts', loader: 'ts' } }
-    : { entryPoints: [join(root, src)] }),
+const metafiles = new Map();
+await Promise.all(builds.map(({ name, plugins, ...input }) => build({
+  ...options(plugins),
+  ...input,
   outfile: join(out, `${name}.js`),
-  // (esbuild writes "use strict" for the TypeScript entries, not for the main bundle's virtual entry.)
-  ...(wrapped(name) ? { banner: { js: `${WRAPPER}${name === 'aws' ? '"use strict";' : ''}` }, footer: { js: '\n});' } } : {}),
+  // (esbuild writes "use strict" for TypeScript entry files, not for a virtual entry.)
+  ...(wrapped(name) ? { banner: { js: `${WRAPPER}${input.stdin ? '"use strict";' : ''}` }, footer: { js: '\n});' } } : {}),
   metafile: true,
 }).then((r) => {
-  for (const input of Object.keys(r.metafile.inputs)) {
-    const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+  for (const path of Object.keys(r.metafile.inputs)) {
+    const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(path);
     if (m) bundledPackages.add(m[1]);
   }
+  if (input.stdin) metafiles.set(name, r.metafile);
   if (metaDir) writeFileSync(join(metaDir, `${name}.json`), JSON.stringify(r.metafile));
 })));
+try {
+  checkBundles(metafiles, placement);
+} catch (e) {
+  if (!(e instanceof BundleError)) throw e;
+  rmSync(out, { recursive: true, force: true });
+  process.stderr.write(`build: a module is in the wrong bundle:\n${e.message}\n`);
+  process.exit(1);
+}
 writeFileSync(join(out, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses());
 // Each wrapped bundle names its contents (a hash, right after the wrapper): its code cache is used
 // only for exactly these contents (V8 itself checks no more than the source's length).
 const { createHash } = await import('node:crypto');
 const ids = [];
-for (const [, name] of all) {
+for (const { name } of builds) {
   if (!wrapped(name)) continue;
   const file = join(out, `${name}.js`);
   const text = readFileSync(file, 'utf8');
@@ -260,7 +212,7 @@ const produced = new Set(readdirSync(out));
 for (const f of produced) renameSync(join(out, f), join(dist, f));
 for (const f of readdirSync(dist)) if (!f.startsWith('.') && !produced.has(f)) rmSync(join(dist, f), { recursive: true, force: true });
 rmSync(out, { recursive: true, force: true });
-console.log(`built ${all.map(([, o]) => o).join(', ')} into dist/`);
+console.log(`built ${builds.map((b) => b.name).join(', ')} into dist/`);
 if (!process.env.BUILD_NO_WARMUP) await warmCodeCache();
 
 /**

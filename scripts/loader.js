@@ -77,6 +77,19 @@ function compile(filename, name) {
   return script.runInThisContext();
 }
 
+/** The namespaces of modules handed from one bundle to another, by `./<bundle>.js#<module>`. */
+const modules = new Map();
+
+function moduleOf(id) {
+  let ns = modules.get(id);
+  if (ns === undefined) {
+    const hash = id.indexOf('#');
+    ns = loadBundle(id.slice(2, hash)).__module(id.slice(hash + 1));
+    modules.set(id, ns);
+  }
+  return ns;
+}
+
 /** Loads a sibling bundle (`./name.js`) without Node's path resolution (no stat/realpath walk). */
 function loadBundle(file) {
   const filename = `${__dirname}/${file}`;
@@ -93,11 +106,8 @@ function loadBundle(file) {
   let nodeRequire;
   const resolver = () => (nodeRequire ??= Module.createRequire(filename));
   const req = (id) => {
-    if (id.startsWith('./')) {
-      // `./aws.js#name`: a module that aws.js hosts for the bundles loaded after it (scripts/build.mjs).
-      const hash = id.indexOf('#');
-      return hash < 0 ? loadBundle(id.slice(2)) : loadBundle(id.slice(2, hash))[id.slice(hash + 1)];
-    }
+    // `./<bundle>.js#<module>`: a module of src/ that another bundle holds (scripts/bundles.mjs).
+    if (id.startsWith('./')) return moduleOf(id);
     if (id.startsWith('node:')) return require(id);
     return resolver()(id);
   };
