@@ -96,9 +96,7 @@ function build(): ServiceModel {
   };
 }
 
-// Built once per process and shared by the bundles that are loaded on demand.
-const shared = globalThis as { __cleanroomsmlModel?: ServiceModel };
-export const CLEANROOMSML_MODEL: ServiceModel = (shared.__cleanroomsmlModel ??= build());
+export const CLEANROOMSML_MODEL: ServiceModel = build();
 `;
 writeFileSync(join(root, 'src', 'model', 'cleanroomsml.generated.ts'), header + body);
 console.log(`wrote src/model/cleanroomsml.generated.ts: ${Object.keys(model.operations).length} operations, ${Object.keys(model.shapes).length} shapes`);

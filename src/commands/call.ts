@@ -175,7 +175,7 @@ function configuredRegion(io: Invocation['io'], g: Invocation['globals'], profil
   try {
     return resolveRegion(io, g, profile);
   } catch (e) {
-    if ((e as ConfigError).code === 'NoRegion') return undefined;
+    if (e instanceof NoRegionError) return undefined;
     throw e;
   }
 }

@@ -41,6 +41,4 @@ function build(): ServiceModel {
   };
 }
 
-// Built once per process and shared by the bundles that are loaded on demand.
-const shared = globalThis as { __cleanroomsmlModel?: ServiceModel };
-export const CLEANROOMSML_MODEL: ServiceModel = (shared.__cleanroomsmlModel ??= build());
+export const CLEANROOMSML_MODEL: ServiceModel = build();
