@@ -26,7 +26,7 @@ export const ON_DEMAND = [
   { name: 'lazy-call', kind: 'lazy', why: 'calling an operation: configuration, validation, the request, output',
     modules: ['src/commands/call.ts', 'src/client/serialize.ts', 'src/output/shape.ts'] },
   { name: 'lazy-client', kind: 'lazy', why: 'the request: credentials, SigV4, HTTP, retries (the SDK\'s runtime)',
-    modules: ['src/client/runtime.ts'] },
+    modules: ['src/client/runtime.ts', 'src/client/credentials.ts'] },
   { name: 'lazy-endpoints', kind: 'lazy', why: 'the endpoint rules engine: only when no endpoint URL is configured',
     modules: ['src/client/endpoints.ts'] },
   { name: 'lazy-retry', kind: 'lazy', why: 'adaptive retry mode\'s rate limiter',
