@@ -1,5 +1,5 @@
 // Which bundle of dist/ holds each module of src/: the one place that says it. scripts/build.mjs
-// builds from it; test/dist/bundles.test.ts runs a path of the built CLI through every bundle listed.
+// builds from it; test/e2e/bundles.test.ts runs a path of the built CLI through every bundle listed.
 //
 // The `aws` process is dist/aws.js (loaded at start-up) and the bundles it loads on demand. Each module
 // of src/ is held by exactly one of them: its code, and its classes, exist once in the process (so that
