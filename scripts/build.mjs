@@ -64,10 +64,33 @@ function syncIniReadPlugin() {
   };
 }
 
+// The SDK's serde module binds two values when it loads: a UUID generator (whose binding touches the
+// global `crypto`, which makes Node load its Web Crypto, about 30 kB of code to compile) and a Blob
+// adapter class. Nothing here uses either: marked pure, they are left out of the bundles.
+const SERDE_INDEX = /@smithy[/\\]core[/\\]dist-es[/\\]submodules[/\\]serde[/\\]index\.js$/;
+const SERDE_PURE = [['= bindV4(', '= /* @__PURE__ */ bindV4('], ['extends bindUint8ArrayBlobAdapter(', 'extends /* @__PURE__ */ bindUint8ArrayBlobAdapter(']];
+
+function pureSerdePlugin() {
+  return {
+    name: 'pure-serde',
+    setup(b) {
+      b.onLoad({ filter: SERDE_INDEX }, (args) => {
+        let contents = readFileSync(args.path, 'utf8');
+        for (const [from, to] of SERDE_PURE) {
+          if (!contents.includes(from)) throw new Error(`${args.path} has no \`${from}\` any more: see pureSerdePlugin in scripts/build.mjs`);
+          contents = contents.replace(from, to);
+        }
+        return { contents, loader: 'js' };
+      });
+    },
+  };
+}
+
 // Builtins that only some paths need are imported through stand-ins that load the module at first use:
 //   - node:child_process (with the modules it brings, about 1.5 ms): only when a command runs another
 //     program (a pager on a terminal, a credential_process, man for help);
-//   - node:https and node:tls (about 1 ms): only for https:// endpoints (a loopback emulator is http://).
+//   - node:https and node:tls (about 1 ms): only for https:// endpoints (a loopback emulator is http://);
+//   - node:os for the SDK's INI loader.
 // The project's modules use them through the stand-ins, and so does the SDK's HTTP handler for https.
 // A stand-in class constructs the real one; `instanceof` is true only for instances of the real class
 // (there can be none before the module is loaded).
@@ -75,6 +98,9 @@ const LAZY_BUILTINS = {
   child_process: { functions: ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'] },
   https: { functions: ['request', 'get'], classes: ['Agent'], importers: [`${join('@smithy', 'node-http-handler')}/`] },
   tls: { functions: ['connect'] },
+  // node:os (about 0.5 ms): the SDK's INI loader imports it for homedir(), called only without $HOME.
+  // (Not for the project's modules: they import its constants, or load it where they need it.)
+  os: { functions: ['homedir'], importers: [INI_LOADER_DIR], notOurs: true },
 };
 
 function lazyBuiltinSource(name) {
@@ -101,8 +127,8 @@ function lazyBuiltinsPlugin() {
       b.onResolve({ filter }, (args) => {
         const name = args.path.replace(/^node:/, '');
         if (args.namespace === 'lazy-builtin') return { path: `node:${name}`, external: true };
-        const ours = args.importer.startsWith(src)
-          || (LAZY_BUILTINS[name].importers ?? []).some((dir) => args.importer.includes(dir));
+        const { importers = [], notOurs } = LAZY_BUILTINS[name];
+        const ours = (!notOurs && args.importer.startsWith(src)) || importers.some((dir) => args.importer.includes(dir));
         return ours ? { path: name, namespace: 'lazy-builtin' } : undefined;
       });
       b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({ contents: lazyBuiltinSource(args.path), loader: 'js', resolveDir: root }));
@@ -137,7 +163,7 @@ const options = (plugins) => ({
   legalComments: 'none',
   supported: { 'dynamic-import': false },
   logLevel: 'warning',
-  plugins: [...plugins, syncIniReadPlugin(), lazyBuiltinsPlugin()],
+  plugins: [...plugins, syncIniReadPlugin(), lazyBuiltinsPlugin(), pureSerdePlugin()],
 });
 
 // Where each module of the aws process goes, from the import graph of all of them.

@@ -22,8 +22,6 @@ export interface IO {
   env: Record<string, string | undefined>;
   cwd: string;
   now(): Date;
-  /** Set when the user interrupts (Ctrl-C); long waits should stop. */
-  signal?: AbortSignal;
 }
 
 /** An IO that collects output in memory (tests, and paths that must not write half an output). */

@@ -38,7 +38,6 @@ export interface TransportOptions {
   env: Record<string, string | undefined>;
   userAgent: string;
   log: DebugLog;
-  signal?: AbortSignal;
   now: () => Date;
   /** Where warnings go (stderr). */
   warn?: (text: string) => void;
@@ -227,7 +226,7 @@ export class Transport {
     try {
       const handler = this.connections();
       if (this.caError !== undefined && !proxy) throw Object.assign(new Error(this.caError), { caBundleFailure: true });
-      const { response: r } = await handler.handle(request, { abortSignal: o.signal as never });
+      const { response: r } = await handler.handle(request);
       this.warnUnverified();
       const { bytes, complete } = await readBody(r.body);
       const headers: Record<string, string> = Object.create(null) as Record<string, string>;
@@ -261,23 +260,18 @@ export class Transport {
       const response: RawResponse = { status: r.statusCode, headers, body, attempts: attempt, maxAttemptsReached: false };
       return { kind: 'answer', response, code: r.statusCode >= 300 ? errorCodeOf(r.statusCode, headers, body) : '', fatal };
     } catch (e) {
-      if (o.signal?.aborted) throw e;
       o.log.debug('botocore.endpoint', `Request failed: ${(e as Error).name}: ${(e as Error).message}`);
       return { kind: 'failure', error: networkError(e as NodeJS.ErrnoException, target.url, proxy) };
     }
   }
 
-  /** Waits before the next attempt (at once when the command is interrupted). */
+  /** Waits before the next attempt. */
   private async backOff(attempt: number, result: Attempt): Promise<void> {
     const o = this.o;
     const retryAfter = result.kind === 'answer' ? result.response.headers['x-amz-retry-after'] : undefined;
     const delay = retryDelay(attempt, (o.random ?? Math.random)(), retryAfter);
     o.log.debug('botocore.retries.standard', `Retry needed, retrying request after delay of: ${delay}`);
-    await (o.sleep ?? ((s: number) => new Promise<void>((resolve) => {
-      const t = setTimeout(resolve, s * 1000);
-      o.signal?.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
-    })))(delay);
-    if (o.signal?.aborted) throw new Error('aborted');
+    await (o.sleep ?? ((s: number) => new Promise<void>((resolve) => { setTimeout(resolve, s * 1000); })))(delay);
   }
 
   /** The HTTP handler and its keep-alive connection pool, made on first use (the CA bundle read then). */

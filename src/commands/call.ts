@@ -207,7 +207,7 @@ async function createTransport(inv: Invocation, profile: Profile, s: ClientSetti
     connectTimeout: timeout(g.connectTimeout), readTimeout: timeout(g.readTimeout), verifySsl: g.verifySsl && caBundle !== '',
     caBundle: caBundle || undefined, env: io.env,
     userAgent: `aws-cli/${CLI_VERSION} md/clone#typescript ua/2.1 os/${process.platform} lang/nodejs#${process.versions.node} cfg/retry-mode#${s.retryMode}`,
-    log, signal: io.signal, now: () => new Date(), warn: (t: string) => io.stderr.write(t),
+    log, now: () => new Date(), warn: (t: string) => io.stderr.write(t),
   });
   return {
     send: async (params: PyDict) => {
