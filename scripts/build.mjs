@@ -86,6 +86,44 @@ function pureSerdePlugin() {
   };
 }
 
+// The service model's text (110 kB, src/model/cleanroomsml.generated.ts) is kept out of the bundles'
+// code caches: as a string literal it would be in the cache a second time (read, copied and hashed by
+// every command, on top of the bundle's own text). In the bundles it is a comment inside a function
+// that is never called, and the module reads it back through that function's source
+// (Function.prototype.toString: a slice of the bundle's text that V8 holds anyway, no copy).
+const MODEL_MODULE = /[/\\]src[/\\]model[/\\]cleanroomsml\.generated\.ts$/;
+const MODEL_TEXT_DECLARATION = /^export const MODEL_TEXT = (".*");$/m;
+const MODEL_PLACEHOLDER = '"@@MODEL_TEXT@@"';
+let modelText;
+
+function modelTextPlugin() {
+  return {
+    name: 'model-text',
+    setup(b) {
+      b.onLoad({ filter: MODEL_MODULE }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        const m = MODEL_TEXT_DECLARATION.exec(source);
+        if (!m) throw new Error(`${args.path} declares no MODEL_TEXT literal: see modelTextPlugin in scripts/build.mjs`);
+        const text = JSON.parse(m[1]);
+        // A comment cannot hold `*/`, and the bundles are ASCII.
+        if (text.includes('*/') || !/^[\x00-\x7f]*$/.test(text)) throw new Error('the model text cannot be a comment: see modelTextPlugin in scripts/build.mjs');
+        modelText = text;
+        const reader = 'function modelSource(): string {\n  return ' + MODEL_PLACEHOLDER + ';\n}\n' +
+          'export const MODEL_TEXT: string = ((s: string) => s.slice(s.indexOf(\'/*\') + 2, s.lastIndexOf(\'*/\')))(modelSource.toString());';
+        return { contents: source.replace(m[0], () => reader), loader: 'ts' };
+      });
+    },
+  };
+}
+
+/** A built bundle with the model's text put in place of its placeholder (see modelTextPlugin). */
+function withModelText(text, name) {
+  const at = text.indexOf(MODEL_PLACEHOLDER);
+  if (at < 0) return text;
+  if (text.indexOf(MODEL_PLACEHOLDER, at + 1) >= 0) throw new Error(`${name}.js holds the model text placeholder twice`);
+  return `${text.slice(0, at)}/*${modelText}*/ ""${text.slice(at + MODEL_PLACEHOLDER.length)}`;
+}
+
 // Builtins that only some paths need are imported through stand-ins that load the module at first use:
 //   - node:child_process (with the modules it brings, about 1.5 ms): only when a command runs another
 //     program (a pager on a terminal, a credential_process, man for help);
@@ -163,7 +201,7 @@ const options = (plugins) => ({
   legalComments: 'none',
   supported: { 'dynamic-import': false },
   logLevel: 'warning',
-  plugins: [...plugins, syncIniReadPlugin(), lazyBuiltinsPlugin(), pureSerdePlugin()],
+  plugins: [...plugins, syncIniReadPlugin(), lazyBuiltinsPlugin(), pureSerdePlugin(), modelTextPlugin()],
 });
 
 // Where each module of the aws process goes, from the import graph of all of them.
@@ -213,6 +251,12 @@ try {
   process.exit(1);
 }
 writeFileSync(join(out, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses());
+for (const { name } of builds) {
+  const file = join(out, `${name}.js`);
+  const text = readFileSync(file, 'utf8');
+  const placed = withModelText(text, name);
+  if (placed !== text) writeFileSync(file, placed);
+}
 // Each wrapped bundle names its contents (a hash, right after the wrapper): its code cache is used
 // only for exactly these contents (V8 itself checks no more than the source's length).
 const { createHash } = await import('node:crypto');
