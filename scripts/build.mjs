@@ -251,6 +251,7 @@ try {
   process.exit(1);
 }
 writeFileSync(join(out, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses());
+if (modelText === undefined) throw new Error('no bundle holds the model module that modelTextPlugin looks for (MODEL_MODULE)');
 for (const { name } of builds) {
   const file = join(out, `${name}.js`);
   const text = readFileSync(file, 'utf8');
