@@ -212,6 +212,7 @@ try {
   placement = placeModules(declaration, metafile.inputs);
 } catch (e) {
   if (!(e instanceof BundleError)) throw e;
+  rmSync(out, { recursive: true, force: true });
   process.stderr.write(`build: the bundles of scripts/bundles.mjs do not hold together:\n${e.message}\n`);
   process.exit(1);
 }
