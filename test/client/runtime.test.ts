@@ -92,6 +92,16 @@ describe('the request on the wire', () => {
     expect(h['x-amz-security-token']).toBeUndefined();
   });
 
+  it('dates the signature as the SDK does (x-amz-date and the credential scope from the same date)', async () => {
+    for (const at of [Date.UTC(2026, 2, 1, 2, 3, 4, 999), Date.UTC(2000, 1, 29, 23, 59, 59), Date.UTC(1999, 11, 31, 0, 0, 0, 1)]) {
+      const { url, seen } = await serve([{ status: 200, body: '{}' }]);
+      await send(options(url, { now: () => new Date(at) }));
+      const iso = new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+      expect(seen[0].headers['x-amz-date']).toBe(iso);
+      expect(seen[0].headers.authorization).toContain(`Credential=AKIDEXAMPLE/${iso.slice(0, 8)}/us-east-1/cleanrooms-ml/aws4_request`);
+    }
+  });
+
   it('signs for an empty region as botocore does (--region \'\', AWS_DEFAULT_REGION=)', async () => {
     const { url, seen } = await serve([{ status: 200, body: '{}' }]);
     await send(options(url, { region: '' }));
