@@ -10,13 +10,13 @@
 import { spawn } from 'node:child_process';
 import { CliError, RC } from '../errors';
 import type { DebugLog } from '../debug';
-import { pyUtf8Decode } from '../model/pycodec';
-import { pyStr, pyStrRepr, pyTypeShortName } from '../model/pyrepr';
-import { PyFloat, type PyValue } from '../model/values';
+import { pyUtf8Decode } from '../py/codec';
+import { pyStr, pyStrRepr, pyTypeShortName } from '../py/repr';
+import { PyFloat, type PyValue } from '../py/values';
 import { parsePyJson } from '../params/pyjson';
-import { shlexSplit } from '../prompt/shlex';
+import { shlexSplit } from '../py/shlex';
 import { parseDateutil, type PyDatetime } from '../output/shape';
-import { epochFromFields } from '../model/calendar';
+import { epochFromFields } from '../py/datetime';
 import { CredentialRetrievalError, type Credentials } from './credentials';
 
 const METHOD = 'custom-process';

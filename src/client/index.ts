@@ -5,7 +5,7 @@
 import type { DebugLog } from '../debug';
 import { MODEL, operationNamed } from '../model';
 import type { Operation } from '../model/types';
-import { fromJS, toJS, type PyDict, type PyValue } from '../model/values';
+import { fromJS, toJS, type PyDict, type PyValue } from '../py/values';
 import type { OperationCommand } from './command';
 import { serializeRequest } from './serialize';
 import { ServiceError } from './service-error';

@@ -4,12 +4,12 @@
 // `{}` when the input has body members but none was given, no body otherwise.
 import { getShape, inputShape, memberRef } from '../model';
 import type { Operation, Shape, ShapeRef } from '../model/types';
-import { PyBytes, PyDateTime, PyFloat, type PyDict, type PyValue } from '../model/values';
-import { pyFloatRepr } from '../model/pyrepr';
+import { PyBytes, PyDateTime, PyFloat, type PyDict, type PyValue } from '../py/values';
+import { pyFloatRepr } from '../py/repr';
 import { CliError, RC } from '../errors';
 import { pyJsonDumps } from '../output/json';
 import { parseTimestamp } from '../output/shape';
-import { epochFromFields, fieldsFromEpoch, zeroPad as pad } from '../model/calendar';
+import { epochFromFields, fieldsFromEpoch, zeroPad as pad } from '../py/datetime';
 
 export interface SerializedRequest {
   method: string;

@@ -5,7 +5,7 @@
 // '-' the first `--`), then options and runs of positionals are consumed alternately, left to right,
 // each error raised when its argument is reached; the required check comes last.
 // commander cannot do this (no prefix matching, different value rules), so the project writes it.
-import { pyStrRepr } from '../model/pyrepr';
+import { pyStrRepr } from '../py/repr';
 import { pyFloat, pyInt } from '../params/argprocess';
 
 export interface OptionSpec {

@@ -6,7 +6,7 @@ import { CliError, ConfigError, NoRegionError, ParamValidationError, RC } from '
 import { configValue, loadProfile, resolveEndpointSettings, resolveRegion, type Profile } from '../client/config';
 import { validateEndpointUrl } from '../client/endpoint-url';
 import { getShape, inputShape, memberRef, MODEL, outputShape, paginatorFor } from '../model';
-import type { PyDict, PyValue } from '../model/values';
+import type { PyDict, PyValue } from '../py/values';
 import { validateParams } from '../params/validate';
 import { pyInt } from '../params/argprocess';
 import type { PaginationConfig } from '../params/build';

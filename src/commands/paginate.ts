@@ -6,8 +6,8 @@
 import type { Invocation } from './run';
 import { CliError, RC } from '../errors';
 import type { Paginator } from '../model/types';
-import type { PyDict, PyValue } from '../model/values';
-import { pyRepr, pyTypeShortName } from '../model/pyrepr';
+import type { PyDict, PyValue } from '../py/values';
+import { pyRepr, pyTypeShortName } from '../py/repr';
 import type { PaginationConfig } from '../params/build';
 import type { OutputFormat } from '../output/index';
 import { pyJsonDumps } from '../output/json';

@@ -8,8 +8,8 @@ import { CliError, GeneralError, ParamValidationError, RC, UnknownArgumentError 
 import type { IO } from '../io';
 import { operationsByCliName, SERVICE_CLI_NAME } from '../model';
 import type { Operation } from '../model/types';
-import type { PyValue } from '../model/values';
-import { pyRepr } from '../model/pyrepr';
+import type { PyValue } from '../py/values';
+import { pyRepr } from '../py/repr';
 import { buildCallParameters, type CallContext } from '../params/build';
 import { generateSkeleton } from '../params/skeleton';
 import { createDebugLog, type DebugLog } from '../debug';

@@ -6,7 +6,7 @@ import { argumentTable, type CliArgument } from '../commands/arguments';
 import { CLI_VERSION } from '../commands/run';
 import { getShape, MODEL, operationsByCliName, paginatorFor, SERVICE_CLI_NAME } from '../model';
 import { isFloatBound, operationDoc, refDoc, serviceDoc, shapeDoc } from '../model/docs.generated';
-import { pyFloatRepr } from '../model/pyrepr';
+import { pyFloatRepr } from '../py/repr';
 import type { Operation, Shape, ShapeRef } from '../model/types';
 import { ReSTDocument } from './bcdoc';
 import { astext, isTextElement, parseRst, type RNode } from './rst';

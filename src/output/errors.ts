@@ -12,8 +12,8 @@
 // Every `aws: [ERROR]:` line is written as awscli/errorformat.py writes it: a newline, the prefix and
 // the message stripped of surrounding whitespace, a newline.
 import type { IO } from '../io';
-import type { PyDict, PyValue } from '../model/values';
-import { pyStr, pyStrip } from '../model/pyrepr';
+import type { PyDict, PyValue } from '../py/values';
+import { pyStr, pyStrip } from '../py/repr';
 import { renderBuffered, type OutputFormat } from './index';
 
 /** What a structured error carries (ServiceError and StructuredError both provide it). */

@@ -4,8 +4,8 @@
 //  - pyJsonDumps: the general json.dumps (also used by JMESPath's to_string(), compact and ASCII-only);
 //  - parseResponseJson: a lossless json.loads (dicts keep document order, 5.0 stays a float, big ints exact).
 
-import { PyBytes, PyFloat, type PyValue } from '../model/values';
-import { pyFloatRepr } from '../model/pyrepr';
+import { PyBytes, PyFloat, type PyValue } from '../py/values';
+import { pyFloatRepr } from '../py/repr';
 
 export interface DumpsOptions {
   /** Spaces per level; undefined writes everything on one line. */

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { IO, OutStream } from '../io';
-import { shlexSplit } from '../prompt/shlex';
+import { shlexSplit } from '../py/shlex';
 import { StructuredError } from '../client/service-error';
 import { CliError, RC } from '../errors';
 

@@ -6,8 +6,8 @@
 // Python counts them. The `jmespath` npm package is not used: its error texts, its ordering comparisons
 // and its slices differ from Python's, and it cannot see PyValues' int/float distinction.
 
-import { PyBytes, PyFloat, type PyDict, type PyValue } from '../model/values';
-import { pyFloatRepr } from '../model/pyrepr';
+import { PyBytes, PyFloat, type PyDict, type PyValue } from '../py/values';
+import { pyFloatRepr } from '../py/repr';
 import { JsonNestingError, parseResponseJson, pyJsonDumps } from './json';
 
 /** A --query that does not compile; the message is what the CLI prints after "Bad value for --query <expr>: ". */

@@ -13,12 +13,12 @@
 //    with botocore's tzinfos={'GMT': tzutc()}); with 'wire' (or 'none') the raw value.
 // Errors carry the text Python prints (the CLI shows `aws: [ERROR]: <text>`).
 import { readFileSync } from 'node:fs';
-import { pyStr, pyTypeShortName } from '../model/pyrepr';
+import { pyStr, pyTypeShortName } from '../py/repr';
 import type { Shape, ShapeRef } from '../model/types';
 import { getShape, MODEL } from '../model/index';
 import { pyFloat as pythonFloat, pyInt as pythonInt, PyException } from '../params/argprocess';
-import { PyFloat, type PyDict, type PyValue } from '../model/values';
-import { civilFromDays, daysFromCivil, daysInMonth, epochFromFields, fieldsFromEpoch, zeroPad as pad } from '../model/calendar';
+import { PyFloat, type PyDict, type PyValue } from '../py/values';
+import { civilFromDays, daysFromCivil, daysInMonth, epochFromFields, fieldsFromEpoch, zeroPad as pad } from '../py/datetime';
 
 /** A timestamp the AWS CLI cannot turn into a date (its error text is the message). */
 export class TimestampError extends Error {

@@ -23,8 +23,8 @@
 // scalars in a `--query` list; a non-dict among the dicts of a list), the offending row or element
 // goes into a new untitled section of its own at the same level instead.
 
-import type { PyDict, PyValue } from '../model/values';
-import { pyStr, pyTruthy, sortedKeys } from '../model/pyrepr';
+import type { PyDict, PyValue } from '../py/values';
+import { pyStr, pyTruthy, sortedKeys } from '../py/repr';
 
 export interface TableOptions {
   /** Colour as `--color on` (or `auto` on a terminal) gives it. */

@@ -14,8 +14,8 @@
 //    libyaml's escapes (`\r`, `\a`, `\e`, `\N`, `\L`, `\P`, `\xXX`, `\uXXXX`), multi-line strings single-quoted
 //    with a blank line per line break, keys longer than 128 UTF-8 bytes written as `? key` / `: value`.
 
-import { PyBytes, PyFloat, type PyDict, type PyValue } from '../model/values';
-import { compareCodePoints, pyFloatRepr } from '../model/pyrepr';
+import { PyBytes, PyFloat, type PyDict, type PyValue } from '../py/values';
+import { compareCodePoints, pyFloatRepr } from '../py/repr';
 
 const BEST_INDENT = 2;
 const BEST_WIDTH = 80;

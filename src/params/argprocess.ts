@@ -4,9 +4,9 @@
 // json.loads, scalars via int()/float()/bool rules). Loading file:// values of the whole option is
 // done before this (paramfile); `@=` values inside shorthand load through opts.readFile.
 import { getShape, MODEL } from '../model';
-import { pyBytesRepr, pyIsSpace, pyLStrip, pyStrRepr, pyStrip, pyTypeShortName } from '../model/pyrepr';
+import { pyBytesRepr, pyIsSpace, pyLStrip, pyStrRepr, pyStrip, pyTypeShortName } from '../py/repr';
 import type { ServiceModel, Shape, ShapeRef } from '../model/types';
-import { PyBytes, PyFloat, type PyDict, type PyValue } from '../model/values';
+import { PyBytes, PyFloat, type PyDict, type PyValue } from '../py/values';
 import { parseShorthand, ShorthandParseError, type ShorthandOptions } from '../shorthand/parser';
 import { parsePyJson, PyJsonError } from './pyjson';
 

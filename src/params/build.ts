@@ -8,11 +8,11 @@ import { GeneralError, ParamValidationError } from '../errors';
 import type { IO } from '../io';
 import { getShape, paginatorFor, xformName } from '../model';
 import type { Operation, Paginator } from '../model/types';
-import { PyBytes, type PyDict, type PyValue } from '../model/values';
+import { PyBytes, type PyDict, type PyValue } from '../py/values';
 import { pyInt, supportsShorthandSyntax, unpackCliArg, ParamSyntaxError } from './argprocess';
 import { loadParamFile, ParamFileError } from './paramfile';
 import { parsePyJson } from './pyjson';
-import { pyLStrip, pyStrRepr, pyTypeName } from '../model/pyrepr';
+import { pyLStrip, pyStrRepr, pyTypeName } from '../py/repr';
 
 const COMPLEX = new Set(['structure', 'list', 'map']);
 

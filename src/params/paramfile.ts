@@ -3,8 +3,8 @@
 // UTF-8 here) through Python's universal newlines, bytes read as they are.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { pyStrRepr } from '../model/pyrepr';
-import { PyBytes } from '../model/values';
+import { pyStrRepr } from '../py/repr';
+import { PyBytes } from '../py/values';
 import { GeneralError } from '../errors';
 import { own } from '../model/own';
 

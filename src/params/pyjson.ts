@@ -4,8 +4,8 @@
 // strict strings) and the same error texts and positions; a trailing comma is reported as 3.11 does
 // (the next token is missing), not with 3.13's "Illegal trailing comma". All of Python's json error
 // texts are in this file.
-import { markOrderedDict } from '../model/pyrepr';
-import { PyFloat, type PyDict, type PyValue } from '../model/values';
+import { markOrderedDict } from '../py/repr';
+import { PyFloat, type PyDict, type PyValue } from '../py/values';
 
 /**
  * A decoding failure. `message` is exactly Python's str() of the exception: for a

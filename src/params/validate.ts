@@ -4,8 +4,8 @@
 // botocore finds them.
 import { getShape, memberRef } from '../model';
 import type { Shape } from '../model/types';
-import { pyKey, PyBytes, PyDateTime, PyFloat, type PyValue } from '../model/values';
-import { pyStr, pyTypeName } from '../model/pyrepr';
+import { pyKey, PyBytes, PyDateTime, PyFloat, type PyValue } from '../py/values';
+import { pyStr, pyTypeName } from '../py/repr';
 
 const T = {
   str: "<class 'str'>", int: "<class 'int'>", float: "<class 'float'>", decimal: "<class 'decimal.Decimal'>",

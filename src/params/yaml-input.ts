@@ -14,9 +14,9 @@
 // keeping the original keys on the side (values.ts setNonStrKey) for validation and repr().
 
 import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml';
-import { PyBytes, PyDateTime, PyFloat, setNonStrKey, type PyDict, type PyValue } from '../model/values';
-import { pyDateTimeStr, pyFloatRepr, pyRepr as pyValueRepr } from '../model/pyrepr';
-import { daysInMonth, epochFromFields, fieldsFromEpoch } from '../model/calendar';
+import { PyBytes, PyDateTime, PyFloat, setNonStrKey, type PyDict, type PyValue } from '../py/values';
+import { pyDateTimeStr, pyFloatRepr, pyRepr as pyValueRepr } from '../py/repr';
+import { daysInMonth, epochFromFields, fieldsFromEpoch } from '../py/datetime';
 import { own } from '../model/own';
 
 /**

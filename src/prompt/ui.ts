@@ -11,7 +11,7 @@
 import { emitKeypressEvents } from 'node:readline';
 import { autocomplete, fuzzyFilter, parseCommandLine, type Completion } from '../completer/engine';
 import { operationsByCliName, SERVICE_CLI_NAME } from '../model';
-import { shlexQuote, shlexSplit, ShlexError } from './shlex';
+import { shlexQuote, shlexSplit, ShlexError } from '../py/shlex';
 import type { PromptTerminal } from './index';
 
 export const PROMPT = '> aws ';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeRequest } from '../../src/client/serialize';
 import { inputShape, MODEL } from '../../src/model';
-import type { PyDict } from '../../src/model/values';
+import type { PyDict } from '../../src/py/values';
 import { parseResponseJson } from '../../src/output/json';
 import { validateParams } from '../../src/params/validate';
 

@@ -3,7 +3,7 @@
 // Python (urllib.parse.quote with safe='-_.~', json.dumps with its default settings).
 import { describe, expect, it } from 'vitest';
 import { operationsByCliName } from '../../src/model';
-import { fromJS, PyBytes, PyDateTime, PyFloat, type PyDict, type PyValue } from '../../src/model/values';
+import { fromJS, PyBytes, PyDateTime, PyFloat, type PyDict, type PyValue } from '../../src/py/values';
 import { percentEncode, serializeRequest } from '../../src/client/serialize';
 import { pyJsonDumps } from '../../src/output/json';
 

@@ -8,7 +8,7 @@ import type { Invocation } from '../../src/commands/run';
 import { CliError } from '../../src/errors';
 import { memoryIO } from '../../src/io';
 import { MODEL } from '../../src/model';
-import { fromJS, type PyDict, type PyValue } from '../../src/model/values';
+import { fromJS, type PyDict, type PyValue } from '../../src/py/values';
 import { renderBuffered, type OutputFormat } from '../../src/output/index';
 import type { PaginationConfig } from '../../src/params/build';
 import { compileQuery, searchQuery } from '../../src/output/query';

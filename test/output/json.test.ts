@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatJson, JsonDecodeError, parseResponseJson, pyJsonDumps } from '../../src/output/json';
-import { dict, PyBytes, PyFloat, toJS, type PyValue } from '../../src/model/values';
+import { dict, PyBytes, PyFloat, toJS, type PyValue } from '../../src/py/values';
 
 // The stdout of conformance case fmt-ts-offset-json (get-trained-model-inference-job, default json output).
 const FMT_TS_OFFSET_JSON =

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileQuery, QueryParseError, QueryRuntimeError, searchQuery } from '../../src/output/query';
 import { parseResponseJson, pyJsonDumps } from '../../src/output/json';
-import { dict, PyFloat, type PyValue } from '../../src/model/values';
+import { dict, PyFloat, type PyValue } from '../../src/py/values';
 
 interface Case {
   expression: string;

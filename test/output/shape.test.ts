@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getShape, MODEL } from '../../src/model';
-import { pyFloatRepr } from '../../src/model/pyrepr';
-import { dict, PyFloat, type PyValue } from '../../src/model/values';
+import { pyFloatRepr } from '../../src/py/repr';
+import { dict, PyFloat, type PyValue } from '../../src/py/values';
 import {
   InvalidTimestampError,
   ResponseShapeError,

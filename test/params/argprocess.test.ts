@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MODEL, xformName } from '../../src/model';
-import { isOrderedDict, pyRepr } from '../../src/model/pyrepr';
+import { isOrderedDict, pyRepr } from '../../src/py/repr';
 import type { ServiceModel, ShapeRef } from '../../src/model/types';
-import { PyBytes, PyFloat } from '../../src/model/values';
+import { PyBytes, PyFloat } from '../../src/py/values';
 import { ParamSyntaxError, pyFloat, pyInt, unpackCliArg } from '../../src/params/argprocess';
 
 // A small model with the shapes cleanroomsml lacks (booleans, doubles and longs inside structures,

@@ -11,7 +11,7 @@ import { toGlobalArgs } from '../../src/commands/globals';
 import { ParamValidationError } from '../../src/errors';
 import { memoryIO } from '../../src/io';
 import { inputShape, operationsByCliName } from '../../src/model';
-import { PyBytes, type PyDict } from '../../src/model/values';
+import { PyBytes, type PyDict } from '../../src/py/values';
 import { decodeJsonBytes, buildCallParameters, type CallParameters } from '../../src/params/build';
 import { validateParams } from '../../src/params/validate';
 

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PyBytes } from '../../src/model/values';
+import { PyBytes } from '../../src/py/values';
 import { expandUser, expandVars, loadParamFile, ParamFileError } from '../../src/params/paramfile';
 
 let dir: string;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isOrderedDict, pyRepr } from '../../src/model/pyrepr';
-import { PyFloat } from '../../src/model/values';
+import { isOrderedDict, pyRepr } from '../../src/py/repr';
+import { PyFloat } from '../../src/py/values';
 import { parsePyJson, PyJsonError } from '../../src/params/pyjson';
 
 function errorOf(text: string): PyJsonError {

@@ -6,7 +6,7 @@ import { run } from '../../src/commands/run';
 import { memoryIO } from '../../src/io';
 import { getShape, MODEL } from '../../src/model';
 import { formatJson } from '../../src/output/json';
-import { PyFloat } from '../../src/model/values';
+import { PyFloat } from '../../src/py/values';
 import { generateSkeleton, SKELETON_TIMESTAMP } from '../../src/params/skeleton';
 
 const START_SKELETON = '{\n    "membershipIdentifier": "",\n    "name": "",\n    "trainedModelArn": "",\n    "trainedModelVersionIdentifier": "",\n' +

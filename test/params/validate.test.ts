@@ -2,8 +2,8 @@
 // botocore reports them; the val-*, json-rc-* and sh-* conformance cases pin several of them.
 import { describe, expect, it } from 'vitest';
 import { getShape, inputShape, operationsByCliName } from '../../src/model';
-import { markOrderedDict, pyRepr } from '../../src/model/pyrepr';
-import { PyBytes, PyDateTime, PyFloat, fromJS, type PyDict, type PyValue } from '../../src/model/values';
+import { markOrderedDict, pyRepr } from '../../src/py/repr';
+import { PyBytes, PyDateTime, PyFloat, fromJS, type PyDict, type PyValue } from '../../src/py/values';
 import { validateParams } from '../../src/params/validate';
 import { loadYamlInput } from '../../src/params/yaml-input';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PyBytes, PyDateTime, PyFloat, type PyValue } from '../../src/model/values';
-import { pyFloatRepr, pyRepr } from '../../src/model/pyrepr';
+import { PyBytes, PyDateTime, PyFloat, type PyValue } from '../../src/py/values';
+import { pyFloatRepr, pyRepr } from '../../src/py/repr';
 import { loadYamlInput, YamlInputError } from '../../src/params/yaml-input';
 
 // Expected values: the conformance cases (shared/conformance/vectors/input.json, `input-yaml-*`: the request

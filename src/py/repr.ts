@@ -1,6 +1,6 @@
 // Python's textual forms of values, for messages and output that the AWS CLI prints with repr()/str().
 import { pyKey, PyBytes, PyDateTime, PyFloat, type PyValue } from './values';
-import { zeroPad as pad } from './calendar';
+import { zeroPad as pad } from './datetime';
 
 /** Python's repr() of a float: shortest round-trip digits, scientific below 1e-4 and from 1e16 up. */
 export function pyFloatRepr(x: number): string {

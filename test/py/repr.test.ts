@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   isOrderedDict, markOrderedDict, pyBytesRepr, pyFloatRepr, pyIsSpace, pyLStrip, pyRepr, pyRStrip, pyStr, pyStrip,
   pyStrRepr, pyTypeName,
-} from '../../src/model/pyrepr';
-import { dict, PyBytes, PyFloat, type PyValue } from '../../src/model/values';
+} from '../../src/py/repr';
+import { dict, PyBytes, PyFloat, type PyValue } from '../../src/py/values';
 
 const bytes = (s: string) => new PyBytes(Uint8Array.from(s, (c) => c.charCodeAt(0)));
 
