@@ -13,7 +13,7 @@ import type { DebugLog } from '../debug';
 import { pyUtf8Decode } from '../py/codec';
 import { pyStr, pyStrRepr, pyTypeShortName } from '../py/repr';
 import { PyFloat, type PyValue } from '../py/values';
-import { parsePyJson } from '../params/pyjson';
+import { jsonLoads } from '../py/json-loads';
 import { shlexSplit } from '../py/shlex';
 import { parseDateutil, type PyDatetime } from '../output/shape';
 import { epochFromFields } from '../py/datetime';
@@ -87,7 +87,7 @@ async function retrieve(command: string, env: Record<string, string | undefined>
   if (r.code !== 0) throw new CredentialRetrievalError(METHOD, decode(r.stderr));
   let parsed: PyValue;
   try {
-    parsed = parsePyJson(decode(r.stdout), { orderedDict: false });
+    parsed = jsonLoads(decode(r.stdout), { tooDeep: 'decode' });
   } catch (e) {
     if (e instanceof CliError) throw e;
     throw pyError((e as Error).message);

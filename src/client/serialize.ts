@@ -7,7 +7,7 @@ import type { Operation, Shape, ShapeRef } from '../model/types';
 import { PyBytes, PyDateTime, PyFloat, type PyDict, type PyValue } from '../py/values';
 import { pyFloatRepr } from '../py/repr';
 import { CliError, RC } from '../errors';
-import { pyJsonDumps } from '../output/json';
+import { jsonDumps } from '../py/json-dumps';
 import { parseTimestamp } from '../output/shape';
 import { epochFromFields, fieldsFromEpoch, zeroPad as pad } from '../py/datetime';
 
@@ -63,7 +63,7 @@ export function serializeRequest(op: Operation, params: PyDict): SerializedReque
   }
   let bodyText = '';
   // Python's json.dumps defaults: ASCII-only escapes, ', ' and ': ' separators.
-  if (body.size) bodyText = pyJsonDumps(serializeValue(body, input), { ensureAscii: true });
+  if (body.size) bodyText = jsonDumps(serializeValue(body, input), { ensureAscii: true });
   else if (Object.values(members).some((m) => !m.location)) bodyText = '{}';
   if (bodyText) headers['Content-Type'] = 'application/json';
   return { method: op.http.method, path, query, headers, body: bodyText, parsesOutput: !!op.output };

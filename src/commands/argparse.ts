@@ -6,7 +6,7 @@
 // each error raised when its argument is reached; the required check comes last.
 // commander cannot do this (no prefix matching, different value rules), so the project writes it.
 import { pyStrRepr } from '../py/repr';
-import { pyFloat, pyInt } from '../params/argprocess';
+import { pyFloat, pyInt } from '../py/numbers';
 
 export interface OptionSpec {
   /** The option string, e.g. `--region`. */

@@ -8,11 +8,11 @@ import { validateEndpointUrl } from '../client/endpoint-url';
 import { getShape, inputShape, memberRef, MODEL, outputShape, paginatorFor } from '../model';
 import type { PyDict, PyValue } from '../py/values';
 import { validateParams } from '../params/validate';
-import { pyInt } from '../params/argprocess';
+import { pyInt } from '../py/numbers';
 import type { PaginationConfig } from '../params/build';
 import { generateSkeleton } from '../params/skeleton';
 import { chooseOutput, renderBuffered, renderResponse, type OutputFormat } from '../output/index';
-import { parseResponseJson } from '../output/json';
+import { jsonLoads } from '../py/json-loads';
 import { shapeResponse } from '../output/shape';
 import { asStructured, ServiceError } from '../client/service-error';
 import type { LoadedCredentials } from '../client/credentials';
@@ -206,9 +206,9 @@ async function createTransport(inv: Invocation, profile: Profile, s: ClientSetti
       const res = await client.sendRaw(op, params);
       if (res.status >= 300) {
         throw ServiceError.fromResponse(op, res, (shapeName) =>
-          shapeResponse(parseResponseJson(res.body), getShape(shapeName), { timestampFormat: 'iso8601', tz: io.env.TZ }));
+          shapeResponse(jsonLoads(res.body), getShape(shapeName), { timestampFormat: 'iso8601', tz: io.env.TZ }));
       }
-      return res.body.trim() ? parseResponseJson(res.body) : new Map();
+      return res.body.trim() ? jsonLoads(res.body) : new Map();
     },
     close: () => client.destroy(),
   };

@@ -10,8 +10,8 @@ import type { PyDict, PyValue } from '../py/values';
 import { pyRepr, pyTypeShortName } from '../py/repr';
 import type { PaginationConfig } from '../params/build';
 import type { OutputFormat } from '../output/index';
-import { pyJsonDumps } from '../output/json';
-import { parsePyJson } from '../params/pyjson';
+import { jsonDumps } from '../py/json-dumps';
+import { jsonLoads } from '../py/json-loads';
 
 export interface PaginateOptions {
   inv: Invocation;
@@ -30,7 +30,7 @@ export interface PaginateOptions {
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 export function encodeToken(token: PyDict): string {
-  return Buffer.from(pyJsonDumps(token), 'utf8').toString('base64');
+  return Buffer.from(jsonDumps(token), 'utf8').toString('base64');
 }
 
 /**
@@ -64,7 +64,7 @@ export function decodeToken(token: string, inputTokens: string[]): [PyDict, PyVa
   let doc: PyValue | undefined;
   if (decoded) {
     try {
-      doc = parsePyJson(new TextDecoder('utf-8', { fatal: true }).decode(decoded));
+      doc = jsonLoads(new TextDecoder('utf-8', { fatal: true }).decode(decoded), { orderedDict: true, tooDeep: 'decode' });
     } catch {
       doc = undefined;
     }
@@ -116,7 +116,7 @@ export async function paginate(o: PaginateOptions): Promise<number> {
   // so memory and GC stay small; the text is printed only once every page is in (nothing half-written).
   const primaryIsList = o.resultIsList?.(resultKeys[0]) ?? false;
   const incrementalJson = fmt === 'json' && !o.query && resultKeys.length === 1 && primaryIsList
-    ? await import('../output/json') : undefined;
+    ? await import('../py/json-dumps') : undefined;
   const jsonItems: Buffer[] = [];
   let jsonSeen = false;
 
@@ -153,7 +153,7 @@ export async function paginate(o: PaginateOptions): Promise<number> {
       if (v === undefined || v === null) return;
       jsonSeen = true;
       // Encoded at once: flat bytes are smaller and cheaper to keep than the text's rope.
-      for (const item of v as PyValue[]) jsonItems.push(Buffer.from(incrementalJson.pyJsonDumps(item, { indent: 4, ensureAscii: false, level: 2 }), 'utf8'));
+      for (const item of v as PyValue[]) jsonItems.push(Buffer.from(incrementalJson.jsonDumps(item, { indent: 4, ensureAscii: false, level: 2 }), 'utf8'));
     } else {
       for (const k of resultKeys) {
         const v = page.get(k);

@@ -7,6 +7,7 @@ import { CLI_VERSION } from '../commands/run';
 import { getShape, MODEL, operationsByCliName, paginatorFor, SERVICE_CLI_NAME } from '../model';
 import { isFloatBound, operationDoc, refDoc, serviceDoc, shapeDoc } from '../model/docs.generated';
 import { pyFloatRepr } from '../py/repr';
+import { pySplitlines } from '../py/str';
 import type { Operation, Shape, ShapeRef } from '../model/types';
 import { ReSTDocument } from './bcdoc';
 import { astext, isTextElement, parseRst, type RNode } from './rst';
@@ -441,13 +442,6 @@ function jsonValueName(s: Shape, includeEnumValues = true): string {
   }
   if (s.type === 'boolean') return 'true|false';
   return s.type;
-}
-
-/** Python's str.splitlines() for the texts written here (no line ends kept). */
-function pySplitlines(s: string): string[] {
-  const lines = s.split(/\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/);
-  if (lines.length && lines[lines.length - 1] === '') lines.pop();
-  return lines;
 }
 
 // argprocess.ParamShorthandDocGen: the "Shorthand Syntax" example of an option.

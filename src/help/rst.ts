@@ -10,6 +10,7 @@
 // produce them): field and option lists, line blocks, doctest blocks, tables, footnotes, citations,
 // substitutions.
 import { inlineParse, normalizeName } from './inline';
+import { pyStrip } from '../py/str';
 
 export interface RNode {
   type: string;
@@ -91,7 +92,7 @@ const FIELD_MARKER = /^:(?![: ])([^:\\]|\\.|:(?!([ `]|$)))*(?<! ):( +|$)/;
 const ADMONITIONS = new Set(['attention', 'caution', 'danger', 'error', 'hint', 'important', 'note', 'tip', 'warning']);
 
 /** Python's str.strip() emptiness for a line (lines are already right-stripped). */
-const isBlank = (s: string) => s.trim() === '';
+const isBlank = (s: string) => pyStrip(s) === '';
 
 /** docutils' column_width for the texts here (no East Asian wide characters expected). */
 const columnWidth = (s: string) => [...s].length;

@@ -13,7 +13,8 @@
 // the message stripped of surrounding whitespace, a newline.
 import type { IO } from '../io';
 import type { PyDict, PyValue } from '../py/values';
-import { pyStr, pyStrip } from '../py/repr';
+import { pyStr } from '../py/repr';
+import { pyStrip } from '../py/str';
 import { renderBuffered, type OutputFormat } from './index';
 
 /** What a structured error carries (ServiceError and StructuredError both provide it). */

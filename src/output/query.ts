@@ -8,7 +8,8 @@
 
 import { PyBytes, PyFloat, type PyDict, type PyValue } from '../py/values';
 import { pyFloatRepr } from '../py/repr';
-import { JsonNestingError, parseResponseJson, pyJsonDumps } from './json';
+import { JsonNestingError, jsonLoads } from '../py/json-loads';
+import { jsonDumps } from '../py/json-dumps';
 
 /** A --query that does not compile; the message is what the CLI prints after "Bad value for --query <expr>: ". */
 export class QueryParseError extends Error {
@@ -94,9 +95,9 @@ function pyInt(digits: string): number | bigint {
  * recursion on a deep literal, an error that escapes the lexer (not a ValueError): the AWS CLI prints
  * "Bad value for --query …: maximum recursion depth exceeded while decoding a JSON array from a unicode string".
  */
-function jsonLoads(text: string): PyValue {
+function literalLoads(text: string): PyValue {
   try {
-    return parseResponseJson(text);
+    return jsonLoads(text);
   } catch (e) {
     if (e instanceof JsonNestingError) throw new QueryParseError(e.message);
     throw e;
@@ -190,13 +191,13 @@ function tokenize(expression: string): Token[] {
       const lexeme = consumeUntil('`').split('\\`').join('`');
       let parsed: PyValue;
       try {
-        parsed = jsonLoads(lexeme);
+        parsed = literalLoads(lexeme);
       } catch (e) {
         // Only a ValueError falls back (running out of recursion does not).
         if (e instanceof QueryParseError) throw e;
         try {
           // JEP-12's deprecated form: an invalid JSON literal is taken as a JSON string.
-          parsed = jsonLoads('"' + lexeme.replace(PY_LSTRIP, '') + '"');
+          parsed = literalLoads('"' + lexeme.replace(PY_LSTRIP, '') + '"');
         } catch {
           throw new LexerError(start, `Bad token ${lexeme}`);
         }
@@ -215,7 +216,7 @@ function tokenize(expression: string): Token[] {
       const lexeme = '"' + consumeUntil('"') + '"';
       let value: string;
       try {
-        value = jsonLoads(lexeme) as string;
+        value = literalLoads(lexeme) as string;
       } catch (e) {
         throw new LexerError(start, String((e as { msg?: string }).msg ?? (e as Error).message).split(':')[0]);
       }
@@ -1338,7 +1339,7 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     signature: [{ types: [] }],
     fn: ([x]) => {
       if (typeof x === 'string') return x;
-      return pyJsonDumps(x as PyValue, {
+      return jsonDumps(x as PyValue, {
         ensureAscii: true,
         itemSeparator: ',',
         keySeparator: ':',

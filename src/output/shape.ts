@@ -16,7 +16,8 @@ import { readFileSync } from 'node:fs';
 import { pyStr, pyTypeShortName } from '../py/repr';
 import type { Shape, ShapeRef } from '../model/types';
 import { getShape, MODEL } from '../model/index';
-import { pyFloat as pythonFloat, pyInt as pythonInt, PyException } from '../params/argprocess';
+import { PyException } from '../py/exceptions';
+import { pyFloat as pythonFloat, pyInt as pythonInt } from '../py/numbers';
 import { PyFloat, type PyDict, type PyValue } from '../py/values';
 import { civilFromDays, daysFromCivil, daysInMonth, epochFromFields, fieldsFromEpoch, zeroPad as pad } from '../py/datetime';
 

@@ -24,7 +24,9 @@
 // goes into a new untitled section of its own at the same level instead.
 
 import type { PyDict, PyValue } from '../py/values';
-import { pyStr, pyTruthy, sortedKeys } from '../py/repr';
+import { roundHalfEven } from '../py/numbers';
+import { pyStr, pyTruthy } from '../py/repr';
+import { sortedKeys } from '../py/str';
 
 export interface TableOptions {
   /** Colour as `--color on` (or `auto` on a terminal) gives it. */
@@ -119,15 +121,6 @@ function run(cache: string[], ch: string, n: number): string {
 }
 const spaces = (n: number): string => run(SPACES, ' ', n);
 const dashes = (n: number): string => run(DASHES, '-', n);
-
-/** Python 3's round() of a float to an int: halves go to the even neighbour. */
-function roundHalfEven(x: number): number {
-  const f = Math.floor(x);
-  const d = x - f;
-  if (d > 0.5) return f + 1;
-  if (d < 0.5) return f;
-  return f % 2 === 0 ? f : f + 1;
-}
 
 class Section {
   /** null where the AWS CLI's title is None (it then counts as the 4 characters of 'None'). */

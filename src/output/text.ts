@@ -13,7 +13,8 @@
 // structures), the dicts keep their columns and each scalar prints as a scalar-list element would.
 
 import { type PyDict, type PyValue } from '../py/values';
-import { pyStr, sortedKeys } from '../py/repr';
+import { pyStr } from '../py/repr';
+import { sortedKeys } from '../py/str';
 
 const isDictV = (v: PyValue): v is PyDict => v instanceof Map;
 const isNonScalar = (v: PyValue): v is PyDict | PyValue[] => v instanceof Map || Array.isArray(v);

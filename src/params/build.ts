@@ -9,10 +9,12 @@ import type { IO } from '../io';
 import { getShape, paginatorFor, xformName } from '../model';
 import type { Operation, Paginator } from '../model/types';
 import { PyBytes, type PyDict, type PyValue } from '../py/values';
-import { pyInt, supportsShorthandSyntax, unpackCliArg, ParamSyntaxError } from './argprocess';
+import { supportsShorthandSyntax, unpackCliArg, ParamSyntaxError } from './argprocess';
+import { pyInt } from '../py/numbers';
 import { loadParamFile, ParamFileError } from './paramfile';
-import { parsePyJson } from './pyjson';
-import { pyLStrip, pyStrRepr, pyTypeName } from '../py/repr';
+import { jsonLoads } from '../py/json-loads';
+import { pyStrRepr, pyTypeName } from '../py/repr';
+import { pyLStrip } from '../py/str';
 
 const COMPLEX = new Set(['structure', 'list', 'map']);
 
@@ -242,7 +244,7 @@ async function loadInputDocument(kind: 'json' | 'yaml', value: string | PyBytes)
   if (kind === 'json') {
     try {
       if (text === undefined) throw new Error('undecodable');
-      doc = parsePyJson(text, { orderedDict: false });
+      doc = jsonLoads(text, { tooDeep: 'decode' });
     } catch {
       throw new ParamValidationError("Error parsing parameter 'cli-input-json': Invalid JSON received.");
     }

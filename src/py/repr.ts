@@ -42,32 +42,6 @@ export function isOrderedDict(v: unknown): boolean {
   return v instanceof Map && orderedDicts.has(v);
 }
 
-/** Python's str.isspace() for one code point (also what `\s` matches in a str regex). */
-export function pyIsSpace(cp: number): boolean {
-  if (cp < 0x80) return (cp >= 0x09 && cp <= 0x0d) || (cp >= 0x1c && cp <= 0x20);
-  return cp === 0x85 || cp === 0xa0 || cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) ||
-    cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000;
-}
-
-/** Python's str.lstrip() with no argument. */
-export function pyLStrip(s: string): string {
-  let i = 0;
-  while (i < s.length && pyIsSpace(s.charCodeAt(i))) i++;
-  return i ? s.slice(i) : s;
-}
-
-/** Python's str.rstrip() with no argument. */
-export function pyRStrip(s: string): string {
-  let j = s.length;
-  while (j > 0 && pyIsSpace(s.charCodeAt(j - 1))) j--;
-  return j < s.length ? s.slice(0, j) : s;
-}
-
-/** Python's str.strip() with no argument. */
-export function pyStrip(s: string): string {
-  return pyLStrip(pyRStrip(s));
-}
-
 // Characters Python's repr() escapes beyond ASCII: those str.isprintable() rejects
 // (categories Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs; the ASCII space is printable).
 // Compiled on first use: the Unicode property classes cost start-up time on every run otherwise.
@@ -192,26 +166,4 @@ export function pyTruthy(v: PyValue): boolean {
   if (v instanceof PyFloat) return v.value !== 0; // NaN is truthy, as in Python
   if (v instanceof PyBytes) return v.bytes.length > 0;
   return true;
-}
-
-/** Orders strings as Python orders str: by code point (JS's `<` compares UTF-16 code units). */
-export function compareCodePoints(a: string, b: string): number {
-  const n = a.length < b.length ? a.length : b.length;
-  for (let i = 0; i < n; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x === y) continue;
-    // Surrogates (astral code points) sort after the rest of the BMP.
-    if (x >= 0xd800 && y >= 0xd800) {
-      x = x <= 0xdfff ? x + 0x2000 : x - 0x800;
-      y = y <= 0xdfff ? y + 0x2000 : y - 0x800;
-    }
-    return x - y;
-  }
-  return a.length - b.length;
-}
-
-/** Python's sorted() of str keys. */
-export function sortedKeys(keys: Iterable<string>): string[] {
-  return Array.from(keys).sort(compareCodePoints);
 }

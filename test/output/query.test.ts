@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileQuery, QueryParseError, QueryRuntimeError, searchQuery } from '../../src/output/query';
-import { parseResponseJson, pyJsonDumps } from '../../src/output/json';
+import { jsonLoads } from '../../src/py/json-loads';
+import { jsonDumps } from '../../src/py/json-dumps';
 import { dict, PyFloat, type PyValue } from '../../src/py/values';
 
 interface Case {
@@ -30,7 +31,7 @@ function run(given: PyValue, expression: string): Outcome {
   }
   try {
     // Python's json.dumps(result): its default separators and ASCII escapes show int/float and key order.
-    return { result: pyJsonDumps(searchQuery(q, given)) };
+    return { result: jsonDumps(searchQuery(q, given)) };
   } catch (e) {
     if (e instanceof QueryRuntimeError) return { error: 'runtime', message: e.message };
     throw e;
@@ -39,7 +40,7 @@ function run(given: PyValue, expression: string): Outcome {
 
 describe('JMESPath cases against Python jmespath results', () => {
   fixture.groups.forEach((group, gi) => {
-    const given = parseResponseJson(group.given);
+    const given = jsonLoads(group.given);
     it.each(group.cases.map((c) => [c.expression, c] as const))(`group ${gi}: %j`, (expression, c) => {
       const expected: Outcome = c.error ? { error: c.error, message: c.message as string } : { result: c.result as string };
       expect(run(given, expression)).toEqual(expected);
@@ -84,8 +85,8 @@ describe('conformance cases', () => {
 
 describe('evaluation details', () => {
   it('multi-select hashes, keys() and values() keep the document order', () => {
-    const data = parseResponseJson('{"z": 1, "a": {"10": 1, "2": 2, "b": 3}}');
-    expect(pyJsonDumps(searchQuery(compileQuery('{z: z, b: a.b, a: a}'), data))).toBe(
+    const data = jsonLoads('{"z": 1, "a": {"10": 1, "2": 2, "b": 3}}');
+    expect(jsonDumps(searchQuery(compileQuery('{z: z, b: a.b, a: a}'), data))).toBe(
       '{"z": 1, "b": 3, "a": {"10": 1, "2": 2, "b": 3}}',
     );
     expect(searchQuery(compileQuery('keys(a)'), data)).toEqual(['10', '2', 'b']);
@@ -105,7 +106,7 @@ describe('evaluation details', () => {
   });
 
   it('bigints from the response stay exact', () => {
-    const data = parseResponseJson('{"n": 123456789012345678901234567890, "m": [3, 1, 2]}');
+    const data = jsonLoads('{"n": 123456789012345678901234567890, "m": [3, 1, 2]}');
     expect(searchQuery(compileQuery('n'), data)).toBe(123456789012345678901234567890n);
     expect(searchQuery(compileQuery('sort(m)'), data)).toEqual([1, 2, 3]);
   });

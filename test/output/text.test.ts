@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatText } from '../../src/output/text';
-import { pyRepr, pyStr, compareCodePoints } from '../../src/py/repr';
+import { pyRepr, pyStr } from '../../src/py/repr';
+import { compareCodePoints } from '../../src/py/str';
 import { PyBytes, PyFloat, dict, type PyValue } from '../../src/py/values';
 import { M1, expectedStdout, getJobResponse, jobArn, listPage, summary } from './responses';
 

@@ -12,13 +12,13 @@ import { getShape, memberRef, operationsByCliName, operationNamed, own, paginato
 import { fromJS, toJS, type PyDict, type PyValue } from '../../src/py/values';
 import { pyRepr } from '../../src/py/repr';
 import { parseShorthand } from '../../src/shorthand/parser';
-import { parsePyJson } from '../../src/params/pyjson';
 import { loadYamlInput } from '../../src/params/yaml-input';
 import { validateParams } from '../../src/params/validate';
 import { expandVars } from '../../src/params/paramfile';
 import { serializeRequest } from '../../src/client/serialize';
 import { parseErrorResponse } from '../../src/client/error-code';
-import { parseResponseJson, formatJson } from '../../src/output/json';
+import { formatJson } from '../../src/output/json';
+import { jsonLoads } from '../../src/py/json-loads';
 import { shapeResponse } from '../../src/output/shape';
 import { formatText } from '../../src/output/text';
 import { formatTable } from '../../src/output/table';
@@ -65,7 +65,7 @@ describe.each(NAMES)('a key named %s', (name) => {
 
   it('is parsed as an ordinary key by the shorthand, JSON and YAML parsers', () => {
     expect([...parseShorthand(`${name}=1,a={${name}=[x]}`)]).toEqual([[name, '1'], ['a', new Map([[name, ['x']]])]]);
-    const json = parsePyJson(`{"${name}": {"${name}": 1}}`) as PyDict;
+    const json = jsonLoads(`{"${name}": {"${name}": 1}}`, { orderedDict: true }) as PyDict;
     expect([...json.keys()]).toEqual([name]);
     expect(pyRepr(json)).toBe(`OrderedDict({'${name}': OrderedDict({'${name}': 1})})`);
     expect(pyRepr(loadYamlInput(`${name}: {${name}: 1}\n`))).toBe(`{'${name}': {'${name}': 1}}`);
@@ -88,7 +88,7 @@ describe.each(NAMES)('a key named %s', (name) => {
   });
 
   it('comes back from a response through every output format and --query', () => {
-    const body = parseResponseJson(`{"name": "j", "tags": {"${name}": "v"}, "resourceConfig": {"${name}": 1, "instanceCount": 2}}`);
+    const body = jsonLoads(`{"name": "j", "tags": {"${name}": "v"}, "resourceConfig": {"${name}": 1, "instanceCount": 2}}`);
     const shaped = shapeResponse(body, getShape(op('get-trained-model-inference-job').output!.shape), { timestampFormat: 'iso8601' }) as PyDict;
     expect(pyRepr(shaped)).toBe(`{'name': 'j', 'resourceConfig': {'instanceCount': 2}, 'tags': {'${name}': 'v'}}`);
     expect(formatJson(shaped)).toContain(`"${name}": "v"`);

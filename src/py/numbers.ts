@@ -1,0 +1,110 @@
+// Python's int() and float() of a value, and round(): as CPython converts text (any Unicode decimal
+// digits, surrounding whitespace, `_` between digits, inf/infinity/nan), with its error texts.
+import { PyException } from './exceptions';
+import { pyBytesRepr, pyStrRepr, pyTypeShortName } from './repr';
+import { pyIsSpace } from './str';
+import { PyBytes, PyFloat, type PyValue } from './values';
+
+const isNd = (() => {
+  let re: RegExp | undefined; // made on first use: building it costs 0.2 ms of every command's start
+  return (cp: number) => (re ??= /\p{Nd}/u).test(String.fromCodePoint(cp));
+})();
+
+/** _PyUnicode_TransformDecimalAndSpaceToASCII: Unicode digits → ASCII, Unicode spaces → ' '. */
+function toAsciiNumber(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 127) out += ch;
+    else if (pyIsSpace(cp)) out += ' ';
+    else if (isNd(cp)) {
+      let zero = cp;
+      while (zero > 0 && isNd(zero - 1)) zero--;
+      out += String((cp - zero) % 10);
+    } else out += '?';
+  }
+  return out;
+}
+
+const ASCII_SPACE = '[ \\t\\n\\v\\f\\r]*';
+const INT_TEXT = new RegExp(`^${ASCII_SPACE}([+-]?)([0-9](?:_?[0-9])*)${ASCII_SPACE}$`);
+const DIGITPART = '[0-9](?:_?[0-9])*';
+const FLOAT_TEXT = new RegExp(
+  `^[+-]?(?:${DIGITPART}(?:\\.(?:${DIGITPART})?)?|\\.${DIGITPART})(?:[eE][+-]?${DIGITPART})?$`);
+const FLOAT_SPECIAL = /^([+-]?)(inf|infinity|nan)$/i;
+const MAX_INT_DIGITS = 4300;
+
+const toPyInt = (b: bigint): number | bigint =>
+  b >= BigInt(Number.MIN_SAFE_INTEGER) && b <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(b) : b;
+
+function intFromText(ascii: string, reprForError: string): number | bigint {
+  const m = INT_TEXT.exec(ascii);
+  if (!m) {
+    const shown = Array.from(reprForError).slice(0, 200).join('');
+    throw new PyException('ValueError', `invalid literal for int() with base 10: ${shown}`);
+  }
+  const digits = m[2].replace(/_/g, '');
+  if (digits.length > MAX_INT_DIGITS) {
+    throw new PyException('ValueError', `Exceeds the limit (${MAX_INT_DIGITS} digits) for integer string ` +
+      `conversion: value has ${digits.length} digits; use sys.set_int_max_str_digits() to increase the limit`);
+  }
+  return toPyInt(BigInt(m[1] === '-' ? `-${digits}` : digits));
+}
+
+/** Python's int(v) (base 10 for text): surrounding whitespace, a sign, `_` between digits. */
+export function pyInt(v: PyValue): number | bigint {
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'bigint') return v;
+  if (typeof v === 'number') return Number.isInteger(v) ? v + 0 : pyInt(new PyFloat(v));
+  if (v instanceof PyFloat) {
+    if (Number.isNaN(v.value)) throw new PyException('ValueError', 'cannot convert float NaN to integer');
+    if (!Number.isFinite(v.value)) throw new PyException('OverflowError', 'cannot convert float infinity to integer');
+    const t = Math.trunc(v.value);
+    return Number.isSafeInteger(t) ? t + 0 : toPyInt(BigInt(t));
+  }
+  if (typeof v === 'string') return intFromText(toAsciiNumber(v), pyStrRepr(v));
+  if (v instanceof PyBytes) {
+    const ascii = Array.from(v.bytes, (c) => (c < 0x80 ? String.fromCharCode(c) : '?')).join('');
+    return intFromText(ascii, pyBytesRepr(v.bytes));
+  }
+  throw new PyException('TypeError',
+    `int() argument must be a string, a bytes-like object or a real number, not '${pyTypeShortName(v)}'`);
+}
+
+function floatFromText(ascii: string, reprForError: string): number {
+  const t = ascii.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, '');
+  const special = FLOAT_SPECIAL.exec(t);
+  if (special) {
+    if (special[2].toLowerCase() === 'nan') return NaN;
+    return special[1] === '-' ? -Infinity : Infinity;
+  }
+  if (!FLOAT_TEXT.test(t)) throw new PyException('ValueError', `could not convert string to float: ${reprForError}`);
+  return Number(t.replace(/_/g, ''));
+}
+
+/** Python's float(v): decimal text with optional exponent and `_`, inf/infinity/nan, whitespace. */
+export function pyFloat(v: PyValue): number {
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') {
+    const n = Number(v);
+    if (!Number.isFinite(n)) throw new PyException('OverflowError', 'int too large to convert to float');
+    return n;
+  }
+  if (v instanceof PyFloat) return v.value;
+  if (typeof v === 'string') return floatFromText(toAsciiNumber(v), pyStrRepr(v));
+  if (v instanceof PyBytes) {
+    const ascii = Array.from(v.bytes, (c) => (c < 0x80 ? String.fromCharCode(c) : '?')).join('');
+    return floatFromText(ascii, pyBytesRepr(v.bytes));
+  }
+  throw new PyException('TypeError', `float() argument must be a string or a real number, not '${pyTypeShortName(v)}'`);
+}
+
+/** Python 3's round() of a float to an int: halves go to the even neighbour. */
+export function roundHalfEven(x: number): number {
+  const f = Math.floor(x);
+  const d = x - f;
+  if (d > 0.5) return f + 1;
+  if (d < 0.5) return f;
+  return f % 2 === 0 ? f : f + 1;
+}
