@@ -15,7 +15,8 @@ import { pyStr, pyStrRepr, pyTypeShortName } from '../py/repr';
 import { PyFloat, type PyValue } from '../py/values';
 import { jsonLoads } from '../py/json-loads';
 import { shlexSplit } from '../py/shlex';
-import { parseDateutil, type PyDatetime } from '../output/shape';
+import { parseDateutil } from '../py/dateutil';
+import type { PyDatetime } from '../py/datetime';
 import { epochFromFields } from '../py/datetime';
 import { CredentialRetrievalError, type Credentials } from './credentials';
 
@@ -115,11 +116,11 @@ async function retrieve(command: string, env: Record<string, string | undefined>
 }
 
 /** dateutil's parse(expiry) as RefreshableCredentials makes its expiry time (epoch seconds, or null when naive). */
-function expiryOf(value: PyValue, tz: string | undefined): number | null {
+function expiryOf(value: PyValue, tz: string | undefined, nowSecs: number): number | null {
   if (typeof value !== 'string') throw pyError(`Parser must be a string or character stream, not ${pyTypeShortName(value)}`);
   let dt: PyDatetime;
   try {
-    dt = parseDateutil(value, tz);
+    dt = parseDateutil(value, tz, new Date(nowSecs * 1000));
   } catch (e) {
     throw pyError((e as Error).message);
   }
@@ -145,7 +146,7 @@ export async function loadProcessCredentials(command: string, opts: {
   const first = await retrieve(command, env, cwd, log);
   if (first.expiry === null) return { resolve: async () => first.credentials };
   let current = first.credentials;
-  let expiry = expiryOf(first.expiry, env.TZ);
+  let expiry = expiryOf(first.expiry, env.TZ, now());
   const remaining = () => {
     // A naive expiry cannot be compared with the aware current time.
     if (expiry === null) throw pyError("can't subtract offset-naive and offset-aware datetimes");
@@ -165,7 +166,7 @@ export async function loadProcessCredentials(command: string, opts: {
       }
       current = next.credentials;
       if (next.expiry === null) throw pyError('Parser must be a string or character stream, not NoneType');
-      expiry = expiryOf(next.expiry, env.TZ);
+      expiry = expiryOf(next.expiry, env.TZ, now());
       if (remaining() < 0) {
         throw pyError('Credentials were refreshed, but the refreshed credentials are still expired.');
       }

@@ -7,8 +7,9 @@ import type { Operation, Shape, ShapeRef } from '../model/types';
 import { PyBytes, PyDateTime, PyFloat, type PyDict, type PyValue } from '../py/values';
 import { pyFloatRepr } from '../py/repr';
 import { CliError, RC } from '../errors';
+import { b64encode } from '../py/base64';
 import { jsonDumps } from '../py/json-dumps';
-import { parseTimestamp } from '../output/shape';
+import { parseTimestamp } from './timestamp';
 import { epochFromFields, fieldsFromEpoch, zeroPad as pad } from '../py/datetime';
 
 export interface SerializedRequest {
@@ -138,8 +139,7 @@ function serializeValue(value: PyValue, shape: Shape): PyValue {
     return value.map((v) => serializeValue(v, ms));
   }
   if (shape.type === 'blob') {
-    if (value instanceof PyBytes) return Buffer.from(value.bytes).toString('base64');
-    if (typeof value === 'string') return Buffer.from(value, 'utf8').toString('base64');
+    if (value instanceof PyBytes || typeof value === 'string') return b64encode(value instanceof PyBytes ? value.bytes : value);
   }
   // In a JSON body, timestamps default to epoch seconds.
   if (shape.type === 'timestamp') return timestampIn(value, shape, 'unixTimestamp');

@@ -13,7 +13,7 @@ import type { PaginationConfig } from '../params/build';
 import { generateSkeleton } from '../params/skeleton';
 import { chooseOutput, renderBuffered, renderResponse, type OutputFormat } from '../output/index';
 import { jsonLoads } from '../py/json-loads';
-import { shapeResponse } from '../output/shape';
+import { shapeResponse } from '../client/response';
 import { asStructured, ServiceError } from '../client/service-error';
 import type { LoadedCredentials } from '../client/credentials';
 import { paginate } from './paginate';
@@ -67,7 +67,7 @@ async function call(
   // An output skeleton is one made-up page (the AWS CLI itself fails to paginate it).
   const pag = paginateOn && !outputSkeleton ? paginatorFor(op) : undefined;
   const outShape = outputShape(op);
-  const shape = (body: PyValue) => shapeResponse(body, outShape, { timestampFormat, tz: io.env.TZ });
+  const shape = (body: PyValue) => shapeResponse(body, outShape, { timestampFormat, tz: io.env.TZ, now: io.now() });
 
   const validate = (p: PyDict) => {
     const errors = validateParams(p, inputShape(op));
@@ -206,7 +206,7 @@ async function createTransport(inv: Invocation, profile: Profile, s: ClientSetti
       const res = await client.sendRaw(op, params);
       if (res.status >= 300) {
         throw ServiceError.fromResponse(op, res, (shapeName) =>
-          shapeResponse(jsonLoads(res.body), getShape(shapeName), { timestampFormat: 'iso8601', tz: io.env.TZ }));
+          shapeResponse(jsonLoads(res.body), getShape(shapeName), { timestampFormat: 'iso8601', tz: io.env.TZ, now: io.now() }));
       }
       return res.body.trim() ? jsonLoads(res.body) : new Map();
     },

@@ -10,6 +10,8 @@ import type { PyDict, PyValue } from '../py/values';
 import { pyRepr, pyTypeShortName } from '../py/repr';
 import type { PaginationConfig } from '../params/build';
 import type { OutputFormat } from '../output/index';
+import { b64decode, b64encode } from '../py/base64';
+import { pyUtf8Decode } from '../py/codec';
 import { jsonDumps } from '../py/json-dumps';
 import { jsonLoads } from '../py/json-loads';
 
@@ -30,27 +32,7 @@ export interface PaginateOptions {
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 export function encodeToken(token: PyDict): string {
-  return Buffer.from(jsonDumps(token), 'utf8').toString('base64');
-}
-
-/**
- * Python's base64.b64decode without validation: characters outside the alphabet are skipped, a
- * complete padding ends the data, and an incomplete quantum is an error (undefined here).
- */
-function pyB64Decode(s: string): Buffer | undefined {
-  let data = '';
-  let pads = 0;
-  for (const c of s) {
-    if (c === '=') {
-      const pos = data.length % 4;
-      if (pos >= 2 && pos + ++pads >= 4) return Buffer.from(data, 'base64');
-      continue;
-    }
-    if (!/[A-Za-z0-9+/]/.test(c)) continue;
-    pads = 0;
-    data += c;
-  }
-  return data.length % 4 === 0 ? Buffer.from(data, 'base64') : undefined;
+  return b64encode(jsonDumps(token));
 }
 
 /**
@@ -60,14 +42,11 @@ function pyB64Decode(s: string): Buffer | undefined {
  * The truncate amount is returned as found (it is checked when the first page is sliced).
  */
 export function decodeToken(token: string, inputTokens: string[]): [PyDict, PyValue] {
-  const decoded = pyB64Decode(token);
   let doc: PyValue | undefined;
-  if (decoded) {
-    try {
-      doc = jsonLoads(new TextDecoder('utf-8', { fatal: true }).decode(decoded), { orderedDict: true, tooDeep: 'decode' });
-    } catch {
-      doc = undefined;
-    }
+  try {
+    doc = jsonLoads(pyUtf8Decode(b64decode(token)), { orderedDict: true, tooDeep: 'decode' });
+  } catch {
+    doc = undefined;
   }
   if (doc instanceof Map) {
     doc.delete('boto_encoded_keys');

@@ -15,6 +15,7 @@
 //    with a blank line per line break, keys longer than 128 UTF-8 bytes written as `? key` / `: value`.
 
 import { PyBytes, PyFloat, type PyDict, type PyValue } from '../py/values';
+import { encodebytes } from '../py/base64';
 import { pyFloatRepr } from '../py/repr';
 import { sortedKeys } from '../py/str';
 
@@ -205,15 +206,6 @@ function resolvesToNonString(s: string): boolean {
     default:
       return false;
   }
-}
-
-// ---- base64 as Python's base64.encodebytes: 76-character lines, each ending in \n ----
-
-function encodeBytesLines(bytes: Uint8Array): string {
-  const b64 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-  let out = '';
-  for (let i = 0; i < b64.length; i += 76) out += b64.slice(i, i + 76) + '\n';
-  return out;
 }
 
 // ---- the emitter ----
@@ -522,7 +514,7 @@ class Emitter {
         break;
     }
     if (v instanceof PyFloat) return this.scalar(floatText(v.value), 'plain', false);
-    if (v instanceof PyBytes) return this.scalar(encodeBytesLines(v.bytes), 'binary', false);
+    if (v instanceof PyBytes) return this.scalar(encodebytes(v.bytes), 'binary', false);
 
     const container = v as Container;
     if (this.anchors) {

@@ -18,6 +18,7 @@ import { PyBytes, PyDateTime, PyFloat, setNonStrKey, type PyDict, type PyValue }
 import { pyDateTimeStr, pyFloatRepr, pyRepr as pyValueRepr } from '../py/repr';
 import { daysInMonth, epochFromFields, fieldsFromEpoch } from '../py/datetime';
 import { own } from '../model/own';
+import { b64decode, Base64Error } from '../py/base64';
 
 /**
  * Any input the AWS CLI refuses. Normally ruamel raises a YAMLError, and the CLI prints
@@ -519,33 +520,17 @@ class Constructor {
     return new PyFloat(sign * (t.endsWith('nan') ? NaN : Number(t)));
   }
 
-  /**
-   * base64.decodebytes (binascii.a2b_base64, not strict): characters outside the alphabet are skipped, a pad that
-   * completes a group ends the data, and a group left incomplete is an error.
-   */
+  /** ruamel's construct_yaml_binary: base64.decodebytes of the text's ASCII. */
   private constructBinary(text: string): PyBytes {
     if (/[^\x00-\x7f]/.test(text)) throw new YamlInputError('failed to convert base64 data into ascii');
-    let quad = 0;
-    let pads = 0;
-    let data = '';
-    let done = false;
-    for (const ch of text) {
-      if (ch === '=') {
-        if (quad >= 2 && quad + ++pads >= 4) {
-          done = true;
-          break;
-        }
-        continue;
-      }
-      if (!/[A-Za-z0-9+/]/.test(ch)) continue;
-      data += ch;
-      quad = (quad + 1) % 4;
-      pads = 0;
+    try {
+      return new PyBytes(b64decode(text));
+    } catch (e) {
+      if (e instanceof Base64Error) throw new YamlInputError(`failed to decode base64 data: ${e.message}`);
+      throw e;
     }
-    if (!done && quad === 1) throw new YamlInputError('failed to decode base64 data: excess data characters');
-    if (!done && quad !== 0) throw new YamlInputError('failed to decode base64 data: Incorrect padding');
-    return new PyBytes(new Uint8Array(Buffer.from(data, 'base64')));
   }
+
 
   /** ruamel's create_timestamp: a datetime.date, or a naive datetime.datetime moved to UTC by its offset. */
   private constructTimestamp(text: string): PyDateTime {

@@ -1,6 +1,7 @@
 // Python's json.dumps, as the AWS CLI writes JSON: `--output json` (indent=4, ensure_ascii=False),
 // request bodies (botocore: the defaults, ensure_ascii and ', '/': '), JMESPath's to_string() (compact),
 // pagination tokens.
+import { b64encode } from './base64';
 import { PyException } from './exceptions';
 import { pyFloatRepr } from './repr';
 import { PyBytes, PyFloat, type PyValue } from './values';
@@ -24,7 +25,7 @@ export interface DumpsOptions {
  * botocore's serializer write blobs); anything else is Python's TypeError.
  */
 function bytesAsBase64(v: unknown): PyValue {
-  if (v instanceof PyBytes) return Buffer.from(v.bytes.buffer, v.bytes.byteOffset, v.bytes.byteLength).toString('base64');
+  if (v instanceof PyBytes) return b64encode(v.bytes);
   throw new PyException('TypeError', `Object of type ${typeName(v)} is not JSON serializable`);
 }
 

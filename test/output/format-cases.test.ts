@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { MODEL, outputShape } from '../../src/model';
 import { formatJson } from '../../src/output/json';
 import { jsonLoads } from '../../src/py/json-loads';
-import { shapeResponse } from '../../src/output/shape';
+import { shapeResponse } from '../../src/client/response';
 import { formatTable } from '../../src/output/table';
 import { formatText } from '../../src/output/text';
 

@@ -19,7 +19,7 @@ import { serializeRequest } from '../../src/client/serialize';
 import { parseErrorResponse } from '../../src/client/error-code';
 import { formatJson } from '../../src/output/json';
 import { jsonLoads } from '../../src/py/json-loads';
-import { shapeResponse } from '../../src/output/shape';
+import { shapeResponse } from '../../src/client/response';
 import { formatText } from '../../src/output/text';
 import { formatTable } from '../../src/output/table';
 import { dumpYaml } from '../../src/output/yaml';
