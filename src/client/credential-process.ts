@@ -11,13 +11,13 @@ import { spawn } from 'node:child_process';
 import { CliError, RC } from '../errors';
 import type { DebugLog } from '../debug';
 import { pyUtf8Decode } from '../py/codec';
+import { errnoOf } from '../py/errno';
 import { pyStr, pyStrRepr, pyTypeShortName } from '../py/repr';
 import { PyFloat, type PyValue } from '../py/values';
 import { jsonLoads } from '../py/json-loads';
 import { shlexSplit } from '../py/shlex';
 import { parseDateutil } from '../py/dateutil';
-import type { PyDatetime } from '../py/datetime';
-import { epochFromFields } from '../py/datetime';
+import { epochFromFields, type PyDatetime } from '../py/datetime';
 import { CredentialRetrievalError, type Credentials } from './credentials';
 
 const METHOD = 'custom-process';
@@ -31,16 +31,6 @@ interface ProcessOutput {
   stderr: Buffer;
 }
 
-/** Python's errno texts for the failures of Popen itself (an OSError escapes as `[Errno N] text: 'program'`). */
-const SPAWN_ERRORS: Record<string, [number, string]> = {
-  ENOENT: [2, 'No such file or directory'],
-  EACCES: [13, 'Permission denied'],
-  ENOTDIR: [20, 'Not a directory'],
-  ENOEXEC: [8, 'Exec format error'],
-  ELOOP: [40, 'Too many levels of symbolic links'],
-  ENAMETOOLONG: [36, 'File name too long'],
-};
-
 function runProcess(argv: string[], env: Record<string, string | undefined>, cwd: string | undefined): Promise<ProcessOutput> {
   return new Promise((resolve, reject) => {
     const child = spawn(argv[0], argv.slice(1), { env: env as NodeJS.ProcessEnv, cwd, stdio: ['inherit', 'pipe', 'pipe'] });
@@ -49,7 +39,8 @@ function runProcess(argv: string[], env: Record<string, string | undefined>, cwd
     child.stdout.on('data', (c: Buffer) => out.push(c));
     child.stderr.on('data', (c: Buffer) => err.push(c));
     child.on('error', (e: NodeJS.ErrnoException) => {
-      const known = Object.prototype.hasOwnProperty.call(SPAWN_ERRORS, e.code ?? '') ? SPAWN_ERRORS[e.code!] : undefined;
+      // The failures of Popen itself: an OSError escapes as `[Errno N] text: 'program'`.
+      const known = errnoOf(e.code);
       reject(new CliError(known ? `[Errno ${known[0]}] ${known[1]}: ${pyStrRepr(argv[0])}` : e.message, RC.GENERAL));
     });
     child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err) }));

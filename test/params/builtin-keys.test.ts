@@ -14,7 +14,7 @@ import { pyRepr } from '../../src/py/repr';
 import { parseShorthand } from '../../src/shorthand/parser';
 import { loadYamlInput } from '../../src/params/yaml-input';
 import { validateParams } from '../../src/params/validate';
-import { expandVars } from '../../src/params/paramfile';
+import { expandVars } from '../../src/py/os-path';
 import { serializeRequest } from '../../src/client/serialize';
 import { parseErrorResponse } from '../../src/client/error-code';
 import { formatJson } from '../../src/output/json';
