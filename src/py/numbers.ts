@@ -27,7 +27,13 @@ function toAsciiNumber(s: string): string {
 }
 
 const ASCII_SPACE = '[ \\t\\n\\v\\f\\r]*';
-const INT_TEXT = new RegExp(`^${ASCII_SPACE}([+-]?)([0-9](?:_?[0-9])*)${ASCII_SPACE}$`);
+const DIGIT = { 2: '[01]', 8: '[0-7]', 10: '[0-9]', 16: '[0-9a-fA-F]' } as const;
+const PREFIX = { 2: '0[bB]_?', 8: '0[oO]_?', 10: '', 16: '0[xX]_?' } as const;
+export type IntBase = keyof typeof DIGIT;
+const INT_TEXT: Partial<Record<IntBase, RegExp>> = {};
+/** An int literal in `base`: whitespace, a sign, the base's prefix (optional), `_` between digits. */
+const intText = (base: IntBase) => (INT_TEXT[base] ??= new RegExp(
+  `^${ASCII_SPACE}([+-]?)(?:${PREFIX[base] || '(?!)'})?(${DIGIT[base]}(?:_?${DIGIT[base]})*)${ASCII_SPACE}$`));
 const DIGITPART = '[0-9](?:_?[0-9])*';
 const FLOAT_TEXT = new RegExp(
   `^[+-]?(?:${DIGITPART}(?:\\.(?:${DIGITPART})?)?|\\.${DIGITPART})(?:[eE][+-]?${DIGITPART})?$`);
@@ -37,13 +43,18 @@ const MAX_INT_DIGITS = 4300;
 const toPyInt = (b: bigint): number | bigint =>
   b >= BigInt(Number.MIN_SAFE_INTEGER) && b <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(b) : b;
 
-function intFromText(ascii: string, reprForError: string): number | bigint {
-  const m = INT_TEXT.exec(ascii);
+function intFromText(ascii: string, reprForError: string, base: IntBase): number | bigint {
+  const m = intText(base).exec(ascii);
   if (!m) {
+    // (%.200R: the repr cut to 200 characters)
     const shown = Array.from(reprForError).slice(0, 200).join('');
-    throw new PyException('ValueError', `invalid literal for int() with base 10: ${shown}`);
+    throw new PyException('ValueError', `invalid literal for int() with base ${base}: ${shown}`);
   }
   const digits = m[2].replace(/_/g, '');
+  if (base !== 10) {
+    const b = BigInt(`${base === 2 ? '0b' : base === 8 ? '0o' : '0x'}${digits}`);
+    return toPyInt(m[1] === '-' ? -b : b);
+  }
   if (digits.length > MAX_INT_DIGITS) {
     throw new PyException('ValueError', `Exceeds the limit (${MAX_INT_DIGITS} digits) for integer string ` +
       `conversion: value has ${digits.length} digits; use sys.set_int_max_str_digits() to increase the limit`);
@@ -51,8 +62,14 @@ function intFromText(ascii: string, reprForError: string): number | bigint {
   return toPyInt(BigInt(m[1] === '-' ? `-${digits}` : digits));
 }
 
-/** Python's int(v) (base 10 for text): surrounding whitespace, a sign, `_` between digits. */
-export function pyInt(v: PyValue): number | bigint {
+/**
+ * Python's int(v), or int(v, base) for text: surrounding whitespace, a sign, `_` between digits (and
+ * the base's prefix, 0b/0o/0x, for those bases).
+ */
+export function pyInt(v: PyValue, base: IntBase = 10): number | bigint {
+  if (base !== 10 && typeof v !== 'string' && !(v instanceof PyBytes)) {
+    throw new PyException('TypeError', "int() can't convert non-string with explicit base");
+  }
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v === 'bigint') return v;
   if (typeof v === 'number') return Number.isInteger(v) ? v + 0 : pyInt(new PyFloat(v));
@@ -62,10 +79,10 @@ export function pyInt(v: PyValue): number | bigint {
     const t = Math.trunc(v.value);
     return Number.isSafeInteger(t) ? t + 0 : toPyInt(BigInt(t));
   }
-  if (typeof v === 'string') return intFromText(toAsciiNumber(v), pyStrRepr(v));
+  if (typeof v === 'string') return intFromText(toAsciiNumber(v), pyStrRepr(v), base);
   if (v instanceof PyBytes) {
     const ascii = Array.from(v.bytes, (c) => (c < 0x80 ? String.fromCharCode(c) : '?')).join('');
-    return intFromText(ascii, pyBytesRepr(v.bytes));
+    return intFromText(ascii, pyBytesRepr(v.bytes), base);
   }
   throw new PyException('TypeError',
     `int() argument must be a string, a bytes-like object or a real number, not '${pyTypeShortName(v)}'`);

@@ -39,3 +39,17 @@ describe('roundHalfEven', () => {
     expect([0.5, 1.5, 2.5, -1.5, -2.5, 2.4, 2.6].map(roundHalfEven)).toEqual([0, 2, 2, -2, -2, 2, 3]);
   });
 });
+
+describe('pyInt with a base (int(text, base), as CPython 3.11)', () => {
+  it('takes the prefix, underscores and whitespace Python takes', () => {
+    expect([pyInt(' 0x_1F ', 16), pyInt('0_1', 8), pyInt('0777', 8), pyInt('-0b101', 2), pyInt('1_0', 2), pyInt('0X1f', 16), pyInt('0b', 16)])
+      .toEqual([31, 1, 511, -5, 2, 31, 11]);
+    expect(pyInt('f'.repeat(20), 16)).toBe(2n ** 80n - 1n);
+  });
+  it('refuses what Python refuses, with its text', () => {
+    for (const [text, base] of [['0x', 16], ['_1', 16], ['09', 8], ['0b2', 2], ['x1f', 16], ['', 16]] as const) {
+      expect(() => pyInt(text, base)).toThrow(`invalid literal for int() with base ${base}: ${pyRepr(text)}`);
+    }
+    expect(() => pyInt(5, 16)).toThrow("int() can't convert non-string with explicit base");
+  });
+});
