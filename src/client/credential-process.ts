@@ -17,7 +17,8 @@ import { PyFloat, type PyValue } from '../py/values';
 import { jsonLoads } from '../py/json-loads';
 import { shlexSplit } from '../py/shlex';
 import { parseDateutil } from '../py/dateutil';
-import { epochFromFields, type PyDatetime } from '../py/datetime';
+import { type PyDatetime } from '../py/datetime';
+import { epochFromFields } from '../py/calendar';
 import { CredentialRetrievalError, type Credentials } from './credentials';
 
 const METHOD = 'custom-process';

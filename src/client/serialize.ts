@@ -10,7 +10,7 @@ import { CliError, RC } from '../errors';
 import { b64encode } from '../py/base64';
 import { jsonDumps } from '../py/json-dumps';
 import { parseTimestamp } from './timestamp';
-import { epochFromFields, fieldsFromEpoch, zeroPad as pad } from '../py/datetime';
+import { epochFromFields, fieldsFromEpoch, zeroPad as pad } from '../py/calendar';
 
 export interface SerializedRequest {
   method: string;

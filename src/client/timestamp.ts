@@ -5,7 +5,8 @@ import { pyStr, pyTypeShortName } from '../py/repr';
 import { PyException } from '../py/exceptions';
 import { pyFloat } from '../py/numbers';
 import { PyFloat, type PyValue } from '../py/values';
-import { daysInMonth, fromTimestamp, isoformat, localZone, PyOverflow, TimestampError, type LocalZone, type PyDatetime } from '../py/datetime';
+import { fromTimestamp, isoformat, localZone, PyOverflow, TimestampError, type LocalZone, type PyDatetime } from '../py/datetime';
+import { daysInMonth } from '../py/calendar';
 import { dateutilParse, ParserError } from '../py/dateutil';
 
 /** botocore's `Invalid timestamp "<value>": <reason>` (e.g. dateutil's `Unknown string format: …`). */

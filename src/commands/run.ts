@@ -213,7 +213,7 @@ async function invoke(inv: Invocation, query: ((v: PyValue) => PyValue) | undefi
 }
 
 async function compileQueryArg(expr: string): Promise<(v: PyValue) => PyValue> {
-  const q = await import('../output/query');
+  const q = await import('../output/jmespath');
   try {
     const compiled = q.compileQuery(expr);
     return (v: PyValue) => q.searchQuery(compiled, v);

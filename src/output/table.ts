@@ -25,7 +25,8 @@
 
 import type { PyDict, PyValue } from '../py/values';
 import { roundHalfEven } from '../py/numbers';
-import { pyStr, pyTruthy } from '../py/repr';
+import { pyStr } from '../py/repr';
+import { pyTruthy } from '../py/ops';
 import { sortedKeys } from '../py/str';
 
 export interface TableOptions {

@@ -16,7 +16,7 @@
 import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml';
 import { PyBytes, PyDateTime, PyFloat, setNonStrKey, type PyDict, type PyValue } from '../py/values';
 import { pyDateTimeStr, pyFloatRepr, pyRepr, pyStr } from '../py/repr';
-import { daysInMonth, epochFromFields, fieldsFromEpoch } from '../py/datetime';
+import { daysInMonth, epochFromFields, fieldsFromEpoch } from '../py/calendar';
 import { own } from '../model/own';
 import { b64decode, Base64Error } from '../py/base64';
 import { PyException } from '../py/exceptions';

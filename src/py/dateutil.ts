@@ -1,7 +1,8 @@
 // dateutil.parser.parse, as botocore calls it (tzinfos={'GMT': tzutc()}): its lexer (_timelex), token
 // loop, year/month/day resolution and datetime construction, with dateutil's error texts. `now` is
 // the clock (the default date's fields, and the century of two-digit years).
-import { PyOverflow, civilFromDays, daysFromCivil, daysInMonth, epochFromFields, fieldsFromEpoch, localZone, type LocalZone, type PyDatetime } from './datetime';
+import { PyOverflow, localZone, type LocalZone, type PyDatetime } from './datetime';
+import { civilFromDays, daysFromCivil, daysInMonth, epochFromFields, fieldsFromEpoch } from './calendar';
 import { PyException } from './exceptions';
 import { pyFloat } from './numbers';
 import { pyIsSpaceChar } from './str';

@@ -1,6 +1,6 @@
 // Python's textual forms of values, for messages and output that the AWS CLI prints with repr()/str().
-import { pyKey, PyBytes, PyDateTime, PyFloat, type PyValue } from './values';
-import { zeroPad as pad } from './datetime';
+import { isPyObject, pyKey, PyBytes, PyDateTime, PyFloat, type PyObject, type PyValue } from './values';
+import { zeroPad as pad } from './calendar';
 
 /** Python's repr() of a float: shortest round-trip digits, scientific below 1e-4 and from 1e16 up. */
 export function pyFloatRepr(x: number): string {
@@ -93,7 +93,7 @@ export function pyBytesRepr(b: Uint8Array): string {
 }
 
 /** Python's repr() of a value (dicts from JSON print as OrderedDict({...}), as Python 3.12+ does). */
-export function pyRepr(v: PyValue): string {
+export function pyRepr(v: PyValue | PyObject): string {
   if (v === null) return 'None';
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (typeof v === 'string') return pyStrRepr(v);
@@ -106,6 +106,7 @@ export function pyRepr(v: PyValue): string {
   if (v instanceof PyBytes) return pyBytesRepr(v.bytes);
   if (v instanceof PyDateTime) return pyDateTimeRepr(v);
   if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
+  if (isPyObject(v)) return v.pyRepr();
   const parts: string[] = [];
   for (const [k, x] of v) parts.push(`${pyRepr(pyKey(v, k))}: ${pyRepr(x)}`);
   const body = `{${parts.join(', ')}}`;
@@ -114,7 +115,7 @@ export function pyRepr(v: PyValue): string {
 }
 
 /** Python's str() of a value: a str is itself, a date or datetime its isoformat(' '), everything else its repr. */
-export function pyStr(v: PyValue): string {
+export function pyStr(v: PyValue | PyObject): string {
   if (typeof v === 'string') return v;
   if (v instanceof PyDateTime) return pyDateTimeStr(v);
   return pyRepr(v);
@@ -138,7 +139,7 @@ function pyDateTimeRepr(v: PyDateTime): string {
 }
 
 /** The bare Python type name (type(v).__name__), as used in TypeError/AttributeError messages. */
-export function pyTypeShortName(v: PyValue): string {
+export function pyTypeShortName(v: PyValue | PyObject): string {
   if (v === null) return 'NoneType';
   if (typeof v === 'boolean') return 'bool';
   if (typeof v === 'string') return 'str';
@@ -148,22 +149,13 @@ export function pyTypeShortName(v: PyValue): string {
   if (v instanceof PyBytes) return 'bytes';
   if (v instanceof PyDateTime) return v.hasTime ? 'datetime' : 'date';
   if (Array.isArray(v)) return 'list';
+  if (isPyObject(v)) return v.pyTypeName;
   return orderedDicts.has(v) ? 'OrderedDict' : 'dict';
 }
 
 /** Python's str(type(v)): `<class 'str'>`, `<class 'dict'>`, `<class 'collections.OrderedDict'>`, … */
-export function pyTypeName(v: PyValue): string {
+export function pyTypeName(v: PyValue | PyObject): string {
   const n = pyTypeShortName(v);
   const module = n === 'OrderedDict' ? 'collections.' : v instanceof PyDateTime ? 'datetime.' : '';
   return `<class '${module}${n}'>`;
-}
-
-/** Python's truthiness of a value. */
-export function pyTruthy(v: PyValue): boolean {
-  if (v === null || v === false || v === '' || v === 0 || v === 0n) return false;
-  if (v instanceof Map) return v.size > 0;
-  if (Array.isArray(v)) return v.length > 0;
-  if (v instanceof PyFloat) return v.value !== 0; // NaN is truthy, as in Python
-  if (v instanceof PyBytes) return v.bytes.length > 0;
-  return true;
 }

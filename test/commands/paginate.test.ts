@@ -11,7 +11,7 @@ import { MODEL } from '../../src/model';
 import { fromJS, type PyDict, type PyValue } from '../../src/py/values';
 import { renderBuffered, type OutputFormat } from '../../src/output/index';
 import type { PaginationConfig } from '../../src/params/build';
-import { compileQuery, searchQuery } from '../../src/output/query';
+import { compileQuery, searchQuery } from '../../src/output/jmespath';
 
 const PAGINATOR = MODEL.paginators.ListTrainedModelInferenceJobs;
 const M = '11111111-2222-3333-4444-555555555555';

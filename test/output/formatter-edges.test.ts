@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryIO } from '../../src/io';
 import { jsonLoads } from '../../src/py/json-loads';
 import { renderBuffered, renderResponse, type OutputFormat } from '../../src/output/index';
-import { compileQuery, searchQuery } from '../../src/output/query';
+import { compileQuery, searchQuery } from '../../src/output/jmespath';
 
 interface Case { response: string; query: string | null; expected: Record<OutputFormat, string> }
 const fixture = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'formatter-edges.json'), 'utf8')) as { cases: Case[] };

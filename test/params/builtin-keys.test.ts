@@ -23,7 +23,7 @@ import { shapeResponse } from '../../src/client/response';
 import { formatText } from '../../src/output/text';
 import { formatTable } from '../../src/output/table';
 import { dumpYaml } from '../../src/output/yaml';
-import { compileQuery, searchQuery } from '../../src/output/query';
+import { compileQuery, searchQuery } from '../../src/output/jmespath';
 
 const NAMES = ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf', '__defineGetter__', '__lookupSetter__',
   'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString'];

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileQuery, QueryParseError, QueryRuntimeError, searchQuery } from '../../src/output/query';
-import { jsonLoads } from '../../src/py/json-loads';
-import { jsonDumps } from '../../src/py/json-dumps';
-import { dict, PyFloat, type PyValue } from '../../src/py/values';
+import { compileQuery, QueryParseError, QueryRuntimeError, searchQuery } from '../../../src/output/jmespath';
+import { jsonLoads } from '../../../src/py/json-loads';
+import { jsonDumps } from '../../../src/py/json-dumps';
+import { dict, PyFloat, type PyValue } from '../../../src/py/values';
 
 interface Case {
   expression: string;
@@ -103,6 +103,22 @@ describe('evaluation details', () => {
     expect(() => searchQuery(compileQuery('length(&foo)'), null)).toThrow(
       /^In function length\(\), invalid type for value: <jmespath\.visitor\._Expression object.*>, expected one of: \['string', 'array', 'object'\], received: "expref"$/,
     );
+  });
+
+  it('an expression reference inside a list prints as Python prints it', () => {
+    expect(() => searchQuery(compileQuery('abs([&foo])'), dict({ a: 1 }))).toThrow(
+      /^In function abs\(\), invalid type for value: \[<jmespath\.visitor\._Expression object at 0x[0-9a-f]+>\], /,
+    );
+  });
+
+  it("to_number() is Python's int(), else float(): Unicode digits, no whitespace beyond str.strip()'s ASCII (as the AWS CLI)", () => {
+    const n = (text: string) => searchQuery(compileQuery('to_number(@)'), text);
+    expect(n('\u0661\u0662')).toBe(12);
+    expect(n('\x1c5')).toBe(null);
+    expect(n('\u00a05')).toBe(5);
+    expect(n(' 1_0 ')).toBe(10);
+    expect(n('1e5')).toEqual(new PyFloat(100000));
+    expect(n('1'.repeat(5000))).toEqual(new PyFloat(Infinity));
   });
 
   it('bigints from the response stay exact', () => {
