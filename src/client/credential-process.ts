@@ -19,7 +19,7 @@ import { shlexSplit } from '../py/shlex';
 import { parseDateutil } from '../py/dateutil';
 import { type PyDatetime } from '../py/datetime';
 import { epochFromFields } from '../py/calendar';
-import { CredentialRetrievalError, type Credentials } from './credentials';
+import { CredentialRetrievalError, type Credentials } from './credential-types';
 
 const METHOD = 'custom-process';
 /** botocore's refresh windows (seconds before expiry). */
