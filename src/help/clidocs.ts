@@ -10,7 +10,8 @@ import { pyFloatRepr } from '../py/repr';
 import { pySplitlines } from '../py/str';
 import type { Operation, Shape, ShapeRef } from '../model/types';
 import { ReSTDocument } from './bcdoc';
-import { astext, isTextElement, parseRst, type RNode } from './rst';
+import { parseRst } from './rst';
+import { astext, isTextElement, type RNode } from './doctree';
 import * as T from './texts';
 
 /** awscli's SCALAR_TYPES. */
