@@ -17,7 +17,7 @@ import { shapeResponse } from '../client/response';
 import { asStructured, ServiceError } from '../client/service-error';
 import type { LoadedCredentials } from '../client/credentials';
 import { paginate } from './paginate';
-import { resolvePager, startPager } from '../output/pager';
+import { resolvePager, startPager } from './pager';
 
 export async function callOperation(
   inv: Invocation, params: PyDict, pagination: PaginationConfig, paginateOn: boolean,
