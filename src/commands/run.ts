@@ -8,6 +8,7 @@ import { CliError, GeneralError, ParamValidationError, RC, UnknownArgumentError 
 import type { IO } from '../io';
 import { operationsByCliName, SERVICE_CLI_NAME } from '../model';
 import type { Operation } from '../model/types';
+import { versionString } from '../model/version';
 import type { PyValue } from '../py/values';
 import { pyRepr } from '../py/repr';
 import { buildCallParameters, type CallContext } from '../params/build';
@@ -15,15 +16,6 @@ import { generateSkeleton } from '../params/skeleton';
 import { createDebugLog, type DebugLog } from '../debug';
 import type { ServiceError } from '../client/service-error';
 import { maybeAutoPrompt } from '../prompt';
-
-export const CLI_VERSION = '2.36.7';
-
-/** `aws --version`: the AWS CLI's layout, with this runtime in place of Python (and AWS_EXECUTION_ENV as it adds it). */
-export function versionString(env: Record<string, string | undefined> = process.env): string {
-  const os = require('node:os') as typeof import('node:os');
-  const execEnv = env.AWS_EXECUTION_ENV !== undefined ? ` exec-env/${env.AWS_EXECUTION_ENV}` : '';
-  return `aws-cli/${CLI_VERSION} Node.js/${process.versions.node} ${os.type()}/${os.release()}${execEnv} source/${os.arch()}`;
-}
 
 export interface Invocation {
   globals: GlobalArgs;

@@ -3,7 +3,7 @@
 // operation pages (`aws cleanroomsml OP help`), the service page (`aws cleanroomsml help`) and the
 // top-level page (`aws help`). The model's HTML documentation goes through the same writer.
 import { argumentTable, type CliArgument } from '../commands/arguments';
-import { CLI_VERSION } from '../commands/run';
+import { CLI_VERSION } from '../model/version';
 import { getShape, MODEL, operationsByCliName, paginatorFor, SERVICE_CLI_NAME } from '../model';
 import { isFloatBound, operationDoc, refDoc, serviceDoc, shapeDoc } from '../model/docs.generated';
 import { pyFloatRepr } from '../py/repr';
