@@ -1,8 +1,8 @@
 // The `aws` command: the AWS CLI's three parsing passes, the parameter pipeline, the call and the
 // output. `run` takes the arguments and an IO and returns the exit code; nothing here exits.
-import { ArgParseError, ArgParser, ArgParseVersion, InvalidChoiceError, pythonNumberOk } from './argparse';
+import { ArgParseError, ArgParser, ArgParseVersion, InvalidChoiceError, optionSpecs, pythonNumberOk } from './argparse';
 import { awsCliCommands } from './aws-commands.generated';
-import { argumentTable, optionSpecs, type CliArgument } from './arguments';
+import { argumentTable, type CliArgument } from '../params/arguments';
 import { FIRST_PASS_OPTIONS, GLOBAL_OPTIONS, toGlobalArgs, type GlobalArgs } from './globals';
 import { CliError, GeneralError, ParamValidationError, RC, UnknownArgumentError } from '../errors';
 import type { IO } from '../io';

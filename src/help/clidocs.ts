@@ -2,7 +2,7 @@
 // documentation events of bcdoc/docevents.py, with the pagination and example customizations): the
 // operation pages (`aws cleanroomsml OP help`), the service page (`aws cleanroomsml help`) and the
 // top-level page (`aws help`). The model's HTML documentation goes through the same writer.
-import { argumentTable, type CliArgument } from '../commands/arguments';
+import { argumentTable, type CliArgument } from '../params/arguments';
 import { CLI_VERSION } from '../model/version';
 import { getShape, MODEL, operationsByCliName, paginatorFor, SERVICE_CLI_NAME } from '../model';
 import { isFloatBound, operationDoc, refDoc, serviceDoc, shapeDoc } from '../model/docs.generated';

@@ -2,8 +2,7 @@
 // does it: per argument, in argument-table order, file:// loading, then shorthand/JSON/scalar
 // unpacking by the member's shape; then --cli-input-json/--cli-input-yaml values for the members the
 // command line did not set; pagination options aside.
-import type { CliArgument } from '../commands/arguments';
-import type { GlobalArgs } from '../commands/globals';
+import type { CliArgument } from './arguments';
 import { GeneralError, ParamValidationError } from '../errors';
 import type { IO } from '../io';
 import { getShape, paginatorFor, xformName } from '../model';
@@ -23,7 +22,8 @@ export interface CallContext {
   op: Operation;
   args: CliArgument[];
   parsed: Map<string, string | boolean | string[]>;
-  globals: GlobalArgs;
+  /** The global options the parameters depend on (--no-paginate). */
+  globals: { readonly paginate: boolean };
 }
 
 export interface PaginationConfig {

@@ -1,8 +1,8 @@
 // The three argparse passes of the AWS CLI, checked against Python 3.14's argparse rules (the
 // interpreter AWS CLI 2.36 bundles) and the recorded conformance cases (arg-*, glob-*).
 import { describe, expect, it } from 'vitest';
-import { ArgParseError, ArgParser, getCloseMatches, invalidChoice, sequenceRatio, type OptionSpec } from '../../src/commands/argparse';
-import { argumentTable, optionSpecs } from '../../src/commands/arguments';
+import { ArgParseError, ArgParser, getCloseMatches, invalidChoice, optionSpecs, sequenceRatio, type OptionSpec } from '../../src/commands/argparse';
+import { argumentTable } from '../../src/params/arguments';
 import { parseGlobalArgs, parseOperationArgs, run } from '../../src/commands/run';
 import { memoryIO } from '../../src/io';
 import { operationsByCliName } from '../../src/model';

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/commands/run';
-import { argumentTable } from '../../src/commands/arguments';
+import { argumentTable } from '../../src/params/arguments';
 import { memoryIO } from '../../src/io';
 import { getShape, MODEL, operationsByCliName } from '../../src/model';
 import type { Shape } from '../../src/model/types';
