@@ -1,6 +1,6 @@
 // Calling an operation: configuration, validation, credentials, the request (or the pages of a
 // paginated one), and the output in the chosen format.
-import type { Invocation } from './run';
+import type { Invocation } from './invocation';
 import { CLI_VERSION } from '../model/version';
 import { CliError, ConfigError, NoRegionError, ParamValidationError, RC } from '../errors';
 import { configValue, loadProfile, resolveEndpointSettings, resolveRegion, type Profile } from '../client/config';

@@ -3,7 +3,7 @@
 // (with its truncate amount), the same-token-twice guard. text and yaml-stream print page by page
 // (so memory stays flat), and stop asking for pages once the reader has gone; the other formats print
 // the merged result.
-import type { Invocation } from './run';
+import type { Invocation } from './invocation';
 import { CliError, RC } from '../errors';
 import type { Paginator } from '../model/types';
 import type { PyDict, PyValue } from '../py/values';

@@ -1,7 +1,9 @@
-// The `aws` command: the AWS CLI's three parsing passes, the parameter pipeline, the call and the
-// output. `run` takes the arguments and an IO and returns the exit code; nothing here exits.
+// The `aws` command's driver: the AWS CLI's three parsing passes, the parameter pipeline, the call and
+// the output. `run` takes the arguments, an IO and the help renderer (help/ is a side entry: the caller
+// hands it in, ../cli.ts) and returns the exit code; nothing here exits.
 import { ArgParseError, ArgParser, ArgParseVersion, InvalidChoiceError, optionSpecs, pythonNumberOk } from './argparse';
 import { awsCliCommands } from './aws-commands.generated';
+import type { Invocation } from './invocation';
 import { argumentTable, type CliArgument } from '../params/arguments';
 import { FIRST_PASS_OPTIONS, GLOBAL_OPTIONS, toGlobalArgs, type GlobalArgs } from './globals';
 import { CliError, GeneralError, ParamValidationError, RC, UnknownArgumentError } from '../errors';
@@ -15,16 +17,12 @@ import { buildCallParameters, type CallContext } from '../params/build';
 import { generateSkeleton } from '../params/skeleton';
 import { createDebugLog, type DebugLog } from '../debug';
 import type { ServiceError } from '../client/service-error';
-import { maybeAutoPrompt } from '../prompt';
 
-export interface Invocation {
-  globals: GlobalArgs;
-  operation: Operation;
-  opCliName: string;
-  args: CliArgument[];
-  parsed: Map<string, string | boolean | string[]>;
-  io: IO;
-  log: DebugLog;
+/** Renders a help page: `aws help` (path []), `aws cleanroomsml help`, `aws cleanroomsml <operation> help`. */
+export type HelpRenderer = (path: string[], io: IO, globals: GlobalArgs) => Promise<number>;
+
+export interface RunOptions {
+  help: HelpRenderer;
 }
 
 /** What the command line asks for, once the three argparse passes have read it. */
@@ -100,10 +98,7 @@ export function parseOperationArgs(remaining: readonly string[]): ParsedCommand 
   return { kind: 'call', operation, opCliName, args, parsed: parsedOp.values };
 }
 
-export async function run(argv: string[], io: IO): Promise<number> {
-  const prompted = await maybeAutoPrompt(argv, io);
-  if (typeof prompted === 'number') return prompted;
-  argv = prompted;
+export async function run(argv: string[], io: IO, opts: RunOptions): Promise<number> {
   let errorFormat: string | undefined = io.env.AWS_CLI_ERROR_FORMAT;
   let log: DebugLog = createDebugLog(io, false);
   try {
@@ -131,11 +126,11 @@ export async function run(argv: string[], io: IO): Promise<number> {
     validateTopLevel(globals);
     if (main.command === 'help') {
       checkHelpTopic(main.remaining);
-      return await runHelp(io, globals, []);
+      return await opts.help([], io, globals);
     }
 
     const cmd = parseOperationArgs(main.remaining);
-    if (cmd.kind === 'help') return await runHelp(io, globals, cmd.path);
+    if (cmd.kind === 'help') return await opts.help(cmd.path, io, globals);
     const inv: Invocation = { globals, operation: cmd.operation, opCliName: cmd.opCliName, args: cmd.args, parsed: cmd.parsed, io, log };
     return await invoke(inv, query);
   } catch (e) {
@@ -177,11 +172,6 @@ function validateTopLevel(g: GlobalArgs): void {
       throw new ParamValidationError(`argument ${name}: expected a whole number of seconds, received: '${v}'`);
     }
   }
-}
-
-async function runHelp(io: IO, g: GlobalArgs, path: string[]): Promise<number> {
-  const help = await import('../help');
-  return help.showHelp(path, io, g);
 }
 
 async function invoke(inv: Invocation, query: ((v: PyValue) => PyValue) | undefined): Promise<number> {

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { ArgParseError, ArgParser, getCloseMatches, invalidChoice, optionSpecs, sequenceRatio, type OptionSpec } from '../../src/commands/argparse';
 import { argumentTable } from '../../src/params/arguments';
-import { parseGlobalArgs, parseOperationArgs, run } from '../../src/commands/run';
+import { parseGlobalArgs, parseOperationArgs } from '../../src/commands/run';
+import { cli } from '../../src/cli';
 import { memoryIO } from '../../src/io';
 import { operationsByCliName } from '../../src/model';
 
@@ -44,7 +45,7 @@ const ARN = `arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${MEMBERSHI
 
 async function runCli(argv: string[], env: Record<string, string> = {}): Promise<{ rc: number; out: string; err: string }> {
   const io = memoryIO({ AWS_DEFAULT_REGION: 'us-east-1', HOME: '/nonexistent', ...env });
-  const rc = await run(argv, io);
+  const rc = await cli(argv, io);
   return { rc, out: io.out(), err: io.err() };
 }
 

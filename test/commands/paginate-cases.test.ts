@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { paginate } from '../../src/commands/paginate';
-import type { Invocation } from '../../src/commands/run';
+import type { Invocation } from '../../src/commands/invocation';
 import { memoryIO } from '../../src/io';
 import { MODEL } from '../../src/model';
 import type { PyDict, PyValue } from '../../src/py/values';

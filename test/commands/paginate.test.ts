@@ -4,7 +4,7 @@
 // come from Python (base64.b64encode(json.dumps(token).encode())) and the page-* conformance cases.
 import { describe, expect, it } from 'vitest';
 import { decodeToken, encodeToken, paginate } from '../../src/commands/paginate';
-import type { Invocation } from '../../src/commands/run';
+import type { Invocation } from '../../src/commands/invocation';
 import { CliError } from '../../src/errors';
 import { memoryIO } from '../../src/io';
 import { MODEL } from '../../src/model';

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/commands/run';
+import { cli as runCli } from '../../src/cli';
 import { memoryIO } from '../../src/io';
 import { getShape, memberRef, operationsByCliName, operationNamed, own, paginatorFor } from '../../src/model';
 import { fromJS, toJS, type PyDict, type PyValue } from '../../src/py/values';
@@ -40,7 +40,7 @@ afterAll(() => rmSync(home, { recursive: true, force: true }));
 async function cli(args: string[], env: Record<string, string> = {}) {
   const io = memoryIO({ AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_DEFAULT_REGION: 'us-east-1',
     HOME: home, AWS_CONFIG_FILE: join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'), ...env }, home);
-  const rc = await run(args, io);
+  const rc = await runCli(args, io);
   return { rc, stdout: io.out(), stderr: io.err() };
 }
 
