@@ -27,7 +27,7 @@ export class ResponseShapeError extends Error {
   override name = 'ResponseShapeError';
 }
 
-/** Python's int() and float() (the parameter layer's), with their errors as response errors. */
+/** Python's int() and float() (py/numbers.ts), with their errors as response errors. */
 function asResponseError<T>(f: () => T): T {
   try {
     return f();
