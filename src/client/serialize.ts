@@ -4,12 +4,12 @@
 // `{}` when the input has body members but none was given, no body otherwise.
 import { getShape, inputShape, memberRef } from '../model';
 import type { Operation, Shape, ShapeRef } from '../model/types';
-import { PyBytes, PyDateTime, PyFloat, type PyDict, type PyValue } from '../py/values';
+import { PyBytes, PyFloat, type PyDict, type PyValue } from '../py/values';
 import { pyFloatRepr } from '../py/repr';
 import { CliError, RC } from '../errors';
 import { b64encode } from '../py/base64';
 import { jsonDumps } from '../py/json-dumps';
-import { parseTimestamp } from './timestamp';
+import { parseToAwareDatetime } from './timestamp';
 import { epochFromFields, fieldsFromEpoch, zeroPad as pad } from '../py/calendar';
 
 export interface SerializedRequest {
@@ -103,8 +103,8 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  * (microseconds when there are any) or rfc822.
  */
 function serializeTimestamp(value: PyValue, format: string): PyValue {
-  const dt = value instanceof PyDateTime ? { ...value, offset: null } : parseTimestamp(value);
-  const seconds = epochFromFields(dt.year, dt.month, dt.day, dt.hour, dt.minute, dt.second) - (dt.offset ?? 0);
+  const dt = parseToAwareDatetime(value);
+  const seconds = epochFromFields(dt.year, dt.month, dt.day, dt.hour, dt.minute, dt.second);
   const [y, mo, d, h, mi, s] = fieldsFromEpoch(seconds);
   const time = `${pad(h)}:${pad(mi)}:${pad(s)}`;
   switch (format.toLowerCase()) {

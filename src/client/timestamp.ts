@@ -4,14 +4,23 @@
 import { pyStr, pyTypeShortName } from '../py/repr';
 import { PyException } from '../py/exceptions';
 import { pyFloat } from '../py/numbers';
-import { PyFloat, type PyValue } from '../py/values';
+import { PyDateTime, PyFloat, type PyValue } from '../py/values';
 import { fromTimestamp, isoformat, localZone, PyOverflow, TimestampError, type LocalZone, type PyDatetime } from '../py/datetime';
-import { daysInMonth } from '../py/calendar';
+import { daysInMonth, epochFromFields, fieldsFromEpoch } from '../py/calendar';
 import { dateutilParse, ParserError } from '../py/dateutil';
 
-/** botocore's `Invalid timestamp "<value>": <reason>` (e.g. dateutil's `Unknown string format: …`). */
+/** botocore's `Invalid timestamp "<value>": <reason>` (e.g. dateutil's `Unknown string format: …`): a ValueError. */
 export class InvalidTimestampError extends TimestampError {
   override name = 'InvalidTimestampError';
+}
+
+/**
+ * What parse_timestamp raises otherwise than as a ValueError: its RuntimeError (`Unable to calculate
+ * correct timezone offset for "<value>"`, when every zone overflows) and float()'s OverflowError. The
+ * parameter validator does not catch these (they end the command, exit 255).
+ */
+export class TimestampOverflowError extends TimestampError {
+  override name = 'TimestampOverflowError';
 }
 
 // The form services send (`2026-11-20T05:00:00.123Z`, `…+05:30`): what dateutil makes of it, without
@@ -48,7 +57,7 @@ const MAX_FLOAT_INT = 2n ** 1024n;
 
 /** parse_timestamp(value) in a local zone, with `now` as the clock. */
 export function parseTimestampIn(value: PyValue, zone: LocalZone, now: Date): PyDatetime {
-  const runtime = () => new TimestampError(`Unable to calculate correct timezone offset for "${pyStr(value)}"`);
+  const runtime = () => new TimestampOverflowError(`Unable to calculate correct timezone offset for "${pyStr(value)}"`);
   let numeric: number | undefined;
   let isNumber = false;
   if (typeof value === 'boolean') {
@@ -62,7 +71,7 @@ export function parseTimestampIn(value: PyValue, zone: LocalZone, now: Date): Py
     isNumber = true;
   } else if (typeof value === 'bigint') {
     // fromtimestamp(int) overflows time_t; the fallback's float(value) may itself overflow.
-    if (value >= MAX_FLOAT_INT || value <= -MAX_FLOAT_INT) throw new TimestampError('int too large to convert to float');
+    if (value >= MAX_FLOAT_INT || value <= -MAX_FLOAT_INT) throw new TimestampOverflowError('int too large to convert to float');
     numeric = Number(value);
     isNumber = true;
   } else if (typeof value === 'string') {
@@ -121,4 +130,25 @@ function floatOf(s: string): number | undefined {
     if (e instanceof PyException) return undefined;
     throw e;
   }
+}
+
+/**
+ * botocore's parse_to_aware_datetime, in UTC: a datetime as it is (naive: UTC), else parse_timestamp;
+ * a naive result is taken as UTC, an aware one moved to UTC as astimezone() does it (an offset of a day
+ * or more is datetime's ValueError; a result outside the years 1..9999 its OverflowError, which the
+ * AWS CLI lets escape).
+ */
+export function parseToAwareDatetime(value: PyValue, tz?: string, now = new Date()): PyDatetime {
+  const dt = value instanceof PyDateTime
+    ? { year: value.year, month: value.month, day: value.day, hour: value.hour, minute: value.minute, second: value.second,
+      microsecond: value.microsecond, offset: null }
+    : parseTimestamp(value, tz, now);
+  if (dt.offset === null || dt.offset === 0) return { ...dt, offset: 0 };
+  if (dt.offset <= -86400 || dt.offset >= 86400) {
+    throw new TimestampError('offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24).');
+  }
+  const [year, month, day, hour, minute, second] =
+    fieldsFromEpoch(epochFromFields(dt.year, dt.month, dt.day, dt.hour, dt.minute, dt.second) - dt.offset);
+  if (year < 1 || year > 9999) throw new TimestampOverflowError('date value out of range');
+  return { year, month, day, hour, minute, second, microsecond: dt.microsecond, offset: 0 };
 }

@@ -7,7 +7,7 @@ import { configValue, loadProfile, resolveEndpointSettings, resolveRegion, type 
 import { validateEndpointUrl } from '../client/endpoint-url';
 import { getShape, inputShape, memberRef, MODEL, outputShape, paginatorFor } from '../model';
 import type { PyDict, PyValue } from '../py/values';
-import { validateParams } from '../params/validate';
+import { validateParams } from '../client/validate';
 import { pyInt } from '../py/numbers';
 import type { PaginationConfig } from '../params/build';
 import { generateSkeleton } from '../params/skeleton';

@@ -8,7 +8,7 @@ import { serializeRequest } from '../../src/client/serialize';
 import { inputShape, MODEL } from '../../src/model';
 import type { PyDict } from '../../src/py/values';
 import { jsonLoads } from '../../src/py/json-loads';
-import { validateParams } from '../../src/params/validate';
+import { validateParams } from '../../src/client/validate';
 
 interface Case {
   operation: string; params: string; errors?: string[];

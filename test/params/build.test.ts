@@ -13,7 +13,7 @@ import { memoryIO } from '../../src/io';
 import { inputShape, operationsByCliName } from '../../src/model';
 import { PyBytes, type PyDict } from '../../src/py/values';
 import { decodeJsonBytes, buildCallParameters, type CallParameters } from '../../src/params/build';
-import { validateParams } from '../../src/params/validate';
+import { validateParams } from '../../src/client/validate';
 
 const M = '11111111-2222-3333-4444-555555555555';
 const TM_ARN = `arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${M}/trained-model/tm-1`;

@@ -13,7 +13,7 @@ import { fromJS, toJS, type PyDict, type PyValue } from '../../src/py/values';
 import { pyRepr } from '../../src/py/repr';
 import { parseShorthand } from '../../src/shorthand/parser';
 import { loadYamlInput } from '../../src/params/yaml-input';
-import { validateParams } from '../../src/params/validate';
+import { validateParams } from '../../src/client/validate';
 import { expandVars } from '../../src/py/os-path';
 import { serializeRequest } from '../../src/client/serialize';
 import { parseErrorResponse } from '../../src/client/error-code';
