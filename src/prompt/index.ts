@@ -17,7 +17,7 @@ export type PromptMode = 'on' | 'on-partial' | 'off';
 export type PromptTerminal = Terminal;
 
 export interface AutoPromptOptions {
-  /** Runs a command line (`on-partial` runs it first, its parameter errors held back). */
+  /** Runs a command line, without the prompt (`on-partial` runs it first, its parameter errors held back). */
   run: (argv: string[], io: IO) => Promise<number>;
   terminal?: PromptTerminal;
 }
@@ -27,9 +27,6 @@ const NO_PROMPT_ARGS = ['help', '--version'];
 /** The error when the prompt is on and standard input is not a terminal. */
 export const NO_TERMINAL =
   'cannot prompt for the command: standard input is not a terminal (--no-cli-auto-prompt runs it without the prompt)';
-
-/** IOs of the command run that `on-partial` makes before prompting: no prompt inside them. */
-const innerRuns = new WeakSet<IO>();
 
 /** The profile the command line names (--profile X or --profile=X), else the environment's. */
 function profileName(argv: readonly string[], env: Record<string, string | undefined>): string {
@@ -65,7 +62,6 @@ export async function resolveMode(argv: readonly string[], env: Record<string, s
  * when the prompt ended the command (cancelled, or `on-partial` already ran it), the exit code.
  */
 export async function maybeAutoPrompt(argv: string[], io: IO, opts: AutoPromptOptions): Promise<string[] | number> {
-  if (innerRuns.has(io)) return argv;
   let mode: PromptMode;
   try {
     mode = await resolveMode(argv, io.env);
@@ -99,7 +95,6 @@ async function isForeignCommand(argv: string[]): Promise<boolean> {
 async function runSilencingParamErrors(argv: string[], io: IO, run: AutoPromptOptions['run']): Promise<number> {
   let held = '';
   const inner: IO = { ...io, stderr: { ...io.stderr, write: (s: string | Uint8Array) => { held += typeof s === 'string' ? s : Buffer.from(s).toString('utf8'); } } };
-  innerRuns.add(inner);
   const rc = await run(argv, inner);
   if (rc !== RC.PARAM && held) io.stderr.write(held);
   return rc;

@@ -8,6 +8,7 @@
 // output, JMESPath literals.
 import { markOrderedDict } from './repr';
 import { PyException } from './exceptions';
+import { MAX_INT_DIGITS, tooManyDigits } from './numbers';
 import { codePointLength } from './str';
 import { PyFloat, type PyDict, type PyValue } from './values';
 
@@ -60,8 +61,6 @@ export interface LoadsOptions {
    */
   tooDeep?: 'recursion' | 'decode';
 }
-
-const MAX_INT_DIGITS = 4300;
 
 const C_QUOTE = 0x22;
 const C_BACKSLASH = 0x5c;
@@ -206,11 +205,8 @@ export function jsonLoads(text: string, opts: LoadsOptions = {}): PyValue {
     const s = text.slice(begin, pos);
     if (isFloat) return new PyFloat(Number(s));
     const digits = s.charCodeAt(0) === 0x2d ? s.length - 1 : s.length;
-    if (digits > MAX_INT_DIGITS) {
-      // int()'s limit, a ValueError (not a JSONDecodeError) in Python.
-      throw new PyException('ValueError', `Exceeds the limit (${MAX_INT_DIGITS} digits) for integer string conversion: ` +
-        `value has ${digits} digits; use sys.set_int_max_str_digits() to increase the limit`);
-    }
+    // int()'s limit, a ValueError (not a JSONDecodeError) in Python.
+    if (digits > MAX_INT_DIGITS) throw tooManyDigits(digits);
     if (s.length < 16) {
       const n = Number(s);
       return n === 0 ? 0 : n; // Python has no integer -0

@@ -38,7 +38,12 @@ const DIGITPART = '[0-9](?:_?[0-9])*';
 const FLOAT_TEXT = new RegExp(
   `^[+-]?(?:${DIGITPART}(?:\\.(?:${DIGITPART})?)?|\\.${DIGITPART})(?:[eE][+-]?${DIGITPART})?$`);
 const FLOAT_SPECIAL = /^([+-]?)(inf|infinity|nan)$/i;
-const MAX_INT_DIGITS = 4300;
+/** sys.get_int_max_str_digits(): int() of a longer decimal text is a ValueError. */
+export const MAX_INT_DIGITS = 4300;
+
+/** int()'s ValueError for a decimal text of `digits` digits beyond MAX_INT_DIGITS. */
+export const tooManyDigits = (digits: number) => new PyException('ValueError', `Exceeds the limit (${MAX_INT_DIGITS} digits) ` +
+  `for integer string conversion: value has ${digits} digits; use sys.set_int_max_str_digits() to increase the limit`);
 
 const toPyInt = (b: bigint): number | bigint =>
   b >= BigInt(Number.MIN_SAFE_INTEGER) && b <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(b) : b;
@@ -55,10 +60,7 @@ function intFromText(ascii: string, reprForError: string, base: IntBase): number
     const b = BigInt(`${base === 2 ? '0b' : base === 8 ? '0o' : '0x'}${digits}`);
     return toPyInt(m[1] === '-' ? -b : b);
   }
-  if (digits.length > MAX_INT_DIGITS) {
-    throw new PyException('ValueError', `Exceeds the limit (${MAX_INT_DIGITS} digits) for integer string ` +
-      `conversion: value has ${digits.length} digits; use sys.set_int_max_str_digits() to increase the limit`);
-  }
+  if (digits.length > MAX_INT_DIGITS) throw tooManyDigits(digits.length);
   return toPyInt(BigInt(m[1] === '-' ? `-${digits}` : digits));
 }
 
