@@ -30,7 +30,7 @@ const LAZY = [
   ['src/client/sdk-credentials.ts', 'lazy-sdk-credentials'],
   ['src/output/yaml.ts', 'lazy-yaml'],
   ['src/output/table.ts', 'lazy-table'],
-  ['src/output/query.ts', 'lazy-query'],
+  ['src/output/jmespath/index.ts', 'lazy-query'],
   ['src/params/yaml-input.ts', 'lazy-yaml-input'],
   ['src/help/index.ts', 'lazy-help'],
   ['src/prompt/ui.ts', 'lazy-prompt'],

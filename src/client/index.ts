@@ -5,7 +5,7 @@
 import type { DebugLog } from '../debug';
 import { MODEL, operationNamed } from '../model';
 import type { Operation } from '../model/types';
-import { fromJS, toJS, type PyDict, type PyValue } from '../model/values';
+import { fromJS, toJS, type PyDict, type PyValue } from '../py/values';
 import type { OperationCommand } from './command';
 import { serializeRequest } from './serialize';
 import { ServiceError } from './service-error';
@@ -94,8 +94,8 @@ export class CleanRoomsMLClient {
     if (!op) throw new Error(`unknown operation ${command.operationName}`);
     const res = await this.sendRaw(op, fromJS(command.input) as PyDict);
     if (res.status >= 300) throw ServiceError.fromResponse(op, res);
-    const { parseResponseJson } = await import('../output/json');
-    const body: PyValue = res.body.trim() ? parseResponseJson(res.body) : new Map();
+    const { jsonLoads } = await import('../py/json-loads');
+    const body: PyValue = res.body.trim() ? jsonLoads(res.body) : new Map();
     const out = (toJS(body) ?? {}) as Record<string, unknown>;
     return { ...out, $metadata: { httpStatusCode: res.status, requestId: res.headers['x-amzn-requestid'], attempts: res.attempts } };
   }

@@ -16,7 +16,7 @@ import type { SerializedRequest } from './serialize';
 import { percentEncode } from './serialize';
 import { proxyAgentFor, proxyFor, type ProxyChoice } from './proxy';
 import { errorCodeOf } from './error-code';
-import { pyUtf8Decode } from '../model/pycodec';
+import { pyUtf8Decode } from '../py/codec';
 import type { RateLimiter } from './rate-limiter';
 
 export type { Credentials, CredentialSource, LoadedCredentials } from './credentials';
