@@ -24,7 +24,7 @@ export const MAIN = { name: 'aws', entry: 'src/main.ts' };
  */
 export const ON_DEMAND = [
   { name: 'lazy-call', kind: 'lazy', why: 'calling an operation: configuration, validation, the request, output',
-    modules: ['src/commands/call.ts', 'src/client/serialize.ts', 'src/output/shape.ts'] },
+    modules: ['src/commands/call.ts', 'src/client/serialize.ts', 'src/client/response.ts'] },
   { name: 'lazy-client', kind: 'lazy', why: 'the request: credentials, SigV4, HTTP, retries (the SDK\'s runtime)',
     modules: ['src/client/runtime.ts', 'src/client/credentials.ts'] },
   { name: 'lazy-endpoints', kind: 'lazy', why: 'the endpoint rules engine: only when no endpoint URL is configured',
@@ -37,7 +37,7 @@ export const ON_DEMAND = [
     modules: ['src/commands/handover.ts'] },
   { name: 'lazy-yaml', kind: 'lazy', why: '--output yaml and yaml-stream', modules: ['src/output/yaml.ts'] },
   { name: 'lazy-table', kind: 'lazy', why: '--output table', modules: ['src/output/table.ts'] },
-  { name: 'lazy-query', kind: 'lazy', why: '--query (JMESPath)', modules: ['src/output/query.ts'] },
+  { name: 'lazy-query', kind: 'lazy', why: '--query (JMESPath)', modules: ['src/output/jmespath/index.ts'] },
   { name: 'lazy-yaml-input', kind: 'lazy', why: '--cli-input-yaml', modules: ['src/params/yaml-input.ts'] },
   { name: 'lazy-help', kind: 'lazy', why: 'help pages', modules: ['src/help/index.ts'] },
   { name: 'lazy-prompt', kind: 'lazy', why: '--cli-auto-prompt\'s prompt', modules: ['src/prompt/ui.ts'] },
@@ -53,7 +53,7 @@ export const ON_DEMAND = [
  * Modules the main bundle holds although its start-up code does not import them: small ones that
  * several lazy bundles import (evaluated when first imported).
  */
-export const MAIN_HOLDS = ['src/prompt/shlex.ts'];
+export const MAIN_HOLDS = ['src/py/shlex.ts'];
 
 /**
  * The other executables: each a bundle of its own, in a process of its own. `direct`: loaded by Node's

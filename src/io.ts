@@ -14,6 +14,12 @@ export interface OutStream {
   flushed?(): Promise<void>;
 }
 
+/** A terminal to read keys from and draw on. */
+export interface Terminal {
+  input: NodeJS.ReadStream;
+  output: NodeJS.WriteStream;
+}
+
 export interface IO {
   stdout: OutStream;
   stderr: OutStream;
@@ -22,6 +28,11 @@ export interface IO {
   env: Record<string, string | undefined>;
   cwd: string;
   now(): Date;
+  /**
+   * The terminal the auto-prompt works on: standard input, and standard output (standard error when
+   * only that one is a terminal). Absent where there is none to offer (tests, inner runs).
+   */
+  terminal?(): Terminal;
 }
 
 /** An IO that collects output in memory (tests, and paths that must not write half an output). */

@@ -8,7 +8,7 @@
 // parent Node process made non-blocking), or when other code already writes through it (the prompt).
 import { fstatSync, writeSync } from 'node:fs';
 import type { IO, OutStream } from './io';
-import { run } from './commands/run';
+import { cli } from './cli';
 
 type StdName = 'stdout' | 'stderr';
 
@@ -174,9 +174,11 @@ export async function main(argv: string[]): Promise<number> {
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
+    // (Node's streams are made only when the prompt asks for them.)
+    terminal: () => ({ input: process.stdin, output: !process.stdout.isTTY && process.stderr.isTTY ? process.stderr : process.stdout }),
   };
   try {
-    return await run(argv, io);
+    return await cli(argv, io);
   } finally {
     // The launcher (scripts/loader.js) ends the process when this resolves: no output may be left behind.
     // Ctrl-C still stops it while a large output is being written.

@@ -1,7 +1,7 @@
 // Where the shared config and credentials files are (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE,
 // else ~/.aws/…): light, so that start-up can ask whether a config file exists before loading more.
 import { join } from 'node:path';
-import { expandUser } from '../params/paramfile';
+import { expandUser } from '../py/os-path';
 
 type Env = Record<string, string | undefined>;
 

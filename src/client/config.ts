@@ -4,7 +4,6 @@
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { CliError, NoRegionError, RC } from '../errors';
 import type { IO } from '../io';
-import type { GlobalArgs } from '../commands/globals';
 import { configFilePath, credentialsFilePath } from './config-paths';
 
 export { configFilePath, credentialsFilePath } from './config-paths';
@@ -33,6 +32,13 @@ export interface Profile {
 
 type Env = Record<string, string | undefined>;
 
+/** The global options configuration reads: --profile, --region and --endpoint-url, as parsed. */
+export interface ConfigArgs {
+  profile?: string;
+  region?: string;
+  endpointUrl?: string;
+}
+
 
 /** Both files, read once per process by the SDK's loader (its cache serves later calls). */
 function sharedFiles(env: Env) {
@@ -54,7 +60,7 @@ export async function profileSetting(env: Env, profile: string, key: string): Pr
  * AWS_DEFAULT_PROFILE (an environment variable counts even when empty) > none, which reads the
  * default profile. A profile that is named, `default` included, must exist in one of the files.
  */
-export async function loadProfile(io: IO, g: GlobalArgs): Promise<Profile> {
+export async function loadProfile(io: IO, g: ConfigArgs): Promise<Profile> {
   const env = io.env;
   const named = g.profile || (env.AWS_PROFILE ?? env.AWS_DEFAULT_PROFILE);
   const name = named ?? 'default';
@@ -73,7 +79,7 @@ export async function loadProfile(io: IO, g: GlobalArgs): Promise<Profile> {
   };
 }
 
-export function resolveRegion(io: IO, g: GlobalArgs, p: Profile): string {
+export function resolveRegion(io: IO, g: ConfigArgs, p: Profile): string {
   // --region as given, even empty: the AWS CLI creates the client with region_name=parsed_globals.region
   // (an empty one is used as it is: requests are signed for the region '', and the endpoint rules make
   // a host with an empty label). Else botocore's chain, where an environment variable counts even when
@@ -100,7 +106,7 @@ export interface EndpointSettings {
 }
 
 /** --endpoint-url > AWS_ENDPOINT_URL_CLEANROOMSML > AWS_ENDPOINT_URL > services section > profile. */
-export function resolveEndpointSettings(io: IO, g: GlobalArgs, p: Profile, serviceEnvSuffix: string, servicesKey: string): EndpointSettings {
+export function resolveEndpointSettings(io: IO, g: ConfigArgs, p: Profile, serviceEnvSuffix: string, servicesKey: string): EndpointSettings {
   const env = io.env;
   const useFips = truthy(env.AWS_USE_FIPS_ENDPOINT ?? p.config.use_fips_endpoint);
   const useDualStack = truthy(env.AWS_USE_DUALSTACK_ENDPOINT ?? p.config.use_dualstack_endpoint);

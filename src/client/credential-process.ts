@@ -10,14 +10,16 @@
 import { spawn } from 'node:child_process';
 import { CliError, RC } from '../errors';
 import type { DebugLog } from '../debug';
-import { pyUtf8Decode } from '../model/pycodec';
-import { pyStr, pyStrRepr, pyTypeShortName } from '../model/pyrepr';
-import { PyFloat, type PyValue } from '../model/values';
-import { parsePyJson } from '../params/pyjson';
-import { shlexSplit } from '../prompt/shlex';
-import { parseDateutil, type PyDatetime } from '../output/shape';
-import { epochFromFields } from '../model/calendar';
-import { CredentialRetrievalError, type Credentials } from './credentials';
+import { pyUtf8Decode } from '../py/codec';
+import { errnoOf } from '../py/errno';
+import { pyStr, pyStrRepr, pyTypeShortName } from '../py/repr';
+import { PyFloat, type PyValue } from '../py/values';
+import { jsonLoads } from '../py/json-loads';
+import { shlexSplit } from '../py/shlex';
+import { parseDateutil } from '../py/dateutil';
+import { type PyDatetime } from '../py/datetime';
+import { epochFromFields } from '../py/calendar';
+import { CredentialRetrievalError, type Credentials } from './credential-types';
 
 const METHOD = 'custom-process';
 /** botocore's refresh windows (seconds before expiry). */
@@ -30,16 +32,6 @@ interface ProcessOutput {
   stderr: Buffer;
 }
 
-/** Python's errno texts for the failures of Popen itself (an OSError escapes as `[Errno N] text: 'program'`). */
-const SPAWN_ERRORS: Record<string, [number, string]> = {
-  ENOENT: [2, 'No such file or directory'],
-  EACCES: [13, 'Permission denied'],
-  ENOTDIR: [20, 'Not a directory'],
-  ENOEXEC: [8, 'Exec format error'],
-  ELOOP: [40, 'Too many levels of symbolic links'],
-  ENAMETOOLONG: [36, 'File name too long'],
-};
-
 function runProcess(argv: string[], env: Record<string, string | undefined>, cwd: string | undefined): Promise<ProcessOutput> {
   return new Promise((resolve, reject) => {
     const child = spawn(argv[0], argv.slice(1), { env: env as NodeJS.ProcessEnv, cwd, stdio: ['inherit', 'pipe', 'pipe'] });
@@ -48,7 +40,8 @@ function runProcess(argv: string[], env: Record<string, string | undefined>, cwd
     child.stdout.on('data', (c: Buffer) => out.push(c));
     child.stderr.on('data', (c: Buffer) => err.push(c));
     child.on('error', (e: NodeJS.ErrnoException) => {
-      const known = Object.prototype.hasOwnProperty.call(SPAWN_ERRORS, e.code ?? '') ? SPAWN_ERRORS[e.code!] : undefined;
+      // The failures of Popen itself: an OSError escapes as `[Errno N] text: 'program'`.
+      const known = errnoOf(e.code);
       reject(new CliError(known ? `[Errno ${known[0]}] ${known[1]}: ${pyStrRepr(argv[0])}` : e.message, RC.GENERAL));
     });
     child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err) }));
@@ -87,7 +80,7 @@ async function retrieve(command: string, env: Record<string, string | undefined>
   if (r.code !== 0) throw new CredentialRetrievalError(METHOD, decode(r.stderr));
   let parsed: PyValue;
   try {
-    parsed = parsePyJson(decode(r.stdout), { orderedDict: false });
+    parsed = jsonLoads(decode(r.stdout), { tooDeep: 'decode' });
   } catch (e) {
     if (e instanceof CliError) throw e;
     throw pyError((e as Error).message);
@@ -115,11 +108,11 @@ async function retrieve(command: string, env: Record<string, string | undefined>
 }
 
 /** dateutil's parse(expiry) as RefreshableCredentials makes its expiry time (epoch seconds, or null when naive). */
-function expiryOf(value: PyValue, tz: string | undefined): number | null {
+function expiryOf(value: PyValue, tz: string | undefined, nowSecs: number): number | null {
   if (typeof value !== 'string') throw pyError(`Parser must be a string or character stream, not ${pyTypeShortName(value)}`);
   let dt: PyDatetime;
   try {
-    dt = parseDateutil(value, tz);
+    dt = parseDateutil(value, tz, new Date(nowSecs * 1000));
   } catch (e) {
     throw pyError((e as Error).message);
   }
@@ -145,7 +138,7 @@ export async function loadProcessCredentials(command: string, opts: {
   const first = await retrieve(command, env, cwd, log);
   if (first.expiry === null) return { resolve: async () => first.credentials };
   let current = first.credentials;
-  let expiry = expiryOf(first.expiry, env.TZ);
+  let expiry = expiryOf(first.expiry, env.TZ, now());
   const remaining = () => {
     // A naive expiry cannot be compared with the aware current time.
     if (expiry === null) throw pyError("can't subtract offset-naive and offset-aware datetimes");
@@ -165,7 +158,7 @@ export async function loadProcessCredentials(command: string, opts: {
       }
       current = next.credentials;
       if (next.expiry === null) throw pyError('Parser must be a string or character stream, not NoneType');
-      expiry = expiryOf(next.expiry, env.TZ);
+      expiry = expiryOf(next.expiry, env.TZ, now());
       if (remaining() < 0) {
         throw pyError('Credentials were refreshed, but the refreshed credentials are still expired.');
       }

@@ -12,15 +12,12 @@
 //    cause as botocore's do (the SDK's process provider loses it, and its chain runs the process twice);
 //  - "no credentials" is NoCredentials (exit 253), reported when the request is signed.
 import { readSharedFiles } from './config';
-import { CliError, NoCredentialsError, RC } from '../errors';
+import { PartialCredentialsError, type Credentials } from './credential-types';
+import { NoCredentialsError } from '../errors';
 import type { DebugLog } from '../debug';
 import { hasOwn, own } from '../model/own';
 
-export interface Credentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-}
+export { CredentialRetrievalError, PartialCredentialsError, type Credentials } from './credential-types';
 
 export interface CredentialSource {
   env: Record<string, string | undefined>;
@@ -37,20 +34,6 @@ export interface CredentialSource {
 export type LoadedCredentials =
   | { kind: 'static'; credentials: Credentials; method: string }
   | { kind: 'deferred'; resolve: () => Promise<Credentials> };
-
-/** botocore's PartialCredentialsError (exit 255). */
-export class PartialCredentialsError extends CliError {
-  constructor(provider: string, missing: string) {
-    super(`Partial credentials found in ${provider}, missing: ${missing}`, RC.GENERAL);
-  }
-}
-
-/** botocore's CredentialRetrievalError (exit 255). */
-export class CredentialRetrievalError extends CliError {
-  constructor(provider: string, message: string) {
-    super(`Error when retrieving credentials from ${provider}: ${message.trim()}`, RC.GENERAL);
-  }
-}
 
 type Section = Record<string, string | undefined>;
 

@@ -18,8 +18,8 @@ import type { SerializedRequest } from './serialize';
 import { percentEncode } from './serialize';
 import { proxyAgentFor, proxyFor, type ProxyChoice } from './proxy';
 import { errorCodeOf } from './error-code';
-import { pyUtf8Decode } from '../model/pycodec';
-import { fieldsFromEpoch, zeroPad } from '../model/calendar';
+import { pyUtf8Decode } from '../py/codec';
+import { fieldsFromEpoch, zeroPad } from '../py/calendar';
 import type { RateLimiter } from './rate-limiter';
 
 export interface TransportOptions {

@@ -4,12 +4,13 @@
 // `{}` when the input has body members but none was given, no body otherwise.
 import { getShape, inputShape, memberRef } from '../model';
 import type { Operation, Shape, ShapeRef } from '../model/types';
-import { PyBytes, PyDateTime, PyFloat, type PyDict, type PyValue } from '../model/values';
-import { pyFloatRepr } from '../model/pyrepr';
+import { PyBytes, PyFloat, type PyDict, type PyValue } from '../py/values';
+import { pyFloatRepr } from '../py/repr';
 import { CliError, RC } from '../errors';
-import { pyJsonDumps } from '../output/json';
-import { parseTimestamp } from '../output/shape';
-import { epochFromFields, fieldsFromEpoch, zeroPad as pad } from '../model/calendar';
+import { b64encode } from '../py/base64';
+import { jsonDumps } from '../py/json-dumps';
+import { parseToAwareDatetime } from './timestamp';
+import { epochFromFields, fieldsFromEpoch, zeroPad as pad } from '../py/calendar';
 
 export interface SerializedRequest {
   method: string;
@@ -63,7 +64,7 @@ export function serializeRequest(op: Operation, params: PyDict): SerializedReque
   }
   let bodyText = '';
   // Python's json.dumps defaults: ASCII-only escapes, ', ' and ': ' separators.
-  if (body.size) bodyText = pyJsonDumps(serializeValue(body, input), { ensureAscii: true });
+  if (body.size) bodyText = jsonDumps(serializeValue(body, input), { ensureAscii: true });
   else if (Object.values(members).some((m) => !m.location)) bodyText = '{}';
   if (bodyText) headers['Content-Type'] = 'application/json';
   return { method: op.http.method, path, query, headers, body: bodyText, parsesOutput: !!op.output };
@@ -102,8 +103,8 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  * (microseconds when there are any) or rfc822.
  */
 function serializeTimestamp(value: PyValue, format: string): PyValue {
-  const dt = value instanceof PyDateTime ? { ...value, offset: null } : parseTimestamp(value);
-  const seconds = epochFromFields(dt.year, dt.month, dt.day, dt.hour, dt.minute, dt.second) - (dt.offset ?? 0);
+  const dt = parseToAwareDatetime(value);
+  const seconds = epochFromFields(dt.year, dt.month, dt.day, dt.hour, dt.minute, dt.second);
   const [y, mo, d, h, mi, s] = fieldsFromEpoch(seconds);
   const time = `${pad(h)}:${pad(mi)}:${pad(s)}`;
   switch (format.toLowerCase()) {
@@ -138,8 +139,7 @@ function serializeValue(value: PyValue, shape: Shape): PyValue {
     return value.map((v) => serializeValue(v, ms));
   }
   if (shape.type === 'blob') {
-    if (value instanceof PyBytes) return Buffer.from(value.bytes).toString('base64');
-    if (typeof value === 'string') return Buffer.from(value, 'utf8').toString('base64');
+    if (value instanceof PyBytes || typeof value === 'string') return b64encode(value instanceof PyBytes ? value.bytes : value);
   }
   // In a JSON body, timestamps default to epoch seconds.
   if (shape.type === 'timestamp') return timestampIn(value, shape, 'unixTimestamp');

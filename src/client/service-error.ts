@@ -5,7 +5,7 @@
 import { CliError, ConfigError, ParamValidationError, RC } from '../errors';
 import { getShape, hasOwn, MODEL, own } from '../model';
 import type { Operation } from '../model/types';
-import type { PyDict, PyValue } from '../model/values';
+import type { PyDict, PyValue } from '../py/values';
 import { errorCodeOf, parseErrorResponse } from './error-code';
 import type { ErrorRenderContext, StructuredErrorLike } from '../output/errors';
 

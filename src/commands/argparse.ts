@@ -5,8 +5,9 @@
 // '-' the first `--`), then options and runs of positionals are consumed alternately, left to right,
 // each error raised when its argument is reached; the required check comes last.
 // commander cannot do this (no prefix matching, different value rules), so the project writes it.
-import { pyStrRepr } from '../model/pyrepr';
-import { pyFloat, pyInt } from '../params/argprocess';
+import { pyStrRepr } from '../py/repr';
+import { pyFloat, pyInt } from '../py/numbers';
+import type { CliArgument } from '../params/arguments';
 
 export interface OptionSpec {
   /** The option string, e.g. `--region`. */
@@ -338,4 +339,29 @@ export function getCloseMatches(word: string, possibilities: readonly string[], 
   // heapq.nlargest on (score, string) tuples: ties broken by the larger string.
   scored.sort((p, q) => (q[0] - p[0]) || (q[1] > p[1] ? 1 : q[1] < p[1] ? -1 : 0));
   return scored.slice(0, n).map(([, x]) => x);
+}
+
+/** The argparse options for an argument table. `relaxRequired` when --cli-input-* or a skeleton is asked for. */
+export function optionSpecs(args: readonly CliArgument[], relaxRequired: boolean): OptionSpec[] {
+  const specs: OptionSpec[] = [];
+  for (const a of args) {
+    const base = { dest: a.name, required: a.required && !relaxRequired };
+    if (a.kind === 'skeleton') {
+      specs.push({ ...base, name: '--generate-cli-skeleton', nargs: 'optional', constValue: 'input',
+        choices: ['input', 'output', 'yaml-input'] });
+    } else if (a.kind === 'member' && a.shape?.type === 'boolean') {
+      specs.push({ ...base, name: `--${a.name}`, nargs: 'flag', flagValue: true });
+      specs.push({ ...base, required: false, name: `--no-${a.name}`, nargs: 'flag', flagValue: false });
+    } else if (a.kind === 'member' && a.shape?.type === 'list') {
+      specs.push({ ...base, name: `--${a.name}`, nargs: 'many' });
+    } else {
+      // argparse converts some values itself (the AWS CLI's `type=`): the paging options and `long`
+      // members with int(), `float`/`double` members with float(); a bad value is an argparse error.
+      const t = a.kind === 'page' ? a.pageType : a.shape?.type;
+      const type = t === 'long' || (a.kind === 'page' && t === 'integer') ? 'int'
+        : t === 'float' || t === 'double' ? 'float' : undefined;
+      specs.push({ ...base, name: `--${a.name}`, nargs: 'one', ...(type && { type }) });
+    }
+  }
+  return specs;
 }

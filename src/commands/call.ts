@@ -1,24 +1,24 @@
 // Calling an operation: configuration, validation, credentials, the request (or the pages of a
 // paginated one), and the output in the chosen format.
-import type { Invocation } from './run';
-import { CLI_VERSION } from './run';
+import type { Invocation } from './invocation';
+import { CLI_VERSION } from '../model/version';
 import { CliError, ConfigError, NoRegionError, ParamValidationError, RC } from '../errors';
 import { configValue, loadProfile, resolveEndpointSettings, resolveRegion, type Profile } from '../client/config';
 import { validateEndpointUrl } from '../client/endpoint-url';
 import { getShape, inputShape, memberRef, MODEL, outputShape, paginatorFor } from '../model';
-import type { PyDict, PyValue } from '../model/values';
-import { validateParams } from '../params/validate';
-import { pyInt } from '../params/argprocess';
+import type { PyDict, PyValue } from '../py/values';
+import { validateParams } from '../client/validate';
+import { pyInt } from '../py/numbers';
 import type { PaginationConfig } from '../params/build';
 import { generateSkeleton } from '../params/skeleton';
 import { chooseOutput, renderBuffered, renderResponse, type OutputFormat } from '../output/index';
-import { parseResponseJson } from '../output/json';
-import { shapeResponse } from '../output/shape';
+import { jsonLoads } from '../py/json-loads';
+import { shapeResponse } from '../client/response';
 import { asStructured, ServiceError } from '../client/service-error';
 import { serializeRequest } from '../client/serialize';
 import type { LoadedCredentials } from '../client/credentials';
 import { paginate } from './paginate';
-import { resolvePager, startPager } from '../output/pager';
+import { resolvePager, startPager } from './pager';
 
 export async function callOperation(
   inv: Invocation, params: PyDict, pagination: PaginationConfig, paginateOn: boolean,
@@ -68,7 +68,7 @@ async function call(
   // An output skeleton is one made-up page (the AWS CLI itself fails to paginate it).
   const pag = paginateOn && !outputSkeleton ? paginatorFor(op) : undefined;
   const outShape = outputShape(op);
-  const shape = (body: PyValue) => shapeResponse(body, outShape, { timestampFormat, tz: io.env.TZ });
+  const shape = (body: PyValue) => shapeResponse(body, outShape, { timestampFormat, tz: io.env.TZ, now: io.now() });
 
   const validate = (p: PyDict) => {
     const errors = validateParams(p, inputShape(op));
@@ -214,9 +214,9 @@ async function createTransport(inv: Invocation, profile: Profile, s: ClientSetti
       const res = await http.send(serializeRequest(op, params));
       if (res.status >= 300) {
         throw ServiceError.fromResponse(op, res, (shapeName) =>
-          shapeResponse(parseResponseJson(res.body), getShape(shapeName), { timestampFormat: 'iso8601', tz: io.env.TZ }));
+          shapeResponse(jsonLoads(res.body), getShape(shapeName), { timestampFormat: 'iso8601', tz: io.env.TZ, now: io.now() }));
       }
-      return res.body.trim() ? parseResponseJson(res.body) : new Map();
+      return res.body.trim() ? jsonLoads(res.body) : new Map();
     },
     close: async () => http.close(),
   };

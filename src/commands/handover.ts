@@ -12,11 +12,12 @@
 //
 // Loaded only on that path (run.ts: the main parser found a command of the AWS CLI that is not this one's).
 import { spawn } from 'node:child_process';
-import { accessSync, closeSync, constants, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, realpathSync } from 'node:fs';
 import { constants as os } from 'node:os';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { RC } from '../errors';
 import type { IO } from '../io';
+import { isExecutableFile } from './programs';
 
 /** The package's name: in bin/aws, and in the paths of its installs and of the shims that run it. */
 export const PACKAGE_NAME = 'aws-cleanroomsml-cli';
@@ -49,16 +50,6 @@ function namesThisPackage(file: string): boolean {
     return false;
   } finally {
     if (fd !== undefined) closeSync(fd);
-  }
-}
-
-function isExecutableFile(p: string): boolean {
-  try {
-    if (!statSync(p).isFile()) return false;
-    accessSync(p, constants.X_OK);
-    return true;
-  } catch {
-    return false;
   }
 }
 

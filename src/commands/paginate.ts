@@ -3,15 +3,17 @@
 // (with its truncate amount), the same-token-twice guard. text and yaml-stream print page by page
 // (so memory stays flat), and stop asking for pages once the reader has gone; the other formats print
 // the merged result.
-import type { Invocation } from './run';
+import type { Invocation } from './invocation';
 import { CliError, RC } from '../errors';
 import type { Paginator } from '../model/types';
-import type { PyDict, PyValue } from '../model/values';
-import { pyRepr, pyTypeShortName } from '../model/pyrepr';
+import type { PyDict, PyValue } from '../py/values';
+import { pyRepr, pyTypeShortName } from '../py/repr';
 import type { PaginationConfig } from '../params/build';
 import type { OutputFormat } from '../output/index';
-import { pyJsonDumps } from '../output/json';
-import { parsePyJson } from '../params/pyjson';
+import { b64decode, b64encode } from '../py/base64';
+import { pyUtf8Decode } from '../py/codec';
+import { jsonDumps } from '../py/json-dumps';
+import { jsonLoads } from '../py/json-loads';
 
 export interface PaginateOptions {
   inv: Invocation;
@@ -30,27 +32,7 @@ export interface PaginateOptions {
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 export function encodeToken(token: PyDict): string {
-  return Buffer.from(pyJsonDumps(token), 'utf8').toString('base64');
-}
-
-/**
- * Python's base64.b64decode without validation: characters outside the alphabet are skipped, a
- * complete padding ends the data, and an incomplete quantum is an error (undefined here).
- */
-function pyB64Decode(s: string): Buffer | undefined {
-  let data = '';
-  let pads = 0;
-  for (const c of s) {
-    if (c === '=') {
-      const pos = data.length % 4;
-      if (pos >= 2 && pos + ++pads >= 4) return Buffer.from(data, 'base64');
-      continue;
-    }
-    if (!/[A-Za-z0-9+/]/.test(c)) continue;
-    pads = 0;
-    data += c;
-  }
-  return data.length % 4 === 0 ? Buffer.from(data, 'base64') : undefined;
+  return b64encode(jsonDumps(token));
 }
 
 /**
@@ -60,14 +42,11 @@ function pyB64Decode(s: string): Buffer | undefined {
  * The truncate amount is returned as found (it is checked when the first page is sliced).
  */
 export function decodeToken(token: string, inputTokens: string[]): [PyDict, PyValue] {
-  const decoded = pyB64Decode(token);
   let doc: PyValue | undefined;
-  if (decoded) {
-    try {
-      doc = parsePyJson(new TextDecoder('utf-8', { fatal: true }).decode(decoded));
-    } catch {
-      doc = undefined;
-    }
+  try {
+    doc = jsonLoads(pyUtf8Decode(b64decode(token)), { orderedDict: true, tooDeep: 'decode' });
+  } catch {
+    doc = undefined;
   }
   if (doc instanceof Map) {
     doc.delete('boto_encoded_keys');
@@ -116,7 +95,7 @@ export async function paginate(o: PaginateOptions): Promise<number> {
   // so memory and GC stay small; the text is printed only once every page is in (nothing half-written).
   const primaryIsList = o.resultIsList?.(resultKeys[0]) ?? false;
   const incrementalJson = fmt === 'json' && !o.query && resultKeys.length === 1 && primaryIsList
-    ? await import('../output/json') : undefined;
+    ? await import('../py/json-dumps') : undefined;
   const jsonItems: Buffer[] = [];
   let jsonSeen = false;
 
@@ -153,7 +132,7 @@ export async function paginate(o: PaginateOptions): Promise<number> {
       if (v === undefined || v === null) return;
       jsonSeen = true;
       // Encoded at once: flat bytes are smaller and cheaper to keep than the text's rope.
-      for (const item of v as PyValue[]) jsonItems.push(Buffer.from(incrementalJson.pyJsonDumps(item, { indent: 4, ensureAscii: false, level: 2 }), 'utf8'));
+      for (const item of v as PyValue[]) jsonItems.push(Buffer.from(incrementalJson.jsonDumps(item, { indent: 4, ensureAscii: false, level: 2 }), 'utf8'));
     } else {
       for (const k of resultKeys) {
         const v = page.get(k);

@@ -1,37 +1,27 @@
-// The `aws` command: the AWS CLI's three parsing passes, the parameter pipeline, the call and the
-// output. `run` takes the arguments and an IO and returns the exit code; nothing here exits.
-import { ArgParseError, ArgParser, ArgParseVersion, InvalidChoiceError, pythonNumberOk } from './argparse';
+// The `aws` command's driver: the AWS CLI's three parsing passes, the parameter pipeline, the call and
+// the output. `run` takes the arguments, an IO and the help renderer (help/ is a side entry: the caller
+// hands it in, ../cli.ts) and returns the exit code; nothing here exits.
+import { ArgParseError, ArgParser, ArgParseVersion, InvalidChoiceError, optionSpecs, pythonNumberOk } from './argparse';
 import { awsCliCommands } from './aws-commands.generated';
-import { argumentTable, optionSpecs, type CliArgument } from './arguments';
+import type { Invocation } from './invocation';
+import { argumentTable, type CliArgument } from '../params/arguments';
 import { FIRST_PASS_OPTIONS, GLOBAL_OPTIONS, toGlobalArgs, type GlobalArgs } from './globals';
 import { CliError, GeneralError, ParamValidationError, RC, UnknownArgumentError } from '../errors';
 import type { IO } from '../io';
 import { operationsByCliName, SERVICE_CLI_NAME } from '../model';
 import type { Operation } from '../model/types';
-import type { PyValue } from '../model/values';
-import { pyRepr } from '../model/pyrepr';
+import { versionString } from '../model/version';
+import type { PyValue } from '../py/values';
+import { pyRepr } from '../py/repr';
 import { buildCallParameters, type CallContext } from '../params/build';
 import { generateSkeleton } from '../params/skeleton';
 import { createDebugLog, type DebugLog } from '../debug';
-import { maybeAutoPrompt } from '../prompt';
 
-export const CLI_VERSION = '2.36.7';
+/** Renders a help page: `aws help` (path []), `aws cleanroomsml help`, `aws cleanroomsml <operation> help`. */
+export type HelpRenderer = (path: string[], io: IO, globals: GlobalArgs) => Promise<number>;
 
-/** `aws --version`: the AWS CLI's layout, with this runtime in place of Python (and AWS_EXECUTION_ENV as it adds it). */
-export function versionString(env: Record<string, string | undefined> = process.env): string {
-  const os = require('node:os') as typeof import('node:os');
-  const execEnv = env.AWS_EXECUTION_ENV !== undefined ? ` exec-env/${env.AWS_EXECUTION_ENV}` : '';
-  return `aws-cli/${CLI_VERSION} Node.js/${process.versions.node} ${os.type()}/${os.release()}${execEnv} source/${os.arch()}`;
-}
-
-export interface Invocation {
-  globals: GlobalArgs;
-  operation: Operation;
-  opCliName: string;
-  args: CliArgument[];
-  parsed: Map<string, string | boolean | string[]>;
-  io: IO;
-  log: DebugLog;
+export interface RunOptions {
+  help: HelpRenderer;
 }
 
 /** What the command line asks for, once the three argparse passes have read it. */
@@ -107,10 +97,7 @@ export function parseOperationArgs(remaining: readonly string[]): ParsedCommand 
   return { kind: 'call', operation, opCliName, args, parsed: parsedOp.values };
 }
 
-export async function run(argv: string[], io: IO): Promise<number> {
-  const prompted = await maybeAutoPrompt(argv, io);
-  if (typeof prompted === 'number') return prompted;
-  argv = prompted;
+export async function run(argv: string[], io: IO, opts: RunOptions): Promise<number> {
   let errorFormat: string | undefined = io.env.AWS_CLI_ERROR_FORMAT;
   let log: DebugLog = createDebugLog(io, false);
   try {
@@ -138,11 +125,11 @@ export async function run(argv: string[], io: IO): Promise<number> {
     validateTopLevel(globals);
     if (main.command === 'help') {
       checkHelpTopic(main.remaining);
-      return await runHelp(io, globals, []);
+      return await opts.help([], io, globals);
     }
 
     const cmd = parseOperationArgs(main.remaining);
-    if (cmd.kind === 'help') return await runHelp(io, globals, cmd.path);
+    if (cmd.kind === 'help') return await opts.help(cmd.path, io, globals);
     const inv: Invocation = { globals, operation: cmd.operation, opCliName: cmd.opCliName, args: cmd.args, parsed: cmd.parsed, io, log };
     return await invoke(inv, query);
   } catch (e) {
@@ -186,11 +173,6 @@ function validateTopLevel(g: GlobalArgs): void {
   }
 }
 
-async function runHelp(io: IO, g: GlobalArgs, path: string[]): Promise<number> {
-  const help = await import('../help');
-  return help.showHelp(path, io, g);
-}
-
 async function invoke(inv: Invocation, query: ((v: PyValue) => PyValue) | undefined): Promise<number> {
   const { globals, operation, io } = inv;
   const ctx: CallContext = { io, op: operation, args: inv.args, parsed: inv.parsed, globals };
@@ -212,7 +194,7 @@ async function invoke(inv: Invocation, query: ((v: PyValue) => PyValue) | undefi
 }
 
 async function compileQueryArg(expr: string): Promise<(v: PyValue) => PyValue> {
-  const q = await import('../output/query');
+  const q = await import('../output/jmespath');
   try {
     const compiled = q.compileQuery(expr);
     return (v: PyValue) => q.searchQuery(compiled, v);

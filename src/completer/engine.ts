@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { argumentTable, type CliArgument } from '../commands/arguments';
+import { argumentTable, type CliArgument } from '../params/arguments';
 import { GLOBAL_OPTIONS } from '../commands/globals';
 import { getShape, memberRef, operationsByCliName, outputShape, SERVICE_CLI_NAME } from '../model';
 import type { Shape } from '../model/types';

@@ -6,6 +6,7 @@
 // to satisfy constraint: …`).
 import { MODEL } from '../model';
 import type { Operation, ServiceModel, Shape, ShapeRef } from '../model/types';
+import { codePointLength } from '../py/str';
 import { serviceError, validationError } from './errors';
 import { javaFullMatchRegExp } from './javaregex';
 
@@ -221,27 +222,11 @@ function valueText(v: Json, shape: Shape): string {
   return `Value '${text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text}'`;
 }
 
-/** The length in code points, as the service counts it (a surrogate pair is one). */
-function codePoints(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length - 1; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n--;
-        i++;
-      }
-    }
-  }
-  return n;
-}
-
 /** The constraints a scalar value fails, as the service words them (max length before min, then pattern, enum). */
 function scalarFailures(v: Json, shape: Shape): string[] {
   const out: string[] = [];
   if (typeof v === 'string' && shape.type === 'string') {
-    const len = codePoints(v);
+    const len = codePointLength(v); // as the service counts it: a surrogate pair is one
     if (shape.max !== undefined && len > shape.max) out.push(`Member must have length less than or equal to ${shape.max}`);
     if (shape.min !== undefined && len < shape.min) out.push(`Member must have length greater than or equal to ${shape.min}`);
     if (shape.pattern !== undefined && !javaFullMatchRegExp(shape.pattern).test(v)) {

@@ -3,23 +3,8 @@
 // the model's HTML documentation into reStructuredText. Every help page is written through it, so
 // the page's reStructuredText is the AWS CLI's, byte for byte.
 import { HTMLParser } from './htmlparser';
+import { pyIsSpaceChar as isPySpace, pyLStrip as pyLstrip, pySplit, pyStrip } from '../py/str';
 
-/** Python's str.isspace() / str.split() whitespace. */
-const PY_SPACE = ' \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
-const isPySpace = (c: string) => PY_SPACE.includes(c);
-const pySplit = (s: string) => s.split(new RegExp(`[${PY_SPACE}]+`, 'u')).filter((w) => w !== '');
-const pyStrip = (s: string) => {
-  let a = 0;
-  let b = s.length;
-  while (a < b && isPySpace(s[a])) a++;
-  while (b > a && isPySpace(s[b - 1])) b--;
-  return s.slice(a, b);
-};
-const pyLstrip = (s: string) => {
-  let a = 0;
-  while (a < s.length && isPySpace(s[a])) a++;
-  return s.slice(a);
-};
 const rstripSpaces = (s: string) => s.replace(/ +$/, '');
 
 type Attrs = [string, string | null][];

@@ -2,14 +2,16 @@
 // documentation events of bcdoc/docevents.py, with the pagination and example customizations): the
 // operation pages (`aws cleanroomsml OP help`), the service page (`aws cleanroomsml help`) and the
 // top-level page (`aws help`). The model's HTML documentation goes through the same writer.
-import { argumentTable, type CliArgument } from '../commands/arguments';
-import { CLI_VERSION } from '../commands/run';
+import { argumentTable, type CliArgument } from '../params/arguments';
+import { CLI_VERSION } from '../model/version';
 import { getShape, MODEL, operationsByCliName, paginatorFor, SERVICE_CLI_NAME } from '../model';
 import { isFloatBound, operationDoc, refDoc, serviceDoc, shapeDoc } from '../model/docs.generated';
-import { pyFloatRepr } from '../model/pyrepr';
+import { pyFloatRepr } from '../py/repr';
+import { pySplitlines } from '../py/str';
 import type { Operation, Shape, ShapeRef } from '../model/types';
 import { ReSTDocument } from './bcdoc';
-import { astext, isTextElement, parseRst, type RNode } from './rst';
+import { parseRst } from './rst';
+import { astext, isTextElement, type RNode } from './doctree';
 import * as T from './texts';
 
 /** awscli's SCALAR_TYPES. */
@@ -441,13 +443,6 @@ function jsonValueName(s: Shape, includeEnumValues = true): string {
   }
   if (s.type === 'boolean') return 'true|false';
   return s.type;
-}
-
-/** Python's str.splitlines() for the texts written here (no line ends kept). */
-function pySplitlines(s: string): string[] {
-  const lines = s.split(/\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/);
-  if (lines.length && lines[lines.length - 1] === '') lines.pop();
-  return lines;
 }
 
 // argprocess.ParamShorthandDocGen: the "Shorthand Syntax" example of an option.

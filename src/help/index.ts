@@ -11,7 +11,7 @@ import type { GlobalArgs } from '../commands/globals';
 import { USAGE } from '../errors';
 import type { IO } from '../io';
 import { SERVICE_CLI_NAME } from '../model';
-import { shlexSplit } from '../prompt/shlex';
+import { shlexSplit } from '../py/shlex';
 import { operationRst, providerRst, serviceRst } from './clidocs';
 import { toManPage } from './manpage';
 import { formatRoff } from './plain';

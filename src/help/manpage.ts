@@ -2,7 +2,8 @@
 // same roff requests for the same tree (its INDENT/UNINDENT macros, `.sp` between paragraphs but not
 // before a first one, `.IP \(bu 2` bullets, `\fB` literals), the same escapes, the same clean-up of
 // superfluous `.sp`, so that groff lays the page out exactly as for the AWS CLI.
-import { astext, toRoman, unescapeText, type RNode } from './rst';
+import { toRoman } from './rst';
+import { astext, unescapeText, type RNode } from './doctree';
 
 const BLOCKQUOTE_INDENT = 3.5;
 const LITERAL_BLOCK_INDENT = 3.5;

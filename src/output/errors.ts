@@ -12,8 +12,9 @@
 // Every `aws: [ERROR]:` line is written as awscli/errorformat.py writes it: a newline, the prefix and
 // the message stripped of surrounding whitespace, a newline.
 import type { IO } from '../io';
-import type { PyDict, PyValue } from '../model/values';
-import { pyStr, pyStrip } from '../model/pyrepr';
+import type { PyDict, PyValue } from '../py/values';
+import { pyStr } from '../py/repr';
+import { pyStrip } from '../py/str';
 import { renderBuffered, type OutputFormat } from './index';
 
 /** What a structured error carries (ServiceError and StructuredError both provide it). */

@@ -1,7 +1,7 @@
 // Which output format, and the formatters behind it (the heavy ones loaded only when chosen).
 import { CliError, RC } from '../errors';
 import type { IO } from '../io';
-import { PyFloat, type PyValue } from '../model/values';
+import { PyFloat, type PyValue } from '../py/values';
 
 export type OutputFormat = 'json' | 'text' | 'table' | 'yaml' | 'yaml-stream' | 'off';
 const FORMATS = new Set(['json', 'text', 'table', 'yaml', 'yaml-stream', 'off']);

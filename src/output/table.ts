@@ -23,8 +23,11 @@
 // scalars in a `--query` list; a non-dict among the dicts of a list), the offending row or element
 // goes into a new untitled section of its own at the same level instead.
 
-import type { PyDict, PyValue } from '../model/values';
-import { pyStr, pyTruthy, sortedKeys } from '../model/pyrepr';
+import type { PyDict, PyValue } from '../py/values';
+import { roundHalfEven } from '../py/numbers';
+import { pyStr } from '../py/repr';
+import { pyTruthy } from '../py/ops';
+import { sortedKeys } from '../py/str';
 
 export interface TableOptions {
   /** Colour as `--color on` (or `auto` on a terminal) gives it. */
@@ -119,15 +122,6 @@ function run(cache: string[], ch: string, n: number): string {
 }
 const spaces = (n: number): string => run(SPACES, ' ', n);
 const dashes = (n: number): string => run(DASHES, '-', n);
-
-/** Python 3's round() of a float to an int: halves go to the even neighbour. */
-function roundHalfEven(x: number): number {
-  const f = Math.floor(x);
-  const d = x - f;
-  if (d > 0.5) return f + 1;
-  if (d < 0.5) return f;
-  return f % 2 === 0 ? f : f + 1;
-}
 
 class Section {
   /** null where the AWS CLI's title is None (it then counts as the 4 characters of 'None'). */

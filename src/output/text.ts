@@ -12,8 +12,9 @@
 // Where the AWS CLI crashes (a list that holds dicts and also scalars, e.g. a null in a list of
 // structures), the dicts keep their columns and each scalar prints as a scalar-list element would.
 
-import { type PyDict, type PyValue } from '../model/values';
-import { pyStr, sortedKeys } from '../model/pyrepr';
+import { type PyDict, type PyValue } from '../py/values';
+import { pyStr } from '../py/repr';
+import { sortedKeys } from '../py/str';
 
 const isDictV = (v: PyValue): v is PyDict => v instanceof Map;
 const isNonScalar = (v: PyValue): v is PyDict | PyValue[] => v instanceof Map || Array.isArray(v);

@@ -14,8 +14,10 @@
 //    libyaml's escapes (`\r`, `\a`, `\e`, `\N`, `\L`, `\P`, `\xXX`, `\uXXXX`), multi-line strings single-quoted
 //    with a blank line per line break, keys longer than 128 UTF-8 bytes written as `? key` / `: value`.
 
-import { PyBytes, PyFloat, type PyDict, type PyValue } from '../model/values';
-import { compareCodePoints, pyFloatRepr } from '../model/pyrepr';
+import { PyBytes, PyFloat, type PyDict, type PyValue } from '../py/values';
+import { encodebytes } from '../py/base64';
+import { pyFloatRepr } from '../py/repr';
+import { sortedKeys } from '../py/str';
 
 const BEST_INDENT = 2;
 const BEST_WIDTH = 80;
@@ -204,37 +206,6 @@ function resolvesToNonString(s: string): boolean {
     default:
       return false;
   }
-}
-
-// ---- key order: Python sorts str keys by code point ----
-
-const RE_HIGH_UNITS = /[\ud800-\uffff]/;
-
-/** The keys of a mapping in Python's sorted() order. */
-function sortedKeys(m: PyDict): string[] {
-  const keys = Array.from(m.keys());
-  if (keys.length > 1) {
-    // Code-unit order (the default sort) equals code-point order unless a key holds U+D800..U+FFFF units.
-    let simple = true;
-    for (let i = 0; i < keys.length; i++) {
-      if (RE_HIGH_UNITS.test(keys[i])) {
-        simple = false;
-        break;
-      }
-    }
-    if (simple) keys.sort();
-    else keys.sort(compareCodePoints);
-  }
-  return keys;
-}
-
-// ---- base64 as Python's base64.encodebytes: 76-character lines, each ending in \n ----
-
-function encodeBytesLines(bytes: Uint8Array): string {
-  const b64 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-  let out = '';
-  for (let i = 0; i < b64.length; i += 76) out += b64.slice(i, i + 76) + '\n';
-  return out;
 }
 
 // ---- the emitter ----
@@ -543,7 +514,7 @@ class Emitter {
         break;
     }
     if (v instanceof PyFloat) return this.scalar(floatText(v.value), 'plain', false);
-    if (v instanceof PyBytes) return this.scalar(encodeBytesLines(v.bytes), 'binary', false);
+    if (v instanceof PyBytes) return this.scalar(encodebytes(v.bytes), 'binary', false);
 
     const container = v as Container;
     if (this.anchors) {
@@ -571,7 +542,7 @@ class Emitter {
     }
 
     if (container.size === 0) return this.emptyFlow('{', '}');
-    const keys = sortedKeys(container);
+    const keys = sortedKeys(container.keys());
     this.pushIndent(false, false);
     for (const key of keys) {
       const value = container.get(key) as PyValue;
@@ -651,7 +622,7 @@ function nameAnchors(root: PyValue): Map<Container, string> {
     }
     seen.add(v);
     if (Array.isArray(v)) for (const x of v) walk(x);
-    else for (const k of sortedKeys(v)) walk(v.get(k) as PyValue);
+    else for (const k of sortedKeys(v.keys())) walk(v.get(k) as PyValue);
   };
   walk(root);
   return names;

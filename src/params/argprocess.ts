@@ -4,21 +4,14 @@
 // json.loads, scalars via int()/float()/bool rules). Loading file:// values of the whole option is
 // done before this (paramfile); `@=` values inside shorthand load through opts.readFile.
 import { getShape, MODEL } from '../model';
-import { pyBytesRepr, pyIsSpace, pyLStrip, pyStrRepr, pyStrip, pyTypeShortName } from '../model/pyrepr';
+import { PyException, type PyExceptionType } from '../py/exceptions';
+import { pyFloat, pyInt } from '../py/numbers';
+import { pyTypeShortName } from '../py/repr';
+import { pyLStrip, pyStrip } from '../py/str';
 import type { ServiceModel, Shape, ShapeRef } from '../model/types';
-import { PyBytes, PyFloat, type PyDict, type PyValue } from '../model/values';
+import { PyBytes, PyFloat, type PyDict, type PyValue } from '../py/values';
 import { parseShorthand, ShorthandParseError, type ShorthandOptions } from '../shorthand/parser';
-import { parsePyJson, PyJsonError } from './pyjson';
-
-export type PyExceptionType = 'ValueError' | 'TypeError' | 'AttributeError' | 'IndexError' | 'OverflowError';
-
-/** A Python built-in exception the AWS CLI would let escape (int('x'), ''.lstrip()[0], …). */
-export class PyException extends Error {
-  override name = 'PyException';
-  constructor(readonly pyType: PyExceptionType, message: string) {
-    super(message);
-  }
-}
+import { jsonLoads } from '../py/json-loads';
 
 /**
  * The AWS CLI's ParamError: `message` is the text printed after
@@ -36,104 +29,6 @@ export class ParamSyntaxError extends Error {
 export interface UnpackOptions extends ShorthandOptions {
   /** The service model the shapes belong to (defaults to the cleanroomsml model). */
   model?: ServiceModel;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Python's int() and float() of a value.
-
-const isNd = (() => {
-  let re: RegExp | undefined; // made on first use: building it costs 0.2 ms of every command's start
-  return (cp: number) => (re ??= /\p{Nd}/u).test(String.fromCodePoint(cp));
-})();
-
-/** _PyUnicode_TransformDecimalAndSpaceToASCII: Unicode digits → ASCII, Unicode spaces → ' '. */
-function toAsciiNumber(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 127) out += ch;
-    else if (pyIsSpace(cp)) out += ' ';
-    else if (isNd(cp)) {
-      let zero = cp;
-      while (zero > 0 && isNd(zero - 1)) zero--;
-      out += String((cp - zero) % 10);
-    } else out += '?';
-  }
-  return out;
-}
-
-const ASCII_SPACE = '[ \\t\\n\\v\\f\\r]*';
-const INT_TEXT = new RegExp(`^${ASCII_SPACE}([+-]?)([0-9](?:_?[0-9])*)${ASCII_SPACE}$`);
-const DIGITPART = '[0-9](?:_?[0-9])*';
-const FLOAT_TEXT = new RegExp(
-  `^[+-]?(?:${DIGITPART}(?:\\.(?:${DIGITPART})?)?|\\.${DIGITPART})(?:[eE][+-]?${DIGITPART})?$`);
-const FLOAT_SPECIAL = /^([+-]?)(inf|infinity|nan)$/i;
-const MAX_INT_DIGITS = 4300;
-
-const toPyInt = (b: bigint): number | bigint =>
-  b >= BigInt(Number.MIN_SAFE_INTEGER) && b <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(b) : b;
-
-function intFromText(ascii: string, reprForError: string): number | bigint {
-  const m = INT_TEXT.exec(ascii);
-  if (!m) {
-    const shown = Array.from(reprForError).slice(0, 200).join('');
-    throw new PyException('ValueError', `invalid literal for int() with base 10: ${shown}`);
-  }
-  const digits = m[2].replace(/_/g, '');
-  if (digits.length > MAX_INT_DIGITS) {
-    throw new PyException('ValueError', `Exceeds the limit (${MAX_INT_DIGITS} digits) for integer string ` +
-      `conversion: value has ${digits.length} digits; use sys.set_int_max_str_digits() to increase the limit`);
-  }
-  return toPyInt(BigInt(m[1] === '-' ? `-${digits}` : digits));
-}
-
-/** Python's int(v) (base 10 for text): surrounding whitespace, a sign, `_` between digits. */
-export function pyInt(v: PyValue): number | bigint {
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  if (typeof v === 'bigint') return v;
-  if (typeof v === 'number') return Number.isInteger(v) ? v + 0 : pyInt(new PyFloat(v));
-  if (v instanceof PyFloat) {
-    if (Number.isNaN(v.value)) throw new PyException('ValueError', 'cannot convert float NaN to integer');
-    if (!Number.isFinite(v.value)) throw new PyException('OverflowError', 'cannot convert float infinity to integer');
-    const t = Math.trunc(v.value);
-    return Number.isSafeInteger(t) ? t + 0 : toPyInt(BigInt(t));
-  }
-  if (typeof v === 'string') return intFromText(toAsciiNumber(v), pyStrRepr(v));
-  if (v instanceof PyBytes) {
-    const ascii = Array.from(v.bytes, (c) => (c < 0x80 ? String.fromCharCode(c) : '?')).join('');
-    return intFromText(ascii, pyBytesRepr(v.bytes));
-  }
-  throw new PyException('TypeError',
-    `int() argument must be a string, a bytes-like object or a real number, not '${pyTypeShortName(v)}'`);
-}
-
-function floatFromText(ascii: string, reprForError: string): number {
-  const t = ascii.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, '');
-  const special = FLOAT_SPECIAL.exec(t);
-  if (special) {
-    if (special[2].toLowerCase() === 'nan') return NaN;
-    return special[1] === '-' ? -Infinity : Infinity;
-  }
-  if (!FLOAT_TEXT.test(t)) throw new PyException('ValueError', `could not convert string to float: ${reprForError}`);
-  return Number(t.replace(/_/g, ''));
-}
-
-/** Python's float(v): decimal text with optional exponent and `_`, inf/infinity/nan, whitespace. */
-export function pyFloat(v: PyValue): number {
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  if (typeof v === 'number') return v;
-  if (typeof v === 'bigint') {
-    const n = Number(v);
-    if (!Number.isFinite(n)) throw new PyException('OverflowError', 'int too large to convert to float');
-    return n;
-  }
-  if (v instanceof PyFloat) return v.value;
-  if (typeof v === 'string') return floatFromText(toAsciiNumber(v), pyStrRepr(v));
-  if (v instanceof PyBytes) {
-    const ascii = Array.from(v.bytes, (c) => (c < 0x80 ? String.fromCharCode(c) : '?')).join('');
-    return floatFromText(ascii, pyBytesRepr(v.bytes));
-  }
-  throw new PyException('TypeError', `float() argument must be a string or a real number, not '${pyTypeShortName(v)}'`);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -258,9 +153,9 @@ class BackCompatVisitor {
 
 function unpackJson(value: string, cliName: string): PyValue {
   try {
-    return parsePyJson(value);
+    return jsonLoads(value, { orderedDict: true, tooDeep: 'decode' });
   } catch (e) {
-    if (e instanceof PyJsonError) throw new ParamSyntaxError(cliName, `Invalid JSON: ${e.message}\nJSON received: ${value}`);
+    if (e instanceof PyException && e.pyType === 'ValueError') throw new ParamSyntaxError(cliName, `Invalid JSON: ${e.message}\nJSON received: ${value}`);
     throw e;
   }
 }

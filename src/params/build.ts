@@ -2,17 +2,18 @@
 // does it: per argument, in argument-table order, file:// loading, then shorthand/JSON/scalar
 // unpacking by the member's shape; then --cli-input-json/--cli-input-yaml values for the members the
 // command line did not set; pagination options aside.
-import type { CliArgument } from '../commands/arguments';
-import type { GlobalArgs } from '../commands/globals';
+import type { CliArgument } from './arguments';
 import { GeneralError, ParamValidationError } from '../errors';
 import type { IO } from '../io';
 import { getShape, paginatorFor, xformName } from '../model';
 import type { Operation, Paginator } from '../model/types';
-import { PyBytes, type PyDict, type PyValue } from '../model/values';
-import { pyInt, supportsShorthandSyntax, unpackCliArg, ParamSyntaxError } from './argprocess';
+import { PyBytes, type PyDict, type PyValue } from '../py/values';
+import { supportsShorthandSyntax, unpackCliArg, ParamSyntaxError } from './argprocess';
+import { pyInt } from '../py/numbers';
 import { loadParamFile, ParamFileError } from './paramfile';
-import { parsePyJson } from './pyjson';
-import { pyLStrip, pyStrRepr, pyTypeName } from '../model/pyrepr';
+import { jsonLoads } from '../py/json-loads';
+import { pyStrRepr, pyTypeName } from '../py/repr';
+import { pyLStrip } from '../py/str';
 
 const COMPLEX = new Set(['structure', 'list', 'map']);
 
@@ -21,7 +22,8 @@ export interface CallContext {
   op: Operation;
   args: CliArgument[];
   parsed: Map<string, string | boolean | string[]>;
-  globals: GlobalArgs;
+  /** The global options the parameters depend on (--no-paginate). */
+  globals: { readonly paginate: boolean };
 }
 
 export interface PaginationConfig {
@@ -242,7 +244,7 @@ async function loadInputDocument(kind: 'json' | 'yaml', value: string | PyBytes)
   if (kind === 'json') {
     try {
       if (text === undefined) throw new Error('undecodable');
-      doc = parsePyJson(text, { orderedDict: false });
+      doc = jsonLoads(text, { tooDeep: 'decode' });
     } catch {
       throw new ParamValidationError("Error parsing parameter 'cli-input-json': Invalid JSON received.");
     }

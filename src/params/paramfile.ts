@@ -3,8 +3,10 @@
 // UTF-8 here) through Python's universal newlines, bytes read as they are.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { pyStrRepr } from '../model/pyrepr';
-import { PyBytes } from '../model/values';
+import { errnoOf } from '../py/errno';
+import { expandUser, expandVars } from '../py/os-path';
+import { pyStrRepr } from '../py/repr';
+import { PyBytes } from '../py/values';
 import { GeneralError } from '../errors';
 import { own } from '../model/own';
 
@@ -15,51 +17,8 @@ export interface FileEnv {
   cwd: string;
 }
 
-/** Python's os.path.expanduser: `~` and `~/…` from HOME, `~name/…` from the password database. */
-export function expandUser(p: string, env: Record<string, string | undefined>): string {
-  if (!p.startsWith('~')) return p;
-  const slash = p.indexOf('/');
-  const end = slash < 0 ? p.length : slash;
-  let home: string | undefined;
-  if (end === 1) home = env.HOME;
-  else home = passwdHome(p.slice(1, end));
-  if (home === undefined) return p;
-  return home.replace(/\/+$/, '') + p.slice(end) || '/';
-}
-
-function passwdHome(name: string): string | undefined {
-  try {
-    for (const line of readFileSync('/etc/passwd', 'utf8').split('\n')) {
-      const f = line.split(':');
-      if (f.length >= 7 && f[0] === name) return f[5];
-    }
-  } catch {
-    // no password database: the path stays as written
-  }
-  return undefined;
-}
-
-/** Python's os.path.expandvars: `$NAME` and `${NAME}` replaced when NAME is set, left alone otherwise. */
-export function expandVars(p: string, env: Record<string, string | undefined>): string {
-  if (!p.includes('$')) return p;
-  return p.replace(/\$(\w+|\{[^}]*\})/g, (m, name: string) => {
-    const key = name.startsWith('{') ? name.slice(1, -1) : name;
-    const v = own(env, key);
-    return v === undefined ? m : v;
-  });
-}
-
 /** Python's repr() of a path in an OSError message. */
 const reprPath = pyStrRepr;
-
-const ERRNO: Record<string, [number, string]> = {
-  ENOENT: [2, 'No such file or directory'],
-  EACCES: [13, 'Permission denied'],
-  EISDIR: [21, 'Is a directory'],
-  ENOTDIR: [20, 'Not a directory'],
-  ELOOP: [40, 'Too many levels of symbolic links'],
-  ENAMETOOLONG: [36, 'File name too long'],
-};
 
 /**
  * Returns the loaded value when `value` is a file:// or fileb:// reference, undefined otherwise.
@@ -76,7 +35,7 @@ export function loadParamFile(value: string, fenv: FileEnv): string | PyBytes | 
     data = readFileSync(isAbsolute(filePath) ? filePath : resolve(fenv.cwd, filePath));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? '';
-    const [errno, text] = ERRNO[code] ?? [5, (e as Error).message];
+    const [errno, text] = errnoOf(code) ?? [5, (e as Error).message];
     throw new ParamFileError(`Unable to load paramfile ${value}: [Errno ${errno}] ${text}: ${reprPath(filePath)}`);
   }
   if (binary) return new PyBytes(new Uint8Array(data));

@@ -3,7 +3,7 @@
 // numbers; with member names in place of strings for the output skeleton).
 import { getShape } from '../model';
 import type { Shape } from '../model/types';
-import { PyFloat, type PyValue } from '../model/values';
+import { PyFloat, type PyValue } from '../py/values';
 
 export const SKELETON_TIMESTAMP = '1970-01-01T00:00:00';
 

@@ -14,10 +14,13 @@
 // keeping the original keys on the side (values.ts setNonStrKey) for validation and repr().
 
 import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml';
-import { PyBytes, PyDateTime, PyFloat, setNonStrKey, type PyDict, type PyValue } from '../model/values';
-import { pyDateTimeStr, pyFloatRepr, pyRepr as pyValueRepr } from '../model/pyrepr';
-import { daysInMonth, epochFromFields, fieldsFromEpoch } from '../model/calendar';
+import { PyBytes, PyDateTime, PyFloat, setNonStrKey, type PyDict, type PyValue } from '../py/values';
+import { pyDateTimeStr, pyFloatRepr, pyRepr, pyStr } from '../py/repr';
+import { daysInMonth, epochFromFields, fieldsFromEpoch } from '../py/calendar';
 import { own } from '../model/own';
+import { b64decode, Base64Error } from '../py/base64';
+import { PyException } from '../py/exceptions';
+import { pyFloat, pyInt, type IntBase } from '../py/numbers';
 
 /**
  * Any input the AWS CLI refuses. Normally ruamel raises a YAMLError, and the CLI prints
@@ -354,55 +357,28 @@ function keyIdentity(k: Value, nanCounter: { n: number }): string {
   throw pyError(`unhashable type: '${k instanceof Map ? 'dict' : 'list'}'`);
 }
 
-/** Python's str() of a key. */
-function pyStr(k: Value): string {
-  if (k === null) return 'None';
-  if (typeof k === 'string') return k;
-  if (typeof k === 'boolean') return k ? 'True' : 'False';
-  if (typeof k === 'number' || typeof k === 'bigint') return k.toString();
-  if (k instanceof PyFloat) return pyFloatRepr(k.value);
-  if (k instanceof PyBytes) return pyBytesRepr(k.bytes);
-  if (k instanceof PyDateTime) return pyDateTimeStr(k);
-  if (k instanceof Tuple) {
-    const parts = k.items.map(pyRepr);
-    return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
+/** str() of a key: a tuple prints as its repr, with its items' repr()s. */
+function keyStr(k: Value): string {
+  return k instanceof Tuple ? tupleRepr(k) : pyStr(k);
+}
+
+function tupleRepr(t: Tuple): string {
+  const parts = t.items.map((x) => (x instanceof Tuple ? tupleRepr(x) : pyRepr(x)));
+  return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
+}
+
+/** A call of Python's int() or float(): its ValueError escapes ruamel as a plain Python exception. */
+function py<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof PyException) throw pyError(e.message);
+    throw e;
   }
-  return String(k);
 }
 
-function pyRepr(k: Value): string {
-  if (k instanceof PyDateTime) return pyValueRepr(k);
-  if (typeof k === 'string') return k.includes("'") && !k.includes('"') ? `"${k}"` : `'${k.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-  return pyStr(k);
-}
-
-function pyBytesRepr(b: Uint8Array): string {
-  let s = "b'";
-  for (const c of b) {
-    if (c === 0x5c || c === 0x27) s += '\\' + String.fromCharCode(c);
-    else if (c === 0x09) s += '\\t';
-    else if (c === 0x0a) s += '\\n';
-    else if (c === 0x0d) s += '\\r';
-    else if (c >= 0x20 && c < 0x7f) s += String.fromCharCode(c);
-    else s += '\\x' + c.toString(16).padStart(2, '0');
-  }
-  return s + "'";
-}
-
-const RE_PY_INT = /^\s*[0-9]+\s*$/;
-const RE_PY_FLOAT = /^\s*[+-]?(?:(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:e[+-]?[0-9]+)?|inf(?:inity)?|nan)\s*$/;
-
-function toInt(b: bigint): number | bigint {
-  return b <= BigInt(Number.MAX_SAFE_INTEGER) && b >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(b) : b;
-}
-
-function parseIntBase(digits: string, base: number): bigint {
-  const re = base === 2 ? /^[01]+$/ : base === 8 ? /^[0-7]+$/ : base === 16 ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/;
-  const d = base === 10 ? digits.trim() : digits;
-  if (!re.test(d)) throw pyError(`invalid literal for int() with base ${base}: '${digits}'`);
-  const prefix = base === 2 ? '0b' : base === 8 ? '0o' : base === 16 ? '0x' : '';
-  return BigInt(prefix + d);
-}
+const toInt = (b: bigint): number | bigint =>
+  b <= BigInt(Number.MAX_SAFE_INTEGER) && b >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(b) : b;
 
 class Constructor {
   private readonly constructed = new Map<YNode, Value>();
@@ -470,6 +446,7 @@ class Constructor {
     }
   }
 
+  /** ruamel's construct_yaml_int: the sign and the base taken off, then Python's int() of the rest. */
   private constructInt(text: string): number | bigint {
     let s = text.replace(/_/g, '');
     if (s === '') throw pyError('string index out of range');
@@ -477,25 +454,26 @@ class Constructor {
     if (s[0] === '-') sign = -1n;
     if (s[0] === '+' || s[0] === '-') s = s.slice(1);
     if (s === '0') return 0;
+    const int = (t: string, base: IntBase = 10) => BigInt(py(() => pyInt(t, base)));
     let v: bigint;
-    if (s.startsWith('0b')) v = parseIntBase(s.slice(2), 2);
-    else if (s.startsWith('0x')) v = parseIntBase(s.slice(2), 16);
-    else if (s.startsWith('0o')) v = parseIntBase(s.slice(2), 8);
-    else if (this.version === '1.1' && s[0] === '0') v = parseIntBase(s, 8);
+    if (s.startsWith('0b')) v = int(s.slice(2), 2);
+    else if (s.startsWith('0x')) v = int(s.slice(2), 16);
+    else if (s.startsWith('0o')) v = int(s.slice(2), 8);
+    else if (this.version === '1.1' && s[0] === '0') v = int(s, 8);
     else if (this.version === '1.1' && s.includes(':')) {
       v = 0n;
       let base = 1n;
       for (const part of s.split(':').reverse()) {
-        v += parseIntBase(part, 10) * base;
+        v += int(part) * base;
         base *= 60n;
       }
     } else {
-      if (!RE_PY_INT.test(s)) throw pyError(`invalid literal for int() with base 10: '${s}'`);
-      v = BigInt(s.trim());
+      v = int(s);
     }
     return toInt(sign * v);
   }
 
+  /** ruamel's construct_yaml_float: the sign taken off, .inf/.nan, then Python's float() of the rest. */
   private constructFloat(text: string): PyFloat {
     let s = text.replace(/_/g, '').toLowerCase();
     if (s === '') throw pyError('string index out of range');
@@ -504,48 +482,30 @@ class Constructor {
     if (s[0] === '+' || s[0] === '-') s = s.slice(1);
     if (s === '.inf') return new PyFloat(sign * Infinity);
     if (s === '.nan') return new PyFloat(NaN);
+    const float = (t: string) => py(() => pyFloat(t));
     if (this.version !== '1.2' && s.includes(':')) {
       let v = 0;
       let base = 1;
       for (const part of s.split(':').reverse()) {
-        if (!RE_PY_FLOAT.test(part)) throw pyError(`could not convert string to float: '${part}'`);
-        v += Number(part.trim()) * base;
+        v += float(part) * base;
         base *= 60;
       }
       return new PyFloat(sign * v);
     }
-    if (!RE_PY_FLOAT.test(s)) throw pyError(`could not convert string to float: '${s}'`);
-    const t = s.trim().replace(/^([+-]?)inf(inity)?$/, '$1Infinity');
-    return new PyFloat(sign * (t.endsWith('nan') ? NaN : Number(t)));
+    return new PyFloat(sign * float(s));
   }
 
-  /**
-   * base64.decodebytes (binascii.a2b_base64, not strict): characters outside the alphabet are skipped, a pad that
-   * completes a group ends the data, and a group left incomplete is an error.
-   */
+  /** ruamel's construct_yaml_binary: base64.decodebytes of the text's ASCII. */
   private constructBinary(text: string): PyBytes {
     if (/[^\x00-\x7f]/.test(text)) throw new YamlInputError('failed to convert base64 data into ascii');
-    let quad = 0;
-    let pads = 0;
-    let data = '';
-    let done = false;
-    for (const ch of text) {
-      if (ch === '=') {
-        if (quad >= 2 && quad + ++pads >= 4) {
-          done = true;
-          break;
-        }
-        continue;
-      }
-      if (!/[A-Za-z0-9+/]/.test(ch)) continue;
-      data += ch;
-      quad = (quad + 1) % 4;
-      pads = 0;
+    try {
+      return new PyBytes(b64decode(text));
+    } catch (e) {
+      if (e instanceof Base64Error) throw new YamlInputError(`failed to decode base64 data: ${e.message}`);
+      throw e;
     }
-    if (!done && quad === 1) throw new YamlInputError('failed to decode base64 data: excess data characters');
-    if (!done && quad !== 0) throw new YamlInputError('failed to decode base64 data: Incorrect padding');
-    return new PyBytes(new Uint8Array(Buffer.from(data, 'base64')));
   }
+
 
   /** ruamel's create_timestamp: a datetime.date, or a naive datetime.datetime moved to UTC by its offset. */
   private constructTimestamp(text: string): PyDateTime {
@@ -644,10 +604,10 @@ class Constructor {
         const value = this.asPyValue(this.construct(valueNode));
         const existing = mapping.get(id);
         if (existing) {
-          if (check) throw new YamlInputError(`found duplicate key "${pyStr(key)}"`);
+          if (check) throw new YamlInputError(`found duplicate key "${keyStr(key)}"`);
           existing[1] = value;
         } else {
-          mapping.set(id, [pyStr(key), value, key]);
+          mapping.set(id, [keyStr(key), value, key]);
         }
       }
       for (const [id, entry] of mapping) {
@@ -683,7 +643,7 @@ class Constructor {
       const id = keyIdentity(key, this.nan);
       if (seen.has(id)) throw pyError(''); // an AssertionError
       seen.add(id);
-      out.set(pyStr(key), this.asPyValue(this.construct(v)));
+      out.set(keyStr(key), this.asPyValue(this.construct(v)));
     }
     return out;
   }

@@ -9,17 +9,16 @@
 import { existsSync } from 'node:fs';
 import { configFilePath } from '../client/config-paths';
 import { GeneralError, ParamValidationError, RC } from '../errors';
-import type { IO } from '../io';
+import type { IO, Terminal } from '../io';
 
 export type PromptMode = 'on' | 'on-partial' | 'off';
 
-/** Terminal streams the prompt reads keys from and draws on (process.stdin/stdout by default). */
-export interface PromptTerminal {
-  input: NodeJS.ReadStream;
-  output: NodeJS.WriteStream;
-}
+/** Terminal streams the prompt reads keys from and draws on (the IO's terminal by default). */
+export type PromptTerminal = Terminal;
 
 export interface AutoPromptOptions {
+  /** Runs a command line, without the prompt (`on-partial` runs it first, its parameter errors held back). */
+  run: (argv: string[], io: IO) => Promise<number>;
   terminal?: PromptTerminal;
 }
 
@@ -28,9 +27,6 @@ const NO_PROMPT_ARGS = ['help', '--version'];
 /** The error when the prompt is on and standard input is not a terminal. */
 export const NO_TERMINAL =
   'cannot prompt for the command: standard input is not a terminal (--no-cli-auto-prompt runs it without the prompt)';
-
-/** IOs of the command run that `on-partial` makes before prompting: no prompt inside them. */
-const innerRuns = new WeakSet<IO>();
 
 /** The profile the command line names (--profile X or --profile=X), else the environment's. */
 function profileName(argv: readonly string[], env: Record<string, string | undefined>): string {
@@ -62,11 +58,10 @@ export async function resolveMode(argv: readonly string[], env: Record<string, s
 }
 
 /**
- * Called first by `run`: returns the arguments to run (the same, or what the prompt produced) or,
+ * Called first (../cli.ts): returns the arguments to run (the same, or what the prompt produced) or,
  * when the prompt ended the command (cancelled, or `on-partial` already ran it), the exit code.
  */
-export async function maybeAutoPrompt(argv: string[], io: IO, opts: AutoPromptOptions = {}): Promise<string[] | number> {
-  if (innerRuns.has(io)) return argv;
+export async function maybeAutoPrompt(argv: string[], io: IO, opts: AutoPromptOptions): Promise<string[] | number> {
   let mode: PromptMode;
   try {
     mode = await resolveMode(argv, io.env);
@@ -79,7 +74,7 @@ export async function maybeAutoPrompt(argv: string[], io: IO, opts: AutoPromptOp
   // hands it to the real AWS CLI (commands/handover.ts), which prompts itself.
   if (await isForeignCommand(argv)) return argv;
   if (mode === 'on-partial') {
-    const rc = await runSilencingParamErrors(argv, io);
+    const rc = await runSilencingParamErrors(argv, io, opts.run);
     if (rc !== RC.PARAM) return rc;
   }
   return prompt(argv, io, opts);
@@ -97,11 +92,9 @@ async function isForeignCommand(argv: string[]): Promise<boolean> {
 }
 
 /** Runs the command as typed; its stderr is held back and dropped when it failed on its parameters. */
-async function runSilencingParamErrors(argv: string[], io: IO): Promise<number> {
+async function runSilencingParamErrors(argv: string[], io: IO, run: AutoPromptOptions['run']): Promise<number> {
   let held = '';
   const inner: IO = { ...io, stderr: { ...io.stderr, write: (s: string | Uint8Array) => { held += typeof s === 'string' ? s : Buffer.from(s).toString('utf8'); } } };
-  innerRuns.add(inner);
-  const { run } = await import('../commands/run');
   const rc = await run(argv, inner);
   if (rc !== RC.PARAM && held) io.stderr.write(held);
   return rc;
@@ -109,9 +102,8 @@ async function runSilencingParamErrors(argv: string[], io: IO): Promise<number> 
 
 async function prompt(argv: string[], io: IO, opts: AutoPromptOptions): Promise<string[] | number> {
   // The prompt draws on the terminal: stdout, or stderr when only that one is a terminal.
-  const output = !process.stdout.isTTY && process.stderr.isTTY ? process.stderr : process.stdout;
-  const terminal = opts.terminal ?? { input: process.stdin, output };
-  if (!terminal.input.isTTY) {
+  const terminal = opts.terminal ?? io.terminal?.();
+  if (!terminal?.input.isTTY) {
     // What the AWS CLI's prompt (prompt_toolkit) does without a terminal: it warns, then its input
     // ends at once and the command fails (exit 255) without running anything. Its error text is that
     // of the end of input, empty (`aws: [ERROR]: `); this one says what happened and the way out.
@@ -120,7 +112,7 @@ async function prompt(argv: string[], io: IO, opts: AutoPromptOptions): Promise<
     return RC.GENERAL;
   }
   const { promptForArgs } = await import('./ui');
-  const result = await promptForArgs(argv, terminal);
+  const result = await promptForArgs(argv, terminal, io);
   if (result.kind === 'cancel') {
     io.stderr.write(`> aws ${result.text}\n`);
     return RC.INTERRUPTED;

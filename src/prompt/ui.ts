@@ -11,8 +11,8 @@
 import { emitKeypressEvents } from 'node:readline';
 import { autocomplete, fuzzyFilter, parseCommandLine, type Completion } from '../completer/engine';
 import { operationsByCliName, SERVICE_CLI_NAME } from '../model';
-import { shlexQuote, shlexSplit, ShlexError } from './shlex';
-import type { PromptTerminal } from './index';
+import type { IO, Terminal } from '../io';
+import { shlexQuote, shlexSplit, ShlexError } from '../py/shlex';
 
 export const PROMPT = '> aws ';
 const MENU_ROWS = 8;
@@ -314,10 +314,10 @@ async function loadDocs(): Promise<Docs | undefined> {
 }
 
 /** Prompts on the terminal; resolves when the command is accepted or cancelled. */
-export async function promptForArgs(args: readonly string[], term: PromptTerminal): Promise<PromptResult> {
+export async function promptForArgs(args: readonly string[], term: Terminal, io: Pick<IO, 'stderr' | 'env' | 'cwd'>): Promise<PromptResult> {
   const { input, output } = term;
-  if (!output.isTTY) process.stderr.write('Warning: Output is not a terminal (fd=1).\n');
-  const session = new PromptSession(args, await loadDocs());
+  if (!output.isTTY) io.stderr.write('Warning: Output is not a terminal (fd=1).\n');
+  const session = new PromptSession(args, await loadDocs(), io.env, io.cwd);
   const screen = new Screen(output);
   emitKeypressEvents(input);
   const wasRaw = input.isRaw;

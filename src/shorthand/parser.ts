@@ -2,8 +2,8 @@
 // quoted values, escaped commas, `key@=file://…` file values, and its error texts with the caret
 // line. Positions count Python code points (the input is handled as a list of code points, as
 // Python indexes a str), so astral characters are single characters here as there.
-import { pyIsSpace } from '../model/pyrepr';
-import type { PyBytes, PyDict, PyValue } from '../model/values';
+import { pyIsSpace } from '../py/str';
+import type { PyBytes, PyDict, PyValue } from '../py/values';
 
 export interface ShorthandOptions {
   /**

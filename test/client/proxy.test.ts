@@ -10,7 +10,7 @@ import { Transport, type TransportOptions } from '../../src/client/runtime';
 import { serializeRequest } from '../../src/client/serialize';
 import type { CliError } from '../../src/errors';
 import { operationsByCliName } from '../../src/model';
-import { fromJS, type PyDict } from '../../src/model/values';
+import { fromJS, type PyDict } from '../../src/py/values';
 
 const AWS = new URL('https://cleanrooms-ml.us-east-1.amazonaws.com');
 const pick = (url: URL | string, env: Record<string, string>) => {

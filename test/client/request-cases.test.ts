@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeRequest } from '../../src/client/serialize';
 import { inputShape, MODEL } from '../../src/model';
-import type { PyDict } from '../../src/model/values';
-import { parseResponseJson } from '../../src/output/json';
-import { validateParams } from '../../src/params/validate';
+import type { PyDict } from '../../src/py/values';
+import { jsonLoads } from '../../src/py/json-loads';
+import { validateParams } from '../../src/client/validate';
 
 interface Case {
   operation: string; params: string; errors?: string[];
@@ -24,7 +24,7 @@ describe('parameters validated and serialised as botocore does it', () => {
   cases.forEach((c, i) => {
     it(`${i}: ${c.operation}`, () => {
       const op = MODEL.operations[c.operation];
-      const params = parseResponseJson(c.params) as PyDict;
+      const params = jsonLoads(c.params) as PyDict;
       const errors = validateParams(params, inputShape(op));
       if (c.errors) {
         expect(errors).toEqual(c.errors);

@@ -15,7 +15,7 @@ import { serializeRequest } from '../../src/client/serialize';
 import { ServiceError } from '../../src/client/service-error';
 import { CliError, NoCredentialsError } from '../../src/errors';
 import { operationsByCliName } from '../../src/model';
-import { fromJS, type PyDict } from '../../src/model/values';
+import { fromJS, type PyDict } from '../../src/py/values';
 
 const M = '11111111-2222-3333-4444-555555555555';
 const ARN = `arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${M}/trained-model-inference-job/job-1`;

@@ -3,9 +3,9 @@
 // Python (urllib.parse.quote with safe='-_.~', json.dumps with its default settings).
 import { describe, expect, it } from 'vitest';
 import { operationsByCliName } from '../../src/model';
-import { fromJS, PyBytes, PyDateTime, PyFloat, type PyDict, type PyValue } from '../../src/model/values';
+import { fromJS, PyBytes, PyDateTime, PyFloat, type PyDict, type PyValue } from '../../src/py/values';
 import { percentEncode, serializeRequest } from '../../src/client/serialize';
-import { pyJsonDumps } from '../../src/output/json';
+import { jsonDumps } from '../../src/py/json-dumps';
 
 const M = '11111111-2222-3333-4444-555555555555';
 const JOB_ARN = `arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${M}/trained-model-inference-job/job-1`;
@@ -105,7 +105,7 @@ describe('the JSON body', () => {
   });
 });
 
-describe('pyJsonDumps (json.dumps defaults: ensure_ascii, ", " and ": ")', () => {
+describe('jsonDumps (json.dumps defaults: ensure_ascii, ", " and ": ")', () => {
   it('escapes as Python does', () => {
     // Printed by python3: json.dumps({...}) with the same values.
     const v = new Map<string, PyValue>([
@@ -113,13 +113,13 @@ describe('pyJsonDumps (json.dumps defaults: ensure_ascii, ", " and ": ")', () =>
       ['f', new PyFloat(1e16)], ['g', new PyFloat(1e-5)], ['neg', new PyFloat(-0)], ['t', true], ['z', null],
       ['l', [1, new Map()]],
     ]);
-    expect(pyJsonDumps(v)).toBe('{"name": "caf\\u00e9\\n\\t\\"q\\"\\\\ /\\u0001\\u007f\\ud83d\\ude80", "n": 5.0, ' +
+    expect(jsonDumps(v)).toBe('{"name": "caf\\u00e9\\n\\t\\"q\\"\\\\ /\\u0001\\u007f\\ud83d\\ude80", "n": 5.0, ' +
       '"big": 99999999999999999999, "f": 1e+16, "g": 1e-05, "neg": -0.0, "t": true, "z": null, "l": [1, {}]}');
   });
 
   it('writes non-finite floats as Python does and bytes as base64', () => {
-    expect(pyJsonDumps([new PyFloat(NaN), new PyFloat(Infinity), new PyFloat(-Infinity)])).toBe('[NaN, Infinity, -Infinity]');
-    expect(pyJsonDumps(new PyBytes(new Uint8Array([104, 105])))).toBe('"aGk="');
+    expect(jsonDumps([new PyFloat(NaN), new PyFloat(Infinity), new PyFloat(-Infinity)])).toBe('[NaN, Infinity, -Infinity]');
+    expect(jsonDumps(new PyBytes(new Uint8Array([104, 105])))).toBe('"aGk="');
   });
 });
 

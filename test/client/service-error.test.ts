@@ -9,7 +9,7 @@ import { renderServiceError, renderStructuredError, resolveErrorFormat, writeErr
 import { ConfigError, NoCredentialsError, NoRegionError, ParamValidationError } from '../../src/errors';
 import { memoryIO } from '../../src/io';
 import { operationsByCliName } from '../../src/model';
-import { PyFloat, type PyValue } from '../../src/model/values';
+import { PyFloat, type PyValue } from '../../src/py/values';
 
 const START = operationsByCliName().get('start-trained-model-inference-job')!;
 const GET = operationsByCliName().get('get-trained-model-inference-job')!;

@@ -1,9 +1,10 @@
 // The three argparse passes of the AWS CLI, checked against Python 3.14's argparse rules (the
 // interpreter AWS CLI 2.36 bundles) and the recorded conformance cases (arg-*, glob-*).
 import { describe, expect, it } from 'vitest';
-import { ArgParseError, ArgParser, getCloseMatches, invalidChoice, sequenceRatio, type OptionSpec } from '../../src/commands/argparse';
-import { argumentTable, optionSpecs } from '../../src/commands/arguments';
-import { parseGlobalArgs, parseOperationArgs, run } from '../../src/commands/run';
+import { ArgParseError, ArgParser, getCloseMatches, invalidChoice, optionSpecs, sequenceRatio, type OptionSpec } from '../../src/commands/argparse';
+import { argumentTable } from '../../src/params/arguments';
+import { parseGlobalArgs, parseOperationArgs } from '../../src/commands/run';
+import { cli } from '../../src/cli';
 import { memoryIO } from '../../src/io';
 import { operationsByCliName } from '../../src/model';
 
@@ -44,7 +45,7 @@ const ARN = `arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${MEMBERSHI
 
 async function runCli(argv: string[], env: Record<string, string> = {}): Promise<{ rc: number; out: string; err: string }> {
   const io = memoryIO({ AWS_DEFAULT_REGION: 'us-east-1', HOME: '/nonexistent', ...env });
-  const rc = await run(argv, io);
+  const rc = await cli(argv, io);
   return { rc, out: io.out(), err: io.err() };
 }
 

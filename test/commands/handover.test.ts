@@ -4,7 +4,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseGlobalArgs, foreignCommand, run } from '../../src/commands/run';
+import { parseGlobalArgs, foreignCommand } from '../../src/commands/run';
+import { cli } from '../../src/cli';
 import { handedBack, otherAwsOnPath, PACKAGE_NAME, type Self } from '../../src/commands/handover';
 import { memoryIO } from '../../src/io';
 
@@ -84,10 +85,10 @@ describe('handedBack', () => {
   });
 });
 
-describe('run()', () => {
+describe('cli()', () => {
   it('says what it implements when no other aws is on PATH', async () => {
     const io = memoryIO({ PATH: d('me', 'bin') }, dir);
-    expect(await run(['s3', 'ls'], io)).toBe(252);
+    expect(await cli(['s3', 'ls'], io)).toBe(252);
     expect(io.err()).toBe("aws: [ERROR]: this aws implements only 'aws cleanroomsml'; install the AWS CLI for 's3'\n");
     expect(io.out()).toBe('');
   });

@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { paginate } from '../../src/commands/paginate';
-import type { Invocation } from '../../src/commands/run';
+import type { Invocation } from '../../src/commands/invocation';
 import { memoryIO } from '../../src/io';
 import { MODEL } from '../../src/model';
-import type { PyDict, PyValue } from '../../src/model/values';
+import type { PyDict, PyValue } from '../../src/py/values';
 import { renderBuffered, type OutputFormat } from '../../src/output/index';
 import type { PaginationConfig } from '../../src/params/build';
 

@@ -4,14 +4,14 @@
 // come from Python (base64.b64encode(json.dumps(token).encode())) and the page-* conformance cases.
 import { describe, expect, it } from 'vitest';
 import { decodeToken, encodeToken, paginate } from '../../src/commands/paginate';
-import type { Invocation } from '../../src/commands/run';
+import type { Invocation } from '../../src/commands/invocation';
 import { CliError } from '../../src/errors';
 import { memoryIO } from '../../src/io';
 import { MODEL } from '../../src/model';
-import { fromJS, type PyDict, type PyValue } from '../../src/model/values';
+import { fromJS, type PyDict, type PyValue } from '../../src/py/values';
 import { renderBuffered, type OutputFormat } from '../../src/output/index';
 import type { PaginationConfig } from '../../src/params/build';
-import { compileQuery, searchQuery } from '../../src/output/query';
+import { compileQuery, searchQuery } from '../../src/output/jmespath';
 
 const PAGINATOR = MODEL.paginators.ListTrainedModelInferenceJobs;
 const M = '11111111-2222-3333-4444-555555555555';

@@ -5,7 +5,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolvePager, startPager } from '../../src/output/pager';
+import { resolvePager, startPager } from '../../src/commands/pager';
 import { renderStructuredError } from '../../src/output/errors';
 import { memoryIO, type IO } from '../../src/io';
 import type { CliError } from '../../src/errors';

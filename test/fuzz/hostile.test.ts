@@ -12,8 +12,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/commands/run';
-import { argumentTable } from '../../src/commands/arguments';
+import { cli } from '../../src/cli';
+import { argumentTable } from '../../src/params/arguments';
 import { memoryIO } from '../../src/io';
 import { getShape, MODEL, operationsByCliName } from '../../src/model';
 import type { Shape } from '../../src/model/types';
@@ -247,7 +247,7 @@ async function runCase(argv: string[]) {
   let rc: number | undefined;
   let escaped: unknown;
   try {
-    rc = await run(argv, io);
+    rc = await cli(argv, io);
   } catch (e) {
     escaped = e;
   }

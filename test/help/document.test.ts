@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { operationSummary, optionSummary } from '../../src/help/document';
 import { helpRst } from '../../src/help/index';
-import { astext, parseRst } from '../../src/help/rst';
+import { parseRst } from '../../src/help/rst';
+import { astext } from '../../src/help/doctree';
 
 const SEED = join(__dirname, '..', '..', 'vendor', 'seed', 'start-trained-model-inference-job.md');
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();

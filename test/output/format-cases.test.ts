@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MODEL, outputShape } from '../../src/model';
-import { formatJson, parseResponseJson } from '../../src/output/json';
-import { shapeResponse } from '../../src/output/shape';
+import { formatJson } from '../../src/output/json';
+import { jsonLoads } from '../../src/py/json-loads';
+import { shapeResponse } from '../../src/client/response';
 import { formatTable } from '../../src/output/table';
 import { formatText } from '../../src/output/text';
 
@@ -20,7 +21,7 @@ describe('responses as the AWS CLI formats them (botocore parser + awscli format
   });
   cases.forEach((c, i) => {
     it(`${i}: ${c.operation}`, () => {
-      const shaped = shapeResponse(parseResponseJson(c.body), outputShape(MODEL.operations[c.operation]), { timestampFormat: 'iso8601', tz: 'UTC' });
+      const shaped = shapeResponse(jsonLoads(c.body), outputShape(MODEL.operations[c.operation]), { timestampFormat: 'iso8601', tz: 'UTC' });
       expect(formatJson(shaped)).toBe(c.expected.json);
       expect(formatText(shaped)).toBe(c.expected.text);
       expect(formatTable(shaped, c.operation, { color: false, width: 80 })).toBe(c.expected.table);

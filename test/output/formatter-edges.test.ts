@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryIO } from '../../src/io';
-import { parseResponseJson } from '../../src/output/json';
+import { jsonLoads } from '../../src/py/json-loads';
 import { renderBuffered, renderResponse, type OutputFormat } from '../../src/output/index';
-import { compileQuery, searchQuery } from '../../src/output/query';
+import { compileQuery, searchQuery } from '../../src/output/jmespath';
 
 interface Case { response: string; query: string | null; expected: Record<OutputFormat, string> }
 const fixture = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'formatter-edges.json'), 'utf8')) as { cases: Case[] };
@@ -16,7 +16,7 @@ const FORMATS: OutputFormat[] = ['json', 'yaml', 'yaml-stream', 'text', 'table']
 
 describe("single responses as the AWS CLI's formatters write them", () => {
   it.each(fixture.cases.map((c) => [c.query ?? '(no query)', c.response.slice(0, 20), c] as const))('%s of %s', async (_q, _r, c) => {
-    let value = parseResponseJson(c.response);
+    let value = jsonLoads(c.response);
     if (c.query) value = searchQuery(compileQuery(c.query), value);
     for (const fmt of FORMATS) {
       const out = await renderResponse(fmt, value, { title: 'GetTrainedModelInferenceJob', color: 'off', io: memoryIO() });
@@ -29,7 +29,7 @@ describe("error documents as the AWS CLI's error handler renders them (--cli-err
   const errors = (JSON.parse(readFileSync(join(__dirname, 'fixtures', 'formatter-edges.json'), 'utf8')) as {
     errors: { error: string; expected: Record<string, string> }[] }).errors;
   it.each(errors.map((e) => [e.error.slice(0, 40), e] as const))('%s', async (_e, e) => {
-    const value = parseResponseJson(e.error);
+    const value = jsonLoads(e.error);
     for (const [key, want] of Object.entries(e.expected)) {
       const [fmt, color] = key.split('/') as [OutputFormat, 'on' | 'off'];
       const out = await renderBuffered(fmt, value, { title: 'error', color, io: memoryIO(), toStderr: true });

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { PyDict, PyValue } from '../../src/model/values';
+import type { PyDict, PyValue } from '../../src/py/values';
 
 export const ACCOUNT = '123456789012';
 export const REGION = 'us-east-1';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatTable, formatTableBytes, getTextLength } from '../../src/output/table';
-import { PyFloat, dict, fromJS, type PyValue } from '../../src/model/values';
+import { PyFloat, dict, fromJS, type PyValue } from '../../src/py/values';
 import { M1, conformanceCase, expectedStdout, getJobResponse, jobArn, summary } from './responses';
 
 const plain = { color: false, width: 80 };

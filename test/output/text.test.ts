@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatText } from '../../src/output/text';
-import { pyRepr, pyStr, compareCodePoints } from '../../src/model/pyrepr';
-import { PyBytes, PyFloat, dict, type PyValue } from '../../src/model/values';
+import { pyRepr, pyStr } from '../../src/py/repr';
+import { compareCodePoints } from '../../src/py/str';
+import { PyBytes, PyFloat, dict, type PyValue } from '../../src/py/values';
 import { M1, expectedStdout, getJobResponse, jobArn, listPage, summary } from './responses';
 
 const nextTokenRecord = (tok: string) => dict({ NextToken: dict({ NextToken: tok }) });

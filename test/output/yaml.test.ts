@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PyBytes, PyFloat, dict, type PyDict, type PyValue } from '../../src/model/values';
+import { PyBytes, PyFloat, dict, type PyDict, type PyValue } from '../../src/py/values';
 import { dumpYaml, dumpYamlStream } from '../../src/output/yaml';
-import { compareCodePoints } from '../../src/model/pyrepr';
+import { compareCodePoints } from '../../src/py/str';
 
 // Expected bytes: the conformance cases recorded from the real AWS CLI v2 (copied verbatim from
 // shared/conformance/vectors/output.json), and for the rest the output of libyaml's C emitter (what

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MODEL, xformName } from '../../src/model';
-import { isOrderedDict, pyRepr } from '../../src/model/pyrepr';
+import { isOrderedDict, pyRepr } from '../../src/py/repr';
 import type { ServiceModel, ShapeRef } from '../../src/model/types';
-import { PyBytes, PyFloat } from '../../src/model/values';
-import { ParamSyntaxError, pyFloat, pyInt, unpackCliArg } from '../../src/params/argprocess';
+import { PyBytes, PyFloat } from '../../src/py/values';
+import { ParamSyntaxError, unpackCliArg } from '../../src/params/argprocess';
 
 // A small model with the shapes cleanroomsml lacks (booleans, doubles and longs inside structures,
 // lists of integers and of lists, a "Value" structure, document types, a jsonvalue header).
@@ -328,36 +328,5 @@ describe('unpackCliArg details', () => {
   it('lets a readFile error escape unchanged', () => {
     const failing = () => { throw new RangeError('Unable to load paramfile file://x: [Errno 2] No such file or directory'); };
     expect(() => unpackCliArg('--resource-config', rc, 'instanceType@=file://x', { readFile: failing })).toThrow(RangeError);
-  });
-});
-
-describe('pyInt / pyFloat', () => {
-  it('follow int() and float() on text', () => {
-    expect([pyInt(' 1_0 '), pyInt('+5'), pyInt('-0'), pyInt('١٢'), pyInt('１２'), pyInt('\u00a012\u3000'), pyInt('\x0b1\x0c')])
-      .toEqual([10, 5, 0, 12, 12, 12, 1]);
-    expect(pyInt('123456789012345678901234567890')).toBe(123456789012345678901234567890n);
-    for (const bad of ['x', '1__0', '_1', '1_', '', '  ', '0x10', '\x1c12\x1f', '+_1', '- 1', '1.5']) {
-      expect(() => pyInt(bad)).toThrow(`invalid literal for int() with base 10: ${pyRepr(bad)}`);
-    }
-    // Python truncates the repr to 200 characters (%.200R)
-    expect(() => pyInt('9'.repeat(300) + 'x')).toThrow(/^invalid literal for int\(\) with base 10: '9{199}$/);
-    expect(() => pyInt('1'.repeat(4301))).toThrow('Exceeds the limit (4300 digits) for integer string conversion: ' +
-      'value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit');
-    expect(() => pyInt(new Map())).toThrow("int() argument must be a string, a bytes-like object or a real number, not 'dict'");
-    expect(() => pyInt(null)).toThrow("int() argument must be a string, a bytes-like object or a real number, not 'NoneType'");
-    expect(pyInt(new PyBytes(new TextEncoder().encode('12')))).toBe(12);
-    expect(() => pyInt(new PyBytes(new TextEncoder().encode('x')))).toThrow("invalid literal for int() with base 10: b'x'");
-    expect([pyInt(true), pyInt(new PyFloat(-2.7))]).toEqual([1, -2]);
-  });
-
-  it('follow float() on text', () => {
-    expect([pyFloat('1.5'), pyFloat(' 1_0.5 '), pyFloat('.5'), pyFloat('5.'), pyFloat('+.5e-3'), pyFloat('1e5_0'),
-      pyFloat('１.５'), pyFloat('\x851')]).toEqual([1.5, 10.5, 0.5, 5, 0.0005, 1e50, 1.5, 1]);
-    expect([pyFloat('inf'), pyFloat('-Infinity'), pyFloat('1e400')]).toEqual([Infinity, -Infinity, Infinity]);
-    expect(Number.isNaN(pyFloat('nAn'))).toBe(true);
-    for (const bad of ['1_e5', '1e_5', '0x10', '', 'x', '1.5f', 'infinit', '\x1c1.5', '1._5']) {
-      expect(() => pyFloat(bad)).toThrow(`could not convert string to float: ${pyRepr(bad)}`);
-    }
-    expect(() => pyFloat([])).toThrow("float() argument must be a string or a real number, not 'list'");
   });
 });

@@ -6,24 +6,24 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/commands/run';
+import { cli as runCli } from '../../src/cli';
 import { memoryIO } from '../../src/io';
 import { getShape, memberRef, operationsByCliName, operationNamed, own, paginatorFor } from '../../src/model';
-import { fromJS, toJS, type PyDict, type PyValue } from '../../src/model/values';
-import { pyRepr } from '../../src/model/pyrepr';
+import { fromJS, toJS, type PyDict, type PyValue } from '../../src/py/values';
+import { pyRepr } from '../../src/py/repr';
 import { parseShorthand } from '../../src/shorthand/parser';
-import { parsePyJson } from '../../src/params/pyjson';
 import { loadYamlInput } from '../../src/params/yaml-input';
-import { validateParams } from '../../src/params/validate';
-import { expandVars } from '../../src/params/paramfile';
+import { validateParams } from '../../src/client/validate';
+import { expandVars } from '../../src/py/os-path';
 import { serializeRequest } from '../../src/client/serialize';
 import { parseErrorResponse } from '../../src/client/error-code';
-import { parseResponseJson, formatJson } from '../../src/output/json';
-import { shapeResponse } from '../../src/output/shape';
+import { formatJson } from '../../src/output/json';
+import { jsonLoads } from '../../src/py/json-loads';
+import { shapeResponse } from '../../src/client/response';
 import { formatText } from '../../src/output/text';
 import { formatTable } from '../../src/output/table';
 import { dumpYaml } from '../../src/output/yaml';
-import { compileQuery, searchQuery } from '../../src/output/query';
+import { compileQuery, searchQuery } from '../../src/output/jmespath';
 
 const NAMES = ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf', '__defineGetter__', '__lookupSetter__',
   'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString'];
@@ -40,7 +40,7 @@ afterAll(() => rmSync(home, { recursive: true, force: true }));
 async function cli(args: string[], env: Record<string, string> = {}) {
   const io = memoryIO({ AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_DEFAULT_REGION: 'us-east-1',
     HOME: home, AWS_CONFIG_FILE: join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'), ...env }, home);
-  const rc = await run(args, io);
+  const rc = await runCli(args, io);
   return { rc, stdout: io.out(), stderr: io.err() };
 }
 
@@ -65,7 +65,7 @@ describe.each(NAMES)('a key named %s', (name) => {
 
   it('is parsed as an ordinary key by the shorthand, JSON and YAML parsers', () => {
     expect([...parseShorthand(`${name}=1,a={${name}=[x]}`)]).toEqual([[name, '1'], ['a', new Map([[name, ['x']]])]]);
-    const json = parsePyJson(`{"${name}": {"${name}": 1}}`) as PyDict;
+    const json = jsonLoads(`{"${name}": {"${name}": 1}}`, { orderedDict: true }) as PyDict;
     expect([...json.keys()]).toEqual([name]);
     expect(pyRepr(json)).toBe(`OrderedDict({'${name}': OrderedDict({'${name}': 1})})`);
     expect(pyRepr(loadYamlInput(`${name}: {${name}: 1}\n`))).toBe(`{'${name}': {'${name}': 1}}`);
@@ -88,7 +88,7 @@ describe.each(NAMES)('a key named %s', (name) => {
   });
 
   it('comes back from a response through every output format and --query', () => {
-    const body = parseResponseJson(`{"name": "j", "tags": {"${name}": "v"}, "resourceConfig": {"${name}": 1, "instanceCount": 2}}`);
+    const body = jsonLoads(`{"name": "j", "tags": {"${name}": "v"}, "resourceConfig": {"${name}": 1, "instanceCount": 2}}`);
     const shaped = shapeResponse(body, getShape(op('get-trained-model-inference-job').output!.shape), { timestampFormat: 'iso8601' }) as PyDict;
     expect(pyRepr(shaped)).toBe(`{'name': 'j', 'resourceConfig': {'instanceCount': 2}, 'tags': {'${name}': 'v'}}`);
     expect(formatJson(shaped)).toContain(`"${name}": "v"`);

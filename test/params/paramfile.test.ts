@@ -4,8 +4,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PyBytes } from '../../src/model/values';
-import { expandUser, expandVars, loadParamFile, ParamFileError } from '../../src/params/paramfile';
+import { PyBytes } from '../../src/py/values';
+import { loadParamFile, ParamFileError } from '../../src/params/paramfile';
+import { expandUser } from '../../src/py/os-path';
 
 let dir: string;
 beforeAll(() => {
@@ -33,36 +34,6 @@ function loadError(value: string, env: Record<string, string> = {}): string {
   }
   throw new Error('expected a ParamFileError');
 }
-
-describe('expandUser (os.path.expanduser with HOME)', () => {
-  it('expands ~ and ~/…, leaves ~user and inner tildes alone', () => {
-    const env = { HOME: '/home/u' };
-    expect(expandUser('~', env)).toBe('/home/u');
-    expect(expandUser('~/a/b', env)).toBe('/home/u/a/b');
-    expect(expandUser('~x/a', env)).toBe('~x/a');
-    expect(expandUser('a/~/b', env)).toBe('a/~/b');
-  });
-
-  it('strips trailing slashes of HOME, and gives / for a HOME of /', () => {
-    expect(expandUser('~/a', { HOME: '/home/u//' })).toBe('/home/u/a');
-    expect(expandUser('~', { HOME: '/' })).toBe('/');
-    expect(expandUser('~/a', { HOME: '/' })).toBe('/a');
-  });
-});
-
-describe('expandVars (os.path.expandvars)', () => {
-  const env = { A: 'x', B_1: 'y', REF: '$A' };
-  it('replaces $NAME and ${NAME} when set and leaves the rest as written', () => {
-    expect(expandVars('$A/$B_1/${A}z', env)).toBe('x/y/xz');
-    expect(expandVars('$A$A', env)).toBe('xx');
-    expect(expandVars('$UNSET/${UNSET}/$', env)).toBe('$UNSET/${UNSET}/$');
-    expect(expandVars('${}/$-', env)).toBe('${}/$-');
-  });
-
-  it('does not expand inside a replacement', () => {
-    expect(expandVars('$REF', env)).toBe('$A');
-  });
-});
 
 describe('loadParamFile', () => {
   it('is undefined for values without a (case-sensitive) file prefix', () => {

@@ -2,11 +2,11 @@
 // enum value, 0 / 0.0 / True, 1970-01-01 for timestamps; member names for strings in the output
 // skeleton), checked against skel-start-novalue and skel-start-output.
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/commands/run';
+import { cli as runCli } from '../../src/cli';
 import { memoryIO } from '../../src/io';
 import { getShape, MODEL } from '../../src/model';
 import { formatJson } from '../../src/output/json';
-import { PyFloat } from '../../src/model/values';
+import { PyFloat } from '../../src/py/values';
 import { generateSkeleton, SKELETON_TIMESTAMP } from '../../src/params/skeleton';
 
 const START_SKELETON = '{\n    "membershipIdentifier": "",\n    "name": "",\n    "trainedModelArn": "",\n    "trainedModelVersionIdentifier": "",\n' +
@@ -18,7 +18,7 @@ const START_SKELETON = '{\n    "membershipIdentifier": "",\n    "name": "",\n   
 
 async function cli(argv: string[]): Promise<{ rc: number; out: string; err: string }> {
   const io = memoryIO({ AWS_DEFAULT_REGION: 'us-east-1', HOME: '/nonexistent-home' });
-  const rc = await run(argv, io);
+  const rc = await runCli(argv, io);
   return { rc, out: io.out(), err: io.err() };
 }
 

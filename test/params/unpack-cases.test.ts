@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inputShape, MODEL } from '../../src/model';
-import { pyRepr } from '../../src/model/pyrepr';
+import { pyRepr } from '../../src/py/repr';
 import { unpackCliArg } from '../../src/params/argprocess';
 
 interface Case {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PyBytes, PyDateTime, PyFloat, type PyValue } from '../../src/model/values';
-import { pyFloatRepr, pyRepr } from '../../src/model/pyrepr';
+import { PyBytes, PyDateTime, PyFloat, type PyValue } from '../../src/py/values';
+import { pyFloatRepr, pyRepr } from '../../src/py/repr';
 import { loadYamlInput, YamlInputError } from '../../src/params/yaml-input';
 
 // Expected values: the conformance cases (shared/conformance/vectors/input.json, `input-yaml-*`: the request
@@ -394,6 +394,20 @@ describe('loadYamlInput: more', () => {
     expect(load('!!binary "aGk=aGk="')).toEqual({ $b: 'aGk=' });
     expect(() => loadYamlInput('!!binary aGVsbG8')).toThrow(YamlInputError);
     expect(() => loadYamlInput('!!binary a')).toThrow(YamlInputError);
+  });
+
+  it("keys that are no str are keys by their str(): a tuple's items by their repr(), as the AWS CLI shows them", () => {
+    // What the AWS CLI prints for this key: Unknown parameter in resourceConfig: "('a', 'b\\tc', b"'it's")"
+    const v = loadYamlInput('? [a, "b\\tc", !!binary "J2l0J3M="]\n: 2\n') as Map<string, PyValue>;
+    expect([...v.keys()]).toEqual([`('a', 'b\\tc', b"'it's")`]);
+    expect(pyRepr(loadYamlInput('? !!binary "J2l0J3M="\n: 1\n'))).toBe(`{b"'it's": 1}`);
+  });
+
+  it('!!int and !!float take what Python\'s int() and float() take (the AWS CLI on the same text)', () => {
+    expect(loadYamlInput('!!int "\u0661\u0662"')).toBe(12);
+    expect(loadYamlInput('!!int --5')).toBe(5);
+    expect(loadYamlInput('!!float "\u0661.\u0665"')).toEqual(new PyFloat(1.5));
+    expect(() => loadYamlInput(`!!int "1'x"`)).toThrow(`invalid literal for int() with base 10: "1'x"`);
   });
 
   it('syntax errors', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/commands/run';
+import { cli, runCommand as run } from '../../src/cli';
 import { memoryIO } from '../../src/io';
 import { maybeAutoPrompt, resolveMode, type PromptTerminal } from '../../src/prompt';
 import { profileSetting } from '../../src/client/config';
@@ -53,68 +53,63 @@ describe('maybeAutoPrompt', () => {
   it('leaves the arguments alone when the mode is off', async () => {
     const io = memoryIO({ HOME: '/nonexistent' });
     const argv = ['cleanroomsml', 'list-trained-models'];
-    expect(await maybeAutoPrompt(argv, io)).toBe(argv);
+    expect(await maybeAutoPrompt(argv, io, { run })).toBe(argv);
     expect(io.err()).toBe('');
   });
 
   it('both flags: exit 252 with the AWS CLI message', async () => {
     const io = memoryIO({});
-    expect(await maybeAutoPrompt(['--cli-auto-prompt', '--no-cli-auto-prompt', 'cleanroomsml'], io)).toBe(252);
+    expect(await maybeAutoPrompt(['--cli-auto-prompt', '--no-cli-auto-prompt', 'cleanroomsml'], io, { run })).toBe(252);
     expect(io.err()).toBe('\naws: [ERROR]: An error occurred (ParamValidation): Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time.\n');
   });
 
   it('not on a terminal: the warning, then a failure that says why (exit 255), nothing run', async () => {
     const io = memoryIO({});
-    expect(await maybeAutoPrompt(['cleanroomsml', 'list-trained-models', '--cli-auto-prompt'], io, { terminal: notATerminal })).toBe(255);
+    expect(await maybeAutoPrompt(['cleanroomsml', 'list-trained-models', '--cli-auto-prompt'], io, { run, terminal: notATerminal })).toBe(255);
     expect(io.err()).toBe(NO_TTY_STDERR);
     expect(io.out()).toBe('');
   });
 
   it('on-partial: a complete command just runs', async () => {
     const io = memoryIO({ AWS_CLI_AUTO_PROMPT: 'on-partial' });
-    expect(await maybeAutoPrompt(['cleanroomsml', 'get-trained-model', '--generate-cli-skeleton'], io, { terminal: notATerminal })).toBe(0);
+    expect(await maybeAutoPrompt(['cleanroomsml', 'get-trained-model', '--generate-cli-skeleton'], io, { run, terminal: notATerminal })).toBe(0);
     expect(io.out()).toBe('{\n    "trainedModelArn": "",\n    "membershipIdentifier": "",\n    "versionIdentifier": ""\n}\n');
     expect(io.err()).toBe('');
   });
 
   it('on-partial: failures other than parameter errors keep their message and exit code', async () => {
     const io = memoryIO({ AWS_CLI_AUTO_PROMPT: 'on-partial', HOME: '/nonexistent' });
-    const rc = await maybeAutoPrompt(['cleanroomsml', 'get-trained-model', '--membership-identifier', 'm', '--trained-model-arn', 'a'], io, { terminal: notATerminal });
+    const rc = await maybeAutoPrompt(['cleanroomsml', 'get-trained-model', '--membership-identifier', 'm', '--trained-model-arn', 'a'], io, { run, terminal: notATerminal });
     expect(rc).toBe(253);
     expect(io.err()).toBe('\naws: [ERROR]: An error occurred (NoRegion): You must specify a region. You can also configure your region by running "aws configure".\n');
   });
 
   it('on-partial: a bad parameter value is a parameter error too: silenced, then the prompt', async () => {
     const io = memoryIO({ AWS_CLI_AUTO_PROMPT: 'on-partial' });
-    const rc = await maybeAutoPrompt(['cleanroomsml', 'get-trained-model', '--generate-cli-skeleton', '--endpoint-url', 'x'], io, { terminal: notATerminal });
+    const rc = await maybeAutoPrompt(['cleanroomsml', 'get-trained-model', '--generate-cli-skeleton', '--endpoint-url', 'x'], io, { run, terminal: notATerminal });
     expect(rc).toBe(255);
     expect(io.err()).toBe(NO_TTY_STDERR);
   });
 
   it('on-partial: an incomplete command is not run; its parameter error is silenced and the prompt starts', async () => {
     const io = memoryIO({ AWS_CLI_AUTO_PROMPT: 'on-partial' });
-    expect(await maybeAutoPrompt(['cleanroomsml', 'list-trained-models'], io, { terminal: notATerminal })).toBe(255);
+    expect(await maybeAutoPrompt(['cleanroomsml', 'list-trained-models'], io, { run, terminal: notATerminal })).toBe(255);
     expect(io.err()).toBe(NO_TTY_STDERR);
   });
 });
 
-describe('run() with --cli-auto-prompt', () => {
+describe('cli() with --cli-auto-prompt', () => {
   it('help still shows help', async () => {
     const io = memoryIO({ PATH: '/nowhere' });
-    expect(await run(['cleanroomsml', 'help', '--cli-auto-prompt'], io)).toBe(0);
+    expect(await cli(['cleanroomsml', 'help', '--cli-auto-prompt'], io)).toBe(0);
     expect(io.out().startsWith('CLEANROOMSML()')).toBe(true);
   });
   it('without a terminal the option is refused before anything runs', async () => {
-    // run() prompts on process.stdin: made a non-terminal for this test, whatever runs the tests.
-    const own = Object.getOwnPropertyDescriptor(process.stdin, 'isTTY');
-    Object.defineProperty(process.stdin, 'isTTY', { value: false, configurable: true, writable: true });
-    try {
-      const io = memoryIO({});
-      expect(await run(['cleanroomsml', 'list-trained-models', '--membership-identifier', 'x', '--cli-auto-prompt'], io)).toBe(255);
+    // The prompt reaches the terminal only through the IO: one without a terminal, one whose input is not one.
+    for (const terminal of [undefined, () => notATerminal]) {
+      const io = { ...memoryIO({}), ...(terminal && { terminal }) };
+      expect(await cli(['cleanroomsml', 'list-trained-models', '--membership-identifier', 'x', '--cli-auto-prompt'], io)).toBe(255);
       expect(io.err()).toBe(NO_TTY_STDERR);
-    } finally {
-      if (own) Object.defineProperty(process.stdin, 'isTTY', own);
-      else delete (process.stdin as { isTTY?: boolean }).isTTY;
     }
   });
 });

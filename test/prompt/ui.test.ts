@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { operationSummary, optionSummary } from '../../src/help/document';
-import { shlexQuote, shlexSplit } from '../../src/prompt/shlex';
+import { shlexQuote, shlexSplit } from '../../src/py/shlex';
 import { PromptSession, type Docs, type Key } from '../../src/prompt/ui';
 
 const docs: Docs = { option: optionSummary, operation: operationSummary };

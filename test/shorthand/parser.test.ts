@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pyRepr } from '../../src/model/pyrepr';
-import { PyBytes } from '../../src/model/values';
+import { pyRepr } from '../../src/py/repr';
+import { PyBytes } from '../../src/py/values';
 import {
   DuplicateKeyInObjectError, parseShorthand, ShorthandParseError, ShorthandParseSyntaxError,
 } from '../../src/shorthand/parser';

@@ -1,22 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getShape, MODEL } from '../../src/model';
-import { pyFloatRepr } from '../../src/model/pyrepr';
-import { dict, PyFloat, type PyValue } from '../../src/model/values';
-import {
-  InvalidTimestampError,
-  ResponseShapeError,
-  TimestampError,
-  ensureBoolean,
-  formatIsoTimestamp,
-  isoformat,
-  parseTimestamp,
-  pyFloat,
-  pyInt,
-  shapeResponse,
-  _setCurrentYearForTests,
-} from '../../src/output/shape';
+import { pyFloatRepr } from '../../src/py/repr';
+import { dict, PyFloat, type PyValue } from '../../src/py/values';
+import { ResponseShapeError, ensureBoolean, pyFloat, pyInt, shapeResponse } from '../../src/client/response';
+import { formatIsoTimestamp, InvalidTimestampError, parseTimestamp } from '../../src/client/timestamp';
+import { isoformat, TimestampError } from '../../src/py/datetime';
 
 type Expected = string | { error: string };
 
@@ -413,13 +403,14 @@ describe('timestamp formats', () => {
 });
 
 describe('parse_timestamp(value).isoformat() (botocore + dateutil)', () => {
-  afterEach(() => _setCurrentYearForTests());
+  // The clock: two-digit years are put within 50 years of 2026.
+  const NOW = new Date(Date.UTC(2026, 5, 15, 12));
   const run = (v: PyValue, tz: string, exp: Expected) => {
-    if (typeof exp === 'string') expect(formatIsoTimestamp(v, tz)).toBe(exp);
+    if (typeof exp === 'string') expect(formatIsoTimestamp(v, tz, NOW)).toBe(exp);
     else {
       let err: unknown;
       try {
-        formatIsoTimestamp(v, tz);
+        formatIsoTimestamp(v, tz, NOW);
       } catch (e) {
         err = e;
       }
@@ -429,7 +420,6 @@ describe('parse_timestamp(value).isoformat() (botocore + dateutil)', () => {
   };
   for (const [v, utc, ny] of TIMESTAMPS) {
     it(`${pyJson(v).replace(/\s+/g, ' ')}`, () => {
-      _setCurrentYearForTests(2026);
       run(v, 'UTC', utc);
       run(v, 'America/New_York', ny);
     });

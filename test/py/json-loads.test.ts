@@ -1,21 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isOrderedDict, pyRepr } from '../../src/model/pyrepr';
-import { PyFloat } from '../../src/model/values';
-import { parsePyJson, PyJsonError } from '../../src/params/pyjson';
+import { isOrderedDict, pyRepr } from '../../src/py/repr';
+import { PyFloat, toJS, type PyValue } from '../../src/py/values';
+import { JSONDecodeError, jsonLoads } from '../../src/py/json-loads';
+import { PyException } from '../../src/py/exceptions';
 
-function errorOf(text: string): PyJsonError {
+/** json.loads as the AWS CLI decodes option values: OrderedDicts; nesting past 1000 levels a decode error of our own. */
+const parsePyJson = (text: string) => jsonLoads(text, { orderedDict: true, tooDeep: 'decode' });
+
+function errorOf(text: string): PyException & Partial<JSONDecodeError> {
   try {
     parsePyJson(text);
   } catch (e) {
-    if (e instanceof PyJsonError) return e;
+    if (e instanceof PyException) return e;
     throw e;
   }
   throw new Error(`no error for ${JSON.stringify(text)}`);
 }
 
-describe('parsePyJson values', () => {
+describe('jsonLoads values (as option values are decoded)', () => {
   it('keeps object order; a duplicate key keeps its first position and takes the last value', () => {
     const v = parsePyJson('{"b": 1, "a": 2, "b": 3, "10": 4, "2": 5}');
     expect(v).toBeInstanceOf(Map);
@@ -57,7 +61,7 @@ describe('parsePyJson values', () => {
   });
 });
 
-describe('parsePyJson errors (str(json.JSONDecodeError))', () => {
+describe('jsonLoads errors (str(json.JSONDecodeError))', () => {
   // Expected texts produced by CPython's json.loads.
   const cases: [string, string][] = [
   ["", "Expecting value: line 1 column 1 (char 0)"],
@@ -125,7 +129,7 @@ describe('parsePyJson errors (str(json.JSONDecodeError))', () => {
   });
 
   // Malformed texts and what CPython 3.11's json.loads (the oracle's Python) reports for them.
-  const fixture = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'pyjson-cases.json'), 'utf8')) as { cases: [string, string][] };
+  const fixture = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'json-loads-cases.json'), 'utf8')) as { cases: [string, string][] };
   it.each(fixture.cases)('as json.loads: %j', (text, outcome) => {
     if (outcome === 'ok') expect(() => parsePyJson(text)).not.toThrow();
     else expect(errorOf(text).message).toBe(outcome);
@@ -161,5 +165,81 @@ describe('parsePyJson errors (str(json.JSONDecodeError))', () => {
     expect(errorOf('1'.repeat(5000)).message).toBe(m);
     expect(errorOf(`[-${'1'.repeat(5000)}]`).message).toBe(m);
     expect(parsePyJson('1'.repeat(4300))).toBe(BigInt('1'.repeat(4300)));
+  });
+});
+
+describe('jsonLoads (as responses are decoded: plain dicts, RecursionError past 1000 levels)', () => {
+  it('keeps document order, ints, floats and big ints', () => {
+    const v = jsonLoads('{"z": 1, "10": 2.0, "a": -0, "b": 1e2, "c": 12345678901234567890, "d": -0.0}') as Map<string, PyValue>;
+    expect([...v.keys()]).toEqual(['z', '10', 'a', 'b', 'c', 'd']);
+    expect(v.get('z')).toBe(1);
+    expect(v.get('10')).toEqual(new PyFloat(2));
+    expect(Object.is(v.get('a'), 0)).toBe(true);
+    expect(v.get('b')).toEqual(new PyFloat(100));
+    expect(v.get('c')).toBe(12345678901234567890n);
+    expect(Object.is((v.get('d') as PyFloat).value, -0)).toBe(true);
+  });
+
+  it('keeps the first place and the last value of a repeated key, as a Python dict does', () => {
+    const v = jsonLoads('{"a": 1, "b": 2, "a": 3}') as Map<string, PyValue>;
+    expect([...v.entries()]).toEqual([
+      ['a', 3],
+      ['b', 2],
+    ]);
+  });
+
+  it('decodes escapes and accepts NaN and Infinity as Python does', () => {
+    expect(jsonLoads('"\\u00e9\\n\\/\\"\\ud83d\\ude00"')).toBe('é\n/"😀');
+    expect(jsonLoads(' [NaN, Infinity, -Infinity] ')).toEqual([new PyFloat(NaN), new PyFloat(Infinity), new PyFloat(-Infinity)]);
+    expect(jsonLoads('9007199254740993')).toBe(9007199254740993n);
+    expect(jsonLoads('9007199254740991')).toBe(9007199254740991);
+  });
+
+  // Python 3.11's json.loads error texts for the same inputs (the oracle's Python).
+  it.each([
+    ['', 'Expecting value: line 1 column 1 (char 0)'],
+    ['[1,]', 'Expecting value: line 1 column 4 (char 3)'],
+    ['{"a":1,}', 'Expecting property name enclosed in double quotes: line 1 column 8 (char 7)'],
+    ['{"a" 1}', "Expecting ':' delimiter: line 1 column 6 (char 5)"],
+    ['{1:2}', 'Expecting property name enclosed in double quotes: line 1 column 2 (char 1)'],
+    ['01', 'Extra data: line 1 column 2 (char 1)'],
+    ['"\u0001"', 'Invalid control character at: line 1 column 2 (char 1)'],
+    ['"\\x"', 'Invalid \\escape: line 1 column 2 (char 1)'],
+    ['"\\u12"', 'Invalid \\uXXXX escape: line 1 column 3 (char 2)'],
+    ['"abc', 'Unterminated string starting at: line 1 column 1 (char 0)'],
+    ['[1 2]', "Expecting ',' delimiter: line 1 column 4 (char 3)"],
+    ['\ufeff1', 'Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 (char 0)'],
+    ['{\n"a":\n}', 'Expecting value: line 3 column 1 (char 7)'],
+  ])('rejects %j', (input, message) => {
+    expect(() => jsonLoads(input)).toThrow(JSONDecodeError);
+    expect(() => jsonLoads(input)).toThrow(message);
+  });
+
+  it('parses a multi-megabyte body to the same data as JSON.parse', () => {
+    const items = Array.from({ length: 20000 }, (_, i) => ({
+      name: `job-${i}`,
+      arn: `arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/m/trained-model/tm-${i}`,
+      n: i,
+      score: i + 0.5,
+      tags: { a: 'b', 'ü': 'q"\\n' },
+      list: [1, 2, true, null],
+    }));
+    const text = JSON.stringify({ items });
+    // Speed is measured by `npm run bench`; here, the result must equal the native parse.
+    expect(toJS(jsonLoads(text))).toEqual(JSON.parse(text));
+  });
+});
+
+describe('jsonLoads against Python 3.11 (plain dicts)', () => {
+  // The malformed texts of test/py/fixtures/json-loads-cases.json (made with the oracle's Python).
+  const fixture = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'json-loads-cases.json'), 'utf8')) as { cases: [string, string][] };
+  it.each(fixture.cases)('as json.loads: %j', (text, outcome) => {
+    let got = 'ok';
+    try {
+      jsonLoads(text);
+    } catch (e) {
+      got = (e as Error).message;
+    }
+    expect(got).toBe(outcome);
   });
 });

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isOrderedDict, markOrderedDict, pyBytesRepr, pyFloatRepr, pyIsSpace, pyLStrip, pyRepr, pyRStrip, pyStr, pyStrip,
-  pyStrRepr, pyTypeName,
-} from '../../src/model/pyrepr';
-import { dict, PyBytes, PyFloat, type PyValue } from '../../src/model/values';
+import { isOrderedDict, markOrderedDict, pyBytesRepr, pyFloatRepr, pyRepr, pyStr, pyStrRepr, pyTypeName } from '../../src/py/repr';
+import { pyIsSpace, pyLStrip, pyRStrip, pyStrip } from '../../src/py/str';
+import { dict, PyBytes, PyFloat, type PyValue } from '../../src/py/values';
 
 const bytes = (s: string) => new PyBytes(Uint8Array.from(s, (c) => c.charCodeAt(0)));
 

@@ -2,9 +2,9 @@
 // botocore reports them; the val-*, json-rc-* and sh-* conformance cases pin several of them.
 import { describe, expect, it } from 'vitest';
 import { getShape, inputShape, operationsByCliName } from '../../src/model';
-import { markOrderedDict, pyRepr } from '../../src/model/pyrepr';
-import { PyBytes, PyDateTime, PyFloat, fromJS, type PyDict, type PyValue } from '../../src/model/values';
-import { validateParams } from '../../src/params/validate';
+import { markOrderedDict, pyRepr } from '../../src/py/repr';
+import { PyBytes, PyDateTime, PyFloat, fromJS, type PyDict, type PyValue } from '../../src/py/values';
+import { validateParams } from '../../src/client/validate';
 import { loadYamlInput } from '../../src/params/yaml-input';
 
 const M = '11111111-2222-3333-4444-555555555555';
@@ -248,5 +248,20 @@ describe('timestamps (botocore: a datetime, an epoch number, or a string dateuti
     expect(validateParams(audience(fromJS({ a: 1 })), shape)).toEqual(refused(null, "{'a': 1}", 'dict'));
     // An epoch beyond datetime's year 9999.
     expect(validateParams(audience(253402300800), shape)).toEqual(refused(null, '253402300800', 'int'));
+    // What dateutil's parser refuses, and an offset of a day or more (astimezone's ValueError).
+    for (const t of ['Feb 30', '2020 12 31 10 0', '2020-W01', '2020-01-01T10:00:00+24:00', '2020-01-01T10:00:00+25:00']) {
+      expect([t, validateParams(audience(t), shape)]).toEqual([t, refused(t, t, 'str')]);
+    }
+    expect(validateParams(audience('2020-01-01T10:00:00+23:59'), shape)).toEqual([]);
+  });
+
+  it("lets parse_timestamp's RuntimeError and astimezone's OverflowError escape, as the AWS CLI does (exit 255)", () => {
+    for (const t of ['1e20', '99999999999999999999999', '1e400', '-99999999999']) {
+      expect(() => validateParams(audience(t), shape)).toThrow(`Unable to calculate correct timezone offset for "${t}"`);
+    }
+    expect(() => validateParams(audience(new PyFloat(1e20)), shape)).toThrow('Unable to calculate correct timezone offset for "1e+20"');
+    for (const t of ['9999-12-31T23:59:59-01:00', '0001-01-01T00:30:00+01:00']) {
+      expect(() => validateParams(audience(t), shape)).toThrow('date value out of range');
+    }
   });
 });

@@ -30,6 +30,18 @@ export class PyDateTime {
 }
 
 export type PyDict = Map<string, PyValue>;
+
+/**
+ * Another Python object that a value may hold where the clone computes with Python's rules (jmespath's
+ * _Expression): known only by its type's name and its repr().
+ */
+export interface PyObject {
+  readonly pyTypeName: string;
+  pyRepr(): string;
+}
+
+export const isPyObject = (v: unknown): v is PyObject =>
+  typeof v === 'object' && v !== null && typeof (v as PyObject).pyRepr === 'function';
 export type PyValue = null | boolean | string | number | bigint | PyFloat | PyBytes | PyDateTime | PyValue[] | PyDict;
 
 // A dict's keys are strings here; Python's can be other values (a YAML `1:`, `true:` or date key).

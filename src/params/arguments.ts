@@ -1,7 +1,6 @@
 // An operation's argument table, derived from the model as the AWS CLI derives it: one option per
 // input member (booleans get a `--no-` twin), the pagination options for operations with a
 // paginator, then --cli-input-json, --cli-input-yaml and --generate-cli-skeleton.
-import type { OptionSpec } from './argparse';
 import { getShape, inputShape, paginatorFor, xformName } from '../model';
 import type { Operation, Shape, ShapeRef } from '../model/types';
 
@@ -61,29 +60,4 @@ export function argumentTable(op: Operation): CliArgument[] {
   );
   tables.set(op.name, args);
   return args;
-}
-
-/** The argparse options for an argument table. `relaxRequired` when --cli-input-* or a skeleton is asked for. */
-export function optionSpecs(args: readonly CliArgument[], relaxRequired: boolean): OptionSpec[] {
-  const specs: OptionSpec[] = [];
-  for (const a of args) {
-    const base = { dest: a.name, required: a.required && !relaxRequired };
-    if (a.kind === 'skeleton') {
-      specs.push({ ...base, name: '--generate-cli-skeleton', nargs: 'optional', constValue: 'input',
-        choices: ['input', 'output', 'yaml-input'] });
-    } else if (a.kind === 'member' && a.shape?.type === 'boolean') {
-      specs.push({ ...base, name: `--${a.name}`, nargs: 'flag', flagValue: true });
-      specs.push({ ...base, required: false, name: `--no-${a.name}`, nargs: 'flag', flagValue: false });
-    } else if (a.kind === 'member' && a.shape?.type === 'list') {
-      specs.push({ ...base, name: `--${a.name}`, nargs: 'many' });
-    } else {
-      // argparse converts some values itself (the AWS CLI's `type=`): the paging options and `long`
-      // members with int(), `float`/`double` members with float(); a bad value is an argparse error.
-      const t = a.kind === 'page' ? a.pageType : a.shape?.type;
-      const type = t === 'long' || (a.kind === 'page' && t === 'integer') ? 'int'
-        : t === 'float' || t === 'double' ? 'float' : undefined;
-      specs.push({ ...base, name: `--${a.name}`, nargs: 'one', ...(type && { type }) });
-    }
-  }
-  return specs;
 }

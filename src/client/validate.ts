@@ -4,8 +4,12 @@
 // botocore finds them.
 import { getShape, memberRef } from '../model';
 import type { Shape } from '../model/types';
-import { pyKey, PyBytes, PyDateTime, PyFloat, type PyValue } from '../model/values';
-import { pyStr, pyTypeName } from '../model/pyrepr';
+import { pyKey, PyBytes, PyDateTime, PyFloat, type PyValue } from '../py/values';
+import { PyUnicodeDecodeError, pyUtf8Decode } from '../py/codec';
+import { TimestampError } from '../py/datetime';
+import { PyException } from '../py/exceptions';
+import { pyStr, pyTypeName } from '../py/repr';
+import { parseToAwareDatetime, TimestampOverflowError } from './timestamp';
 
 const T = {
   str: "<class 'str'>", int: "<class 'int'>", float: "<class 'float'>", decimal: "<class 'decimal.Decimal'>",
@@ -111,63 +115,21 @@ export function validateParams(params: PyValue, shape: Shape): string[] {
 }
 
 // --- timestamps: botocore accepts what parse_to_aware_datetime can read ---------------------------
-// An epoch number (a Python float() of the text, within datetime's years 1..9999), else what
-// dateutil.parser.parse reads. This follows dateutil on the forms people write: words must be month
-// or weekday names, its jump words, hour/minute/second units, AM/PM, or a zone name after a time;
-// there must be a date or time in it; ISO dates and clock times must be in range.
 
-const EPOCH_MIN = -62135596800; // 0001-01-01T00:00:00Z
-const EPOCH_MAX = 253402300800; // 10000-01-01T00:00:00Z
-const PY_FLOAT_TEXT = /^\s*[+-]?(?:\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(?:_\d+)*)(?:[eE][+-]?\d+(?:_\d+)*)?\s*$/;
-const MONTHS = 'jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december';
-const WEEKDAYS = 'mon monday tue tuesday wed wednesday thu thursday fri friday sat saturday sun sunday';
-const DATE_WORDS = new Set(`${MONTHS} ${WEEKDAYS}`.split(' '));
-const OTHER_WORDS = new Set('at on and ad m t of st nd rd th h hour hours minute minutes s second seconds am a pm p'.split(' '));
-const ZONE_WORDS = new Set(['utc', 'gmt', 'z']);
-
+/**
+ * ParamValidator._type_check_datetime: what parse_to_aware_datetime takes (./timestamp.ts): a datetime
+ * (a date is none: dateutil cannot read it), an epoch number, or what dateutil's parser reads (bytes as
+ * dateutil decodes them). Its ValueErrors and TypeErrors make the value invalid; its RuntimeError and
+ * OverflowErrors escape, as they do from the AWS CLI.
+ */
 function isTimestamp(v: PyValue): boolean {
-  // A datetime is taken as it is; a date is no datetime, and dateutil cannot parse it.
-  if (v instanceof PyDateTime) return v.hasTime;
-  if (typeof v === 'boolean') return true;
-  if (typeof v === 'number' || typeof v === 'bigint') return v >= EPOCH_MIN && v < EPOCH_MAX;
-  if (v instanceof PyFloat) return v.value >= EPOCH_MIN && v.value < EPOCH_MAX;
-  if (v instanceof PyBytes) return isTimestampText(new TextDecoder().decode(v.bytes));
-  if (typeof v === 'string') return isTimestampText(v);
-  return false;
-}
-
-function isTimestampText(text: string): boolean {
-  if (PY_FLOAT_TEXT.test(text)) {
-    const n = Number(text.trim().replace(/_/g, ''));
-    return n >= EPOCH_MIN && n < EPOCH_MAX;
+  if (v instanceof PyDateTime && !v.hasTime) return false;
+  try {
+    parseToAwareDatetime(v instanceof PyBytes ? pyUtf8Decode(v.bytes) : v);
+    return true;
+  } catch (e) {
+    if (e instanceof TimestampOverflowError) throw e;
+    if (e instanceof TimestampError || e instanceof PyException || e instanceof PyUnicodeDecodeError) return false;
+    throw e;
   }
-  if (/[^\p{L}\p{N}\s.,;\-/':+]/u.test(text)) return false;
-  let hasDate = /\d/.test(text);
-  for (const m of text.matchAll(/\p{L}+/gu)) {
-    const word = m[0].toLowerCase();
-    if (DATE_WORDS.has(word)) hasDate = true;
-    else if (OTHER_WORDS.has(word)) continue;
-    // A zone name (UTC, Z, EST, …) only after a number.
-    else if (!(/\d/.test(text.slice(0, m.index)) && (ZONE_WORDS.has(word) || (/^[A-Z]+$/.test(m[0]) && m[0].length <= 5)))) {
-      return false;
-    }
-  }
-  if (!hasDate) return false;
-  const iso = /^\s*(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?/.exec(text);
-  if (iso) {
-    const [y, mo, d] = [Number(iso[1]), Number(iso[2]), iso[3] === undefined ? 1 : Number(iso[3])];
-    if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return false;
-  }
-  const dmy = /^\s*(\d{1,2})[-/](\d{1,2})[-/](\d{4})\b/.exec(text);
-  if (dmy) {
-    const [a, b, y] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])];
-    if (!((a >= 1 && a <= 12 && b >= 1 && b <= daysIn(y, a)) || (b >= 1 && b <= 12 && a >= 1 && a <= daysIn(y, b)))) return false;
-  }
-  const time = /(?:^|[T\s])(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(text);
-  if (time && (Number(time[1]) > 23 || Number(time[2]) > 59 || (time[3] !== undefined && Number(time[3]) > 59))) return false;
-  return true;
-}
-
-function daysIn(year: number, month: number): number {
-  return [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 }

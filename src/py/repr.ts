@@ -1,5 +1,5 @@
 // Python's textual forms of values, for messages and output that the AWS CLI prints with repr()/str().
-import { pyKey, PyBytes, PyDateTime, PyFloat, type PyValue } from './values';
+import { isPyObject, pyKey, PyBytes, PyDateTime, PyFloat, type PyObject, type PyValue } from './values';
 import { zeroPad as pad } from './calendar';
 
 /** Python's repr() of a float: shortest round-trip digits, scientific below 1e-4 and from 1e16 up. */
@@ -40,32 +40,6 @@ export function markOrderedDict<M extends Map<string, PyValue>>(m: M): M {
 
 export function isOrderedDict(v: unknown): boolean {
   return v instanceof Map && orderedDicts.has(v);
-}
-
-/** Python's str.isspace() for one code point (also what `\s` matches in a str regex). */
-export function pyIsSpace(cp: number): boolean {
-  if (cp < 0x80) return (cp >= 0x09 && cp <= 0x0d) || (cp >= 0x1c && cp <= 0x20);
-  return cp === 0x85 || cp === 0xa0 || cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) ||
-    cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000;
-}
-
-/** Python's str.lstrip() with no argument. */
-export function pyLStrip(s: string): string {
-  let i = 0;
-  while (i < s.length && pyIsSpace(s.charCodeAt(i))) i++;
-  return i ? s.slice(i) : s;
-}
-
-/** Python's str.rstrip() with no argument. */
-export function pyRStrip(s: string): string {
-  let j = s.length;
-  while (j > 0 && pyIsSpace(s.charCodeAt(j - 1))) j--;
-  return j < s.length ? s.slice(0, j) : s;
-}
-
-/** Python's str.strip() with no argument. */
-export function pyStrip(s: string): string {
-  return pyLStrip(pyRStrip(s));
 }
 
 // Characters Python's repr() escapes beyond ASCII: those str.isprintable() rejects
@@ -119,7 +93,7 @@ export function pyBytesRepr(b: Uint8Array): string {
 }
 
 /** Python's repr() of a value (dicts from JSON print as OrderedDict({...}), as Python 3.12+ does). */
-export function pyRepr(v: PyValue): string {
+export function pyRepr(v: PyValue | PyObject): string {
   if (v === null) return 'None';
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (typeof v === 'string') return pyStrRepr(v);
@@ -132,6 +106,7 @@ export function pyRepr(v: PyValue): string {
   if (v instanceof PyBytes) return pyBytesRepr(v.bytes);
   if (v instanceof PyDateTime) return pyDateTimeRepr(v);
   if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
+  if (isPyObject(v)) return v.pyRepr();
   const parts: string[] = [];
   for (const [k, x] of v) parts.push(`${pyRepr(pyKey(v, k))}: ${pyRepr(x)}`);
   const body = `{${parts.join(', ')}}`;
@@ -140,7 +115,7 @@ export function pyRepr(v: PyValue): string {
 }
 
 /** Python's str() of a value: a str is itself, a date or datetime its isoformat(' '), everything else its repr. */
-export function pyStr(v: PyValue): string {
+export function pyStr(v: PyValue | PyObject): string {
   if (typeof v === 'string') return v;
   if (v instanceof PyDateTime) return pyDateTimeStr(v);
   return pyRepr(v);
@@ -164,7 +139,7 @@ function pyDateTimeRepr(v: PyDateTime): string {
 }
 
 /** The bare Python type name (type(v).__name__), as used in TypeError/AttributeError messages. */
-export function pyTypeShortName(v: PyValue): string {
+export function pyTypeShortName(v: PyValue | PyObject): string {
   if (v === null) return 'NoneType';
   if (typeof v === 'boolean') return 'bool';
   if (typeof v === 'string') return 'str';
@@ -174,44 +149,13 @@ export function pyTypeShortName(v: PyValue): string {
   if (v instanceof PyBytes) return 'bytes';
   if (v instanceof PyDateTime) return v.hasTime ? 'datetime' : 'date';
   if (Array.isArray(v)) return 'list';
+  if (isPyObject(v)) return v.pyTypeName;
   return orderedDicts.has(v) ? 'OrderedDict' : 'dict';
 }
 
 /** Python's str(type(v)): `<class 'str'>`, `<class 'dict'>`, `<class 'collections.OrderedDict'>`, … */
-export function pyTypeName(v: PyValue): string {
+export function pyTypeName(v: PyValue | PyObject): string {
   const n = pyTypeShortName(v);
   const module = n === 'OrderedDict' ? 'collections.' : v instanceof PyDateTime ? 'datetime.' : '';
   return `<class '${module}${n}'>`;
-}
-
-/** Python's truthiness of a value. */
-export function pyTruthy(v: PyValue): boolean {
-  if (v === null || v === false || v === '' || v === 0 || v === 0n) return false;
-  if (v instanceof Map) return v.size > 0;
-  if (Array.isArray(v)) return v.length > 0;
-  if (v instanceof PyFloat) return v.value !== 0; // NaN is truthy, as in Python
-  if (v instanceof PyBytes) return v.bytes.length > 0;
-  return true;
-}
-
-/** Orders strings as Python orders str: by code point (JS's `<` compares UTF-16 code units). */
-export function compareCodePoints(a: string, b: string): number {
-  const n = a.length < b.length ? a.length : b.length;
-  for (let i = 0; i < n; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x === y) continue;
-    // Surrogates (astral code points) sort after the rest of the BMP.
-    if (x >= 0xd800 && y >= 0xd800) {
-      x = x <= 0xdfff ? x + 0x2000 : x - 0x800;
-      y = y <= 0xdfff ? y + 0x2000 : y - 0x800;
-    }
-    return x - y;
-  }
-  return a.length - b.length;
-}
-
-/** Python's sorted() of str keys. */
-export function sortedKeys(keys: Iterable<string>): string[] {
-  return Array.from(keys).sort(compareCodePoints);
 }

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileQuery, QueryParseError, QueryRuntimeError, searchQuery } from '../../src/output/query';
-import { parseResponseJson, pyJsonDumps } from '../../src/output/json';
-import { dict, PyFloat, type PyValue } from '../../src/model/values';
+import { compileQuery, QueryParseError, QueryRuntimeError, searchQuery } from '../../../src/output/jmespath';
+import { jsonLoads } from '../../../src/py/json-loads';
+import { jsonDumps } from '../../../src/py/json-dumps';
+import { dict, PyFloat, type PyValue } from '../../../src/py/values';
 
 interface Case {
   expression: string;
@@ -30,7 +31,7 @@ function run(given: PyValue, expression: string): Outcome {
   }
   try {
     // Python's json.dumps(result): its default separators and ASCII escapes show int/float and key order.
-    return { result: pyJsonDumps(searchQuery(q, given)) };
+    return { result: jsonDumps(searchQuery(q, given)) };
   } catch (e) {
     if (e instanceof QueryRuntimeError) return { error: 'runtime', message: e.message };
     throw e;
@@ -39,7 +40,7 @@ function run(given: PyValue, expression: string): Outcome {
 
 describe('JMESPath cases against Python jmespath results', () => {
   fixture.groups.forEach((group, gi) => {
-    const given = parseResponseJson(group.given);
+    const given = jsonLoads(group.given);
     it.each(group.cases.map((c) => [c.expression, c] as const))(`group ${gi}: %j`, (expression, c) => {
       const expected: Outcome = c.error ? { error: c.error, message: c.message as string } : { result: c.result as string };
       expect(run(given, expression)).toEqual(expected);
@@ -84,8 +85,8 @@ describe('conformance cases', () => {
 
 describe('evaluation details', () => {
   it('multi-select hashes, keys() and values() keep the document order', () => {
-    const data = parseResponseJson('{"z": 1, "a": {"10": 1, "2": 2, "b": 3}}');
-    expect(pyJsonDumps(searchQuery(compileQuery('{z: z, b: a.b, a: a}'), data))).toBe(
+    const data = jsonLoads('{"z": 1, "a": {"10": 1, "2": 2, "b": 3}}');
+    expect(jsonDumps(searchQuery(compileQuery('{z: z, b: a.b, a: a}'), data))).toBe(
       '{"z": 1, "b": 3, "a": {"10": 1, "2": 2, "b": 3}}',
     );
     expect(searchQuery(compileQuery('keys(a)'), data)).toEqual(['10', '2', 'b']);
@@ -104,8 +105,24 @@ describe('evaluation details', () => {
     );
   });
 
+  it('an expression reference inside a list prints as Python prints it', () => {
+    expect(() => searchQuery(compileQuery('abs([&foo])'), dict({ a: 1 }))).toThrow(
+      /^In function abs\(\), invalid type for value: \[<jmespath\.visitor\._Expression object at 0x[0-9a-f]+>\], /,
+    );
+  });
+
+  it("to_number() is Python's int(), else float(): Unicode digits, no whitespace beyond str.strip()'s ASCII (as the AWS CLI)", () => {
+    const n = (text: string) => searchQuery(compileQuery('to_number(@)'), text);
+    expect(n('\u0661\u0662')).toBe(12);
+    expect(n('\x1c5')).toBe(null);
+    expect(n('\u00a05')).toBe(5);
+    expect(n(' 1_0 ')).toBe(10);
+    expect(n('1e5')).toEqual(new PyFloat(100000));
+    expect(n('1'.repeat(5000))).toEqual(new PyFloat(Infinity));
+  });
+
   it('bigints from the response stay exact', () => {
-    const data = parseResponseJson('{"n": 123456789012345678901234567890, "m": [3, 1, 2]}');
+    const data = jsonLoads('{"n": 123456789012345678901234567890, "m": [3, 1, 2]}');
     expect(searchQuery(compileQuery('n'), data)).toBe(123456789012345678901234567890n);
     expect(searchQuery(compileQuery('sort(m)'), data)).toEqual([1, 2, 3]);
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pyUtf8Decode, PyUnicodeDecodeError } from '../../src/model/pycodec';
+import { pyUtf8Decode, PyUnicodeDecodeError } from '../../src/py/codec';
 
 describe('pyUtf8Decode (bytes.decode("utf-8"))', () => {
   // Byte strings and what CPython 3.11 (the oracle's Python) makes of them (fixtures/gen-utf8-cases.py).

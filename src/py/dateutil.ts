@@ -1,166 +1,12 @@
-// What botocore's REST-JSON parser and the AWS CLI do to a response body before any output formatter
-// sees it (botocore parsers.py BaseJSONParser/BaseRestParser/RestJSONParser, with the CLI's timestamp
-// parser from awscli/customizations/timestampformat.py):
-//  - structures: the model's members in the model's order, unknown keys dropped, null members dropped,
-//    a null structure stays null; tagged unions checked (one member set; an unknown tag becomes
-//    {"SDK_UNKNOWN_MEMBER": {"name": tag}});
-//  - maps keep the response's order (and null values); lists recurse item by item;
-//  - integer/long: Python int(value) (2.9 -> 2, "7" -> 7); double/float: float(value) (5 -> 5.0);
-//    boolean: botocore's ensure_boolean; strings and blobs as they are;
-//  - timestamps, with cli_timestamp_format iso8601 (the default): parse_timestamp(value).isoformat():
-//    epoch numbers through datetime.fromtimestamp in the local zone (TZ), strings through dateutil's
-//    parser (ported below: its lexer, token loop, year/month/day resolution and datetime construction,
-//    with botocore's tzinfos={'GMT': tzutc()}); with 'wire' (or 'none') the raw value.
-// Errors carry the text Python prints (the CLI shows `aws: [ERROR]: <text>`).
-import { readFileSync } from 'node:fs';
-import { pyStr, pyTypeShortName } from '../model/pyrepr';
-import type { Shape, ShapeRef } from '../model/types';
-import { getShape, MODEL } from '../model/index';
-import { pyFloat as pythonFloat, pyInt as pythonInt, PyException } from '../params/argprocess';
-import { PyFloat, type PyDict, type PyValue } from '../model/values';
-import { civilFromDays, daysFromCivil, daysInMonth, epochFromFields, fieldsFromEpoch, zeroPad as pad } from '../model/calendar';
+// dateutil.parser.parse, as botocore calls it (tzinfos={'GMT': tzutc()}): its lexer (_timelex), token
+// loop, year/month/day resolution and datetime construction, with dateutil's error texts. `now` is
+// the clock (the default date's fields, and the century of two-digit years).
+import { PyOverflow, localZone, type LocalZone, type PyDatetime } from './datetime';
+import { civilFromDays, daysFromCivil, daysInMonth, epochFromFields, fieldsFromEpoch } from './calendar';
+import { PyException } from './exceptions';
+import { pyFloat } from './numbers';
+import { pyIsSpaceChar } from './str';
 
-/** A timestamp the AWS CLI cannot turn into a date (its error text is the message). */
-export class TimestampError extends Error {
-  override name = 'TimestampError';
-}
-
-/** botocore's `Invalid timestamp "<value>": <reason>` (e.g. dateutil's `Unknown string format: …`). */
-export class InvalidTimestampError extends TimestampError {
-  override name = 'InvalidTimestampError';
-}
-
-/** A Python datetime: naive when `offset` is null, else aware with a fixed UTC offset in seconds. */
-export interface PyDatetime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  microsecond: number;
-  offset: number | null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The local zone (the TZ environment variable), as dateutil's tzlocal sees it.
-
-interface LocalZone {
-  /** UTC offset (seconds east) that tzlocal gives at this instant. */
-  offsetAt(epochSecs: number): number;
-  /** Python's time.tzname. */
-  names: string[];
-}
-
-const zoneCache = new Map<string, LocalZone>();
-
-function intlOffsetFn(tz: string): ((epochSecs: number) => number) | undefined {
-  let fmt: Intl.DateTimeFormat;
-  try {
-    fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz, hourCycle: 'h23', era: 'short', year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric',
-    });
-  } catch {
-    return undefined;
-  }
-  return (epochSecs: number) => {
-    const parts: Record<string, string> = {};
-    for (const p of fmt.formatToParts(new Date(epochSecs * 1000))) parts[p.type] = p.value;
-    let year = Number(parts.year);
-    if (parts.era === 'BC' || parts.era === 'B') year = 1 - year;
-    const wall = epochFromFields(year, Number(parts.month), Number(parts.day), Number(parts.hour) % 24,
-      Number(parts.minute), Number(parts.second));
-    return wall - Math.floor(epochSecs);
-  };
-}
-
-const stripAngles = (n: string) => n.replace(/^<|>$/g, '');
-
-/**
- * Python's time.tzname for an IANA zone: the names in the zone file's POSIX footer (what glibc
- * reports), else the first alphabetic short name some English locale gives.
- */
-function zoneNames(tz: string, at: number[]): string[] {
-  if (!tz.split('/').includes('..')) {
-    try {
-      const text = readFileSync(`/usr/share/zoneinfo/${tz}`).toString('latin1');
-      const end = text.lastIndexOf('\n');
-      const footer = text.slice(text.lastIndexOf('\n', end - 1) + 1, end);
-      const m = POSIX_TZ.exec(footer);
-      if (m) return [stripAngles(m[1]), stripAngles(m[6] ?? m[1])];
-    } catch {
-      // no zone file: fall back on ICU's names
-    }
-  }
-  const names = at.map(() => '');
-  for (const locale of ['en-US', 'en-GB', 'en-AU', 'en-IN', 'en-ZA', 'ja-JP']) {
-    try {
-      const fmt = new Intl.DateTimeFormat(locale, { timeZone: tz, timeZoneName: 'short' });
-      at.forEach((t, i) => {
-        const n = fmt.formatToParts(new Date(t * 1000)).find((p) => p.type === 'timeZoneName')?.value ?? '';
-        if (!names[i] && /^[A-Z]{3,5}$/.test(n)) names[i] = n;
-      });
-    } catch {
-      break;
-    }
-  }
-  return names;
-}
-
-const UTC_ZONE: LocalZone = { offsetAt: () => 0, names: ['UTC', 'UTC'] };
-
-// A POSIX TZ string without a file: `JST-9`, `<+0330>-3:30`. Daylight rules are not applied.
-const POSIX_TZ = /^([A-Za-z]{3,}|<[A-Za-z0-9+-]+>)([+-]?)(\d{1,2})(?::(\d{1,2})(?::(\d{1,2}))?)?(?:([A-Za-z]{3,}|<[A-Za-z0-9+-]+>).*)?$/;
-
-function localZone(tzEnv: string | undefined): LocalZone {
-  const key = tzEnv ?? '';
-  const hit = zoneCache.get(key);
-  if (hit) return hit;
-  let zone = UTC_ZONE;
-  const tz = key.startsWith(':') ? key.slice(1) : key;
-  if (tz !== '' && tz !== 'UTC' && tz !== 'Etc/UTC') {
-    const intl = intlOffsetFn(tz);
-    if (intl) {
-      // Python's time module takes time.timezone/altzone from January and July of this year.
-      const now = Date.now() / 1000;
-      const year = fieldsFromEpoch(Math.floor(now))[0];
-      const jan = epochFromFields(year, 1, 1, 0, 0, 0);
-      const jul = epochFromFields(year, 7, 1, 0, 0, 0);
-      const janOff = intl(jan);
-      const julOff = intl(jul);
-      const [std, dst] = janOff > julOff ? [julOff, janOff] : [janOff, julOff];
-      const [stdAt, dstAt] = janOff > julOff ? [jul, jan] : [jan, jul];
-      let names: string[] | undefined;
-      zone = {
-        offsetAt: (t) => {
-          if (std === dst) return std;
-          const o = intl(t);
-          return Math.abs(o - dst) < Math.abs(o - std) ? dst : std;
-        },
-        get names() {
-          return (names ??= zoneNames(tz, [stdAt, dstAt]));
-        },
-      };
-    } else {
-      const m = POSIX_TZ.exec(tz);
-      if (m) {
-        const west = Number(m[3]) * 3600 + Number(m[4] ?? 0) * 60 + Number(m[5] ?? 0);
-        const off = m[2] === '-' ? west : -west;
-        zone = { offsetAt: () => off, names: [stripAngles(m[1]), stripAngles(m[6] ?? m[1])] };
-      }
-    }
-  }
-  zoneCache.set(key, zone);
-  return zone;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Python's float() of a str (PEP 515 underscores, inf/nan words, Unicode digits).
-
-// Python's str.isspace().
-const PY_SPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
-const PY_SPACE_RUN = /^[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
 /** A test by a regex built on first use: Unicode property classes cost about 1 ms to build, at load otherwise. */
 const lazyRegExp = (make: () => RegExp) => {
   let re: RegExp | undefined;
@@ -177,85 +23,23 @@ function decimalDigitValue(ch: string): number {
   return (cp - start) % 10;
 }
 
+/** Whether float(s) works. */
+function isFloat(s: string): boolean {
+  try {
+    pyFloat(s);
+    return true;
+  } catch (e) {
+    if (e instanceof PyException) return false;
+    throw e;
+  }
+}
+
 /** Unicode decimal digits to ASCII (Python's int()/float()/Decimal accept any of them). */
-export function asciiDigits(s: string): string {
+function asciiDigits(s: string): string {
   if (/^[\x00-\x7f]*$/.test(s)) return s;
   let out = '';
   for (const ch of s) out += ND.test(ch) ? String(decimalDigitValue(ch)) : ch;
   return out;
-}
-
-export const pyStrip = (s: string) => s.replace(PY_SPACE_RUN, '');
-
-const FLOAT_RE = /^[+-]?(?:(?:\d(?:_?\d)*)?\.\d(?:_?\d)*|\d(?:_?\d)*\.?)(?:[eE][+-]?\d(?:_?\d)*)?$/;
-const FLOAT_WORD = /^([+-]?)(inf|infinity|nan)$/i;
-
-/** Python's float(str), or undefined where it raises ValueError. */
-export function pyParseFloat(s: string): number | undefined {
-  const t = asciiDigits(pyStrip(s));
-  const w = FLOAT_WORD.exec(t);
-  if (w) return w[2].toLowerCase() === 'nan' ? NaN : w[1] === '-' ? -Infinity : Infinity;
-  if (!FLOAT_RE.test(t)) return undefined;
-  return Number(t.replace(/_/g, ''));
-}
-
-// ---------------------------------------------------------------------------------------------
-// datetime.isoformat()
-
-
-/** Python's datetime.isoformat() (separator 'T'). */
-export function isoformat(dt: PyDatetime): string {
-  let s = `${pad(dt.year, 4)}-${pad(dt.month, 2)}-${pad(dt.day, 2)}T${pad(dt.hour, 2)}:${pad(dt.minute, 2)}:${pad(dt.second, 2)}`;
-  if (dt.microsecond) s += `.${pad(dt.microsecond, 6)}`;
-  if (dt.offset !== null) {
-    if (dt.offset <= -86400 || dt.offset >= 86400) {
-      throw new TimestampError(
-        'offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24).',
-      );
-    }
-    const sign = dt.offset < 0 ? '-' : '+';
-    const a = Math.abs(dt.offset);
-    s += `${sign}${pad(Math.floor(a / 3600), 2)}:${pad(Math.floor((a % 3600) / 60), 2)}`;
-    if (a % 60) s += `:${pad(a % 60, 2)}`;
-  }
-  return s;
-}
-
-// ---------------------------------------------------------------------------------------------
-// datetime.fromtimestamp(value, tzlocal())
-
-/** Thrown where Python raises OverflowError/OSError (botocore then gives up on the value). */
-class PyOverflow extends Error {}
-
-function roundHalfEven(x: number): number {
-  const r = Math.round(x);
-  return Math.abs(x - r) === 0.5 ? 2 * Math.round(x / 2) : r;
-}
-
-// glibc's gmtime() fails (OSError) once the year no longer fits a C int.
-const GMTIME_LIMIT = 67767976233316800;
-
-function fromTimestamp(value: number, zone: LocalZone): PyDatetime {
-  if (!Number.isFinite(value)) {
-    if (Number.isNaN(value)) throw new TimestampError('cannot convert float NaN to integer');
-    throw new PyOverflow('cannot convert float infinity to integer');
-  }
-  let secs = Math.trunc(value);
-  let us = roundHalfEven((value - secs) * 1e6);
-  if (us >= 1e6) {
-    us -= 1e6;
-    secs += 1;
-  } else if (us < 0) {
-    us += 1e6;
-    secs -= 1;
-  }
-  if (Math.abs(secs) >= 2 ** 63 || Math.abs(secs) > GMTIME_LIMIT) throw new PyOverflow('timestamp out of range');
-  const utcYear = fieldsFromEpoch(secs)[0];
-  if (utcYear < 1 || utcYear > 9999) throw new TimestampError(`year ${utcYear} is out of range`);
-  const offset = zone.offsetAt(secs);
-  const [y, mo, d, h, mi, s] = fieldsFromEpoch(secs + offset);
-  if (y < 1 || y > 9999) throw new PyOverflow('date value out of range');
-  return { year: y, month: mo, day: d, hour: h, minute: mi, second: s, microsecond: us, offset };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -263,7 +47,8 @@ function fromTimestamp(value: number, zone: LocalZone): PyDatetime {
 
 class ParseFail extends Error {} // dateutil's internal IndexError/ValueError: "Unknown string format"
 
-class ParserError extends Error {} // dateutil's ParserError (a ValueError)
+/** dateutil's ParserError (a ValueError); `message` is str() of it. */
+export class ParserError extends Error {}
 
 const JUMP = new Set([' ', '.', ',', ';', '-', '/', "'", 'at', 'on', 'and', 'ad', 'm', 't', 'of', 'st', 'nd', 'rd', 'th']);
 const WEEKDAYS: Record<string, number> = {};
@@ -321,7 +106,7 @@ function timelexSplit(input: string): string[] {
         token = nextchar;
         if (IS_WORD.test(nextchar)) state = 'a';
         else if (IS_NUM.test(nextchar)) state = '0';
-        else if (PY_SPACE.test(nextchar)) {
+        else if (pyIsSpaceChar(nextchar)) {
           token = ' ';
           break;
         } else break;
@@ -668,7 +453,7 @@ function parseNumericToken(tokens: string[], idx: number, ymd: Ymd, res: Result)
   return idx;
 }
 
-function dateutilParseTokens(timestr: string): Result | null {
+function dateutilParseTokens(timestr: string, currentYear: number): Result | null {
   const res: Result = {
     year: null, month: null, day: null, weekday: null, hour: null, minute: null, second: null,
     microsecond: null, tzname: null, tzoffset: null, ampm: null, centurySpecified: false,
@@ -680,8 +465,7 @@ function dateutilParseTokens(timestr: string): Result | null {
   try {
     while (i < lenL) {
       const valueRepr = l[i];
-      const asFloat = pyParseFloat(valueRepr);
-      if (asFloat !== undefined) {
+      if (isFloat(valueRepr)) {
         if (!/^\d*(\.\d*)?$/.test(asciiDigits(valueRepr))) throw new ParseFail('Unknown numeric token');
         i = parseNumericToken(l, i, ymd, res);
       } else if (weekdayOf(l[i]) !== null) {
@@ -701,7 +485,7 @@ function dateutilParseTokens(timestr: string): Result | null {
             i += 2;
           } else if (i + 4 < lenL && l[i + 1] === ' ' && l[i + 3] === ' ' && l[i + 2].toLowerCase() === 'of') {
             // Jan of 01: 01 is clearly the year
-            if (isDigitStr(l[i + 4])) ymd.append(String(convertYear(intOf(l[i + 4]), false)), 'Y');
+            if (isDigitStr(l[i + 4])) ymd.append(String(convertYear(intOf(l[i + 4]), false, currentYear)), 'Y');
             i += 4;
           }
         }
@@ -765,7 +549,7 @@ function dateutilParseTokens(timestr: string): Result | null {
     throw e;
   }
   // parserinfo.validate
-  if (res.year !== null) res.year = convertYear(res.year, res.centurySpecified);
+  if (res.year !== null) res.year = convertYear(res.year, res.centurySpecified, currentYear);
   if ((res.tzoffset === 0 && !res.tzname) || res.tzname === 'Z' || res.tzname === 'z') {
     res.tzname = 'UTC';
     res.tzoffset = 0;
@@ -775,7 +559,8 @@ function dateutilParseTokens(timestr: string): Result | null {
   return res;
 }
 
-function convertYear(year: number, centurySpecified: boolean): number {
+/** parserinfo.convertyear: a two-digit year is put in the century that brings it within 50 years of now. */
+function convertYear(year: number, centurySpecified: boolean, currentYear: number): number {
   if (year < 100 && !centurySpecified) {
     const cur = currentYear;
     year += Math.floor(cur / 100) * 100;
@@ -784,8 +569,6 @@ function convertYear(year: number, centurySpecified: boolean): number {
   }
   return year;
 }
-
-let currentYear = new Date().getUTCFullYear();
 
 const INT_MAX = 2147483647;
 
@@ -804,14 +587,14 @@ function checkedReplace(f: PyDatetime): PyDatetime {
 }
 
 /** dateutil.parser.parse(timestr, tzinfos={'GMT': tzutc()}) in the given local zone. */
-function dateutilParse(timestr: string, zone: LocalZone): PyDatetime {
-  const res = dateutilParseTokens(timestr);
+export function dateutilParse(timestr: string, zone: LocalZone, now: Date): PyDatetime {
+  const res = dateutilParseTokens(timestr, now.getUTCFullYear());
   if (res === null) throw new ParserError(`Unknown string format: ${timestr}`);
   const count = [res.year, res.month, res.day, res.weekday, res.hour, res.minute, res.second, res.microsecond,
     res.tzname, res.tzoffset, res.ampm].filter((x) => x !== null).length;
   if (count === 0) throw new ParserError(`String does not contain a date: ${timestr}`);
   // default: now in the local zone, at midnight
-  const nowSecs = Math.floor(Date.now() / 1000);
+  const nowSecs = Math.floor(now.getTime() / 1000);
   const [dy, dm, dd] = fieldsFromEpoch(nowSecs + zone.offsetAt(nowSecs));
   let naive: PyDatetime;
   try {
@@ -847,267 +630,10 @@ function dateutilParse(timestr: string, zone: LocalZone): PyDatetime {
   return naive;
 }
 
-// ---------------------------------------------------------------------------------------------
-// botocore's parse_timestamp and the CLI's iso_format
-
-// The form services send (`2026-11-20T05:00:00.123Z`, `…+05:30`): what dateutil makes of it, without
-// the general parser. Anything unusual (out-of-range fields) takes the general path.
-const ISO_FAST = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
-
-/** fastIso straight to isoformat()'s text. */
-function fastIsoString(s: string): string | undefined {
-  const m = ISO_FAST.exec(s);
-  if (!m) return undefined;
-  const year = +m[1], month = +m[2], day = +m[3];
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || +m[4] > 23 ||
-      +m[5] > 59 || +m[6] > 59) return undefined;
-  let out = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}`;
-  const us = m[7] ? m[7].slice(0, 6) : '';
-  if (/[1-9]/.test(us)) out += `.${us.padEnd(6, '0')}`;
-  if (m[8] || (m[10] === '00' && m[11] === '00')) return `${out}+00:00`;
-  if (+m[10] > 23) return undefined; // isoformat() refuses offsets of a day or more
-  return `${out}${m[9]}${m[10]}:${m[11]}`;
-}
-
-function fastIso(s: string): PyDatetime | undefined {
-  const m = ISO_FAST.exec(s);
-  if (!m) return undefined;
-  const year = +m[1], month = +m[2], day = +m[3], hour = +m[4], minute = +m[5], second = +m[6];
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 ||
-      minute > 59 || second > 59) return undefined;
-  const microsecond = m[7] ? +m[7].padEnd(6, '0').slice(0, 6) : 0;
-  const offset = m[8] ? 0 : (m[9] === '-' ? -1 : 1) * (+m[10] * 3600 + +m[11] * 60);
-  return { year, month, day, hour, minute, second, microsecond, offset: offset === 0 ? 0 : offset };
-}
-
-const MAX_FLOAT_INT = 2n ** 1024n;
-
-function parseTimestampIn(value: PyValue, zone: LocalZone): PyDatetime {
-  const runtime = () => new TimestampError(`Unable to calculate correct timezone offset for "${pyStr(value)}"`);
-  let numeric: number | undefined;
-  let isNumber = false;
-  if (typeof value === 'boolean') {
-    numeric = value ? 1 : 0;
-    isNumber = true;
-  } else if (typeof value === 'number') {
-    numeric = value;
-    isNumber = true;
-  } else if (value instanceof PyFloat) {
-    numeric = value.value;
-    isNumber = true;
-  } else if (typeof value === 'bigint') {
-    // fromtimestamp(int) overflows time_t; the fallback's float(value) may itself overflow.
-    if (value >= MAX_FLOAT_INT || value <= -MAX_FLOAT_INT) throw new TimestampError('int too large to convert to float');
-    numeric = Number(value);
-    isNumber = true;
-  } else if (typeof value === 'string') {
-    const fast = fastIso(value);
-    if (fast) return fast;
-    numeric = pyParseFloat(value);
-  }
-  if (isNumber) {
-    try {
-      return fromTimestamp(numeric!, zone);
-    } catch (e) {
-      if (e instanceof PyOverflow) throw runtime();
-      throw e;
-    }
-  }
-  if (numeric !== undefined) {
-    // float(value) worked on a string: fromtimestamp's ValueErrors fall through to dateutil.
-    try {
-      return fromTimestamp(numeric, zone);
-    } catch (e) {
-      if (e instanceof PyOverflow) throw runtime();
-    }
-  }
-  if (typeof value !== 'string') {
-    throw new InvalidTimestampError(
-      `Invalid timestamp "${pyStr(value)}": Parser must be a string or character stream, not ${pyTypeShortName(value)}`,
-    );
-  }
-  try {
-    return dateutilParse(value, zone);
-  } catch (e) {
-    if (e instanceof ParserError) throw new InvalidTimestampError(`Invalid timestamp "${value}": ${e.message}`);
-    if (e instanceof PyOverflow) throw runtime();
-    throw e;
-  }
-}
-
 /**
- * dateutil.parser.parse(value) for a string (botocore reads credential expiry times with it); throws
- * with dateutil's ValueError text (`Unknown string format: …`).
+ * dateutil.parser.parse(value) for a string (botocore reads credential expiry times with it), in the
+ * zone of TZ, `now` being the clock; throws ParserError with dateutil's text (`Unknown string format: …`).
  */
-export function parseDateutil(value: string, tz?: string): PyDatetime {
-  return dateutilParse(value, localZone(tz));
-}
-
-/** botocore's parse_timestamp: the datetime Python would hold. `tz` is the TZ environment variable. */
-export function parseTimestamp(value: PyValue, tz?: string): PyDatetime {
-  return parseTimestampIn(value, localZone(tz));
-}
-
-/** The AWS CLI's iso8601 timestamp form: `parse_timestamp(value).isoformat()`. */
-export function formatIsoTimestamp(value: PyValue, tz?: string): string {
-  return isoformat(parseTimestamp(value, tz));
-}
-
-/** For tests: pin the year that two-digit years are resolved around (dateutil uses the current one). */
-export function _setCurrentYearForTests(year?: number): void {
-  currentYear = year ?? new Date().getUTCFullYear();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Python's int(), float() and botocore's ensure_boolean on response values
-
-/** An error Python raises while parsing a response (TypeError, ValueError, AttributeError, …). */
-export class ResponseShapeError extends Error {
-  override name = 'ResponseShapeError';
-}
-
-/** Python's int() and float() (the parameter layer's), with their errors as response errors. */
-function asResponseError<T>(f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof PyException) throw new ResponseShapeError(e.message);
-    throw e;
-  }
-}
-
-/** Python's int(value). */
-export const pyInt = (value: PyValue): number | bigint => asResponseError(() => pythonInt(value));
-
-/** Python's float(value). */
-export const pyFloat = (value: PyValue): PyFloat =>
-  value instanceof PyFloat ? value : new PyFloat(asResponseError(() => pythonFloat(value)));
-
-/** botocore's ensure_boolean. */
-export const ensureBoolean = (value: PyValue): boolean =>
-  typeof value === 'boolean' ? value : typeof value === 'string' ? value.toLowerCase() === 'true' : false;
-
-// ---------------------------------------------------------------------------------------------
-// The parse walk
-
-export type TimestampFormat = 'iso8601' | 'wire' | 'none';
-
-export interface ShapeOptions {
-  /** cli_timestamp_format: 'iso8601' (the AWS CLI v2 default) or the raw wire value ('wire'; 'none' alike). */
-  timestampFormat: TimestampFormat;
-  /** The TZ environment variable (local time for epoch timestamps); UTC when unset or empty. */
-  tz?: string;
-  /** The service model the shape refers into (default: this CLI's model). */
-  model?: import('../model/types').ServiceModel;
-}
-
-interface Walk {
-  iso: boolean;
-  zone: LocalZone;
-  shape: (ref: ShapeRef) => Shape;
-  members: (shape: Shape) => MemberPlan[];
-}
-
-/** A structure member resolved once: output name, JSON key, shape, shape name. */
-type MemberPlan = [string, string, Shape, string];
-
-const plansByModel = new WeakMap<object, WeakMap<Shape, MemberPlan[]>>();
-
-function memberPlans(shapeOf: (ref: ShapeRef) => Shape, cache: WeakMap<Shape, MemberPlan[]>) {
-  return (shape: Shape): MemberPlan[] => {
-    let plan = cache.get(shape);
-    if (!plan) {
-      plan = Object.entries(shape.members ?? {}).map(([m, ref]) => [m, ref.locationName ?? m, shapeOf(ref), ref.shape]);
-      cache.set(shape, plan);
-    }
-    return plan;
-  };
-}
-
-function walk(w: Walk, shape: Shape, name: string, value: PyValue): PyValue {
-  switch (shape.type) {
-    case 'structure': return structure(w, shape, name, value);
-    case 'list': return list(w, shape, value);
-    case 'map': return map(w, shape, value);
-    case 'integer':
-    case 'long': return pyInt(value);
-    case 'double':
-    case 'float': return pyFloat(value);
-    case 'boolean': return ensureBoolean(value);
-    case 'timestamp':
-      if (!w.iso) return value;
-      return (typeof value === 'string' && fastIsoString(value)) || isoformat(parseTimestampIn(value, w.zone));
-    default: return value; // string, blob (the CLI's blob parser leaves the base64 text)
-  }
-}
-
-function structure(w: Walk, shape: Shape, name: string, value: PyValue): PyValue {
-  if (value === null) return null;
-  const members = shape.members ?? {};
-  if (shape.union) {
-    if (!(value instanceof Map)) {
-      if (Array.isArray(value)) throw new ResponseShapeError('pop expected at most 1 argument, got 2');
-      throw new ResponseShapeError(`'${pyTypeShortName(value)}' object has no attribute 'copy'`);
-    }
-    const set = [...value].filter(([k, v]) => k !== '__type' && v !== null);
-    if (set.length !== 1) {
-      throw new ResponseShapeError(`Invalid service response: ${name} must have one and only one member set.`);
-    }
-    const tag = set[0][0];
-    if (!Object.entries(members).some(([m, ref]) => (ref.locationName ?? m) === tag)) {
-      return new Map([['SDK_UNKNOWN_MEMBER', new Map([['name', tag]])]]);
-    }
-  }
-  if (!(value instanceof Map)) throw new ResponseShapeError(`'${pyTypeShortName(value)}' object has no attribute 'get'`);
-  const out: PyDict = new Map();
-  for (const [member, key, memberShape, memberShapeName] of w.members(shape)) {
-    const raw = value.get(key);
-    if (raw !== undefined && raw !== null) out.set(member, walk(w, memberShape, memberShapeName, raw));
-  }
-  return out;
-}
-
-function list(w: Walk, shape: Shape, value: PyValue): PyValue {
-  const ref = shape.member!;
-  const member = w.shape(ref);
-  let items: PyValue[];
-  if (Array.isArray(value)) items = value;
-  else if (value instanceof Map) items = [...value.keys()];
-  else if (typeof value === 'string') items = [...value];
-  else throw new ResponseShapeError(`'${pyTypeShortName(value)}' object is not iterable`);
-  return items.map((v) => walk(w, member, ref.shape, v));
-}
-
-function map(w: Walk, shape: Shape, value: PyValue): PyValue {
-  if (!(value instanceof Map)) throw new ResponseShapeError(`'${pyTypeShortName(value)}' object has no attribute 'items'`);
-  const keyShape = w.shape(shape.key!);
-  const valueShape = w.shape(shape.value!);
-  const out: PyDict = new Map();
-  for (const [k, v] of value) {
-    const key = walk(w, keyShape, shape.key!.shape, k);
-    out.set(typeof key === 'string' ? key : pyStr(key), walk(w, valueShape, shape.value!.shape, v));
-  }
-  return out;
-}
-
-/**
- * The response body as the AWS CLI holds it after botocore's REST-JSON parse (ResponseMetadata left
- * out). `body` is the lossless JSON parse of the response; `shape` the operation's output (or error)
- * structure; undefined for an operation without output (an empty dict).
- */
-export function shapeResponse(body: PyValue, shape: Shape | undefined, opts: ShapeOptions): PyValue {
-  if (!shape) return new Map();
-  const model = opts.model ?? MODEL;
-  const shapeOf = (ref: ShapeRef) => getShape(ref, model);
-  let cache = plansByModel.get(model);
-  if (!cache) plansByModel.set(model, (cache = new WeakMap()));
-  const w: Walk = {
-    iso: opts.timestampFormat === 'iso8601',
-    zone: localZone(opts.tz),
-    shape: shapeOf,
-    members: memberPlans(shapeOf, cache),
-  };
-  // The parsed body is merged into the result dict: a body that parses to None cannot be.
-  if (body === null) throw new ResponseShapeError("'NoneType' object is not iterable");
-  return structure(w, shape, '', body);
+export function parseDateutil(value: string, tz?: string, now = new Date()): PyDatetime {
+  return dateutilParse(value, localZone(tz, now), now);
 }

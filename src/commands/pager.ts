@@ -5,12 +5,12 @@
 // starts none); a command that cannot be found is the AWS CLI's Pager error (exit 253). The pager
 // gets the whole output; one that exits early (q in less) is not an error.
 import { spawn } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { IO, OutStream } from '../io';
-import { shlexSplit } from '../prompt/shlex';
+import { shlexSplit } from '../py/shlex';
 import { StructuredError } from '../client/service-error';
 import { CliError, RC } from '../errors';
+import { isExecutableFile } from './programs';
 
 export function resolvePager(io: IO, noCliPager: boolean, profilePager: string | undefined): string | undefined {
   if (noCliPager || !io.stdout.isTTY) return undefined;
@@ -32,17 +32,8 @@ export function pagerError(reason: string): StructuredError {
 
 /** Whether Popen would find the program: a path as given, else a search of PATH. */
 function findProgram(name: string, env: Record<string, string | undefined>): boolean {
-  const executable = (p: string) => {
-    try {
-      if (!statSync(p).isFile()) return false;
-      accessSync(p, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  if (name.includes('/')) return executable(name);
-  return (env.PATH ?? '').split(delimiter).some((dir) => executable(join(dir || '.', name)));
+  if (name.includes('/')) return isExecutableFile(name);
+  return (env.PATH ?? '').split(delimiter).some((dir) => isExecutableFile(join(dir || '.', name)));
 }
 
 export function startPager(command: string, io: IO): Pager {
