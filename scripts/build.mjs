@@ -1,93 +1,36 @@
 #!/usr/bin/env node
 // Bundles the executables with esbuild. Heavy modules (the SDK client runtime, YAML, JMESPath, the
-// table renderer, help) are separate bundles that the main bundle loads only on the paths that need them.
+// table renderer, help) are separate bundles that the main bundle loads only on the paths that need them;
+// scripts/bundles.mjs says which bundle holds which module, and the build fails when a module of src/
+// would be in two bundles of the `aws` process (scripts/bundle-plan.mjs).
 // Start-up matters (`npm run bench`): the bundles are loaded by scripts/loader.js with V8's code cache,
 // which the build fills by running the common commands once (warmCodeCache; BUILD_NO_WARMUP=1 skips it).
 import { build } from 'esbuild';
 import { rmSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as declaration from './bundles.mjs';
+import { BundleError, checkBundles, entrySource, placeModules } from './bundle-plan.mjs';
+
+const { MAIN, MAIN_HOLDS, ON_DEMAND, STANDALONE } = declaration;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 
-// Entry bundles: [source, output name]. Lazy bundles are loaded at run time by the others.
-const ENTRIES = [
-  ['src/main.ts', 'aws'],
-  ['src/emulator/main.ts', 'emulator'],
-  ['src/completer/main.ts', 'completer'],
-];
-// Modules that must stay out of the start-up bundle: imported dynamically, built as their own files.
-const LAZY = [
-  ['src/commands/call.ts', 'lazy-call'],
-  // The hand-over of other AWS CLI commands (`aws s3 ls`) to the real AWS CLI.
-  ['src/commands/handover.ts', 'lazy-handover'],
-  ['src/client/runtime.ts', 'lazy-client'],
-  // The endpoint rules engine: only when no endpoint URL is configured.
-  ['src/client/endpoints.ts', 'lazy-endpoints'],
-  // Adaptive retry mode's rate limiter.
-  ['src/client/rate-limiter.ts', 'lazy-retry'],
-  ['src/client/sdk-credentials.ts', 'lazy-sdk-credentials'],
-  ['src/output/yaml.ts', 'lazy-yaml'],
-  ['src/output/table.ts', 'lazy-table'],
-  ['src/output/jmespath/index.ts', 'lazy-query'],
-  ['src/params/yaml-input.ts', 'lazy-yaml-input'],
-  ['src/help/index.ts', 'lazy-help'],
-  ['src/prompt/ui.ts', 'lazy-prompt'],
-];
-
-// Modules every bundle shares at run time (one copy per process, through require's cache); a bundle
-// loads one when it first imports it (statically: at start-up; dynamically: on that path).
-// (The value classes are shared through globalThis instead: see values.ts.)
-const SHARED = [
-  // Configuration (with the SDK's shared-ini loader and its file cache): read by the prompt's mode
-  // check and by the call, once.
-  ['src/client/config.ts', 'shared-config'],
-  // The help texts (80 kB): help pages and the comments of the YAML input skeleton.
-  ['src/model/docs.generated.ts', 'shared-docs'],
-];
-const lazyByPath = new Map(LAZY.map(([src, out]) => [resolve(root, src), out]));
-const sharedByPath = new Map(SHARED.map(([src, out]) => [resolve(root, src), out]));
-// Bundles loaded into the `aws` process after dist/aws.js.
-const inAwsProcess = new Set([...LAZY, ...SHARED].map(([, out]) => out));
-
-// The modules that dist/aws.js runs at start-up (all that src/main.ts imports statically: the model,
-// the argument parsing, errors, …) are hosted by it: it re-exports each of them, and the bundles loaded
-// later in the same process use those instances instead of bundling copies of their own (which they
-// would load, compile and initialise again). Filled in before the bundles are built: path relative
-// to the root → the name aws.js exports the module's namespace as.
-const hosted = new Map();
-const hostedName = (rel) => `__hosted_${rel.replace(/[^A-Za-z0-9]/g, '_')}`;
-
-// Bundles that Node's require loads itself (bin/cleanroomsml-local requires the emulator): plain
-// CommonJS, with the shared modules inside them. All others are loaded by scripts/loader.js.
-const DIRECT = new Set(['emulator']);
-
-function lazyPlugin(self) {
+/**
+ * Building a bundle of the `aws` process: an import of a module that another bundle holds becomes
+ * `require('./<bundle>.js#<module>')`, which scripts/loader.js answers.
+ */
+function homesPlugin(self, placement) {
   return {
-    name: 'lazy-chunks',
+    name: 'module-homes',
     setup(b) {
       b.onResolve({ filter: /^\./ }, (args) => {
-        if (DIRECT.has(self)) return undefined;
         const base = resolve(args.resolveDir, args.path);
-        const cands = [base, `${base}.ts`, join(base, 'index.ts')];
-        if (inAwsProcess.has(self)) {
-          // A hosted module is an external import, `require('./aws.js#<name>')`, which scripts/loader.js
-          // answers with that namespace of aws.js: the importing code uses it as it is (esbuild copies
-          // the exports of a bundled CommonJS stub into a new object at every import site).
-          for (const cand of cands) {
-            const rel = relative(root, cand);
-            if (hosted.has(rel)) return { path: `./aws.js#${hosted.get(rel)}`, external: true };
-          }
-        }
-        for (const cand of cands) {
-          const out = sharedByPath.get(cand);
-          if (out && out !== self) return { path: `./${out}.js`, external: true };
-        }
-        if (args.kind !== 'dynamic-import' && args.kind !== 'require-call') return undefined;
-        for (const cand of cands) {
-          const out = lazyByPath.get(cand);
-          if (out && out !== self) return { path: `./${out}.js`, external: true };
+        for (const cand of [base, `${base}.ts`, join(base, 'index.ts')]) {
+          const m = relative(root, cand);
+          const where = placement.home.get(m);
+          if (where !== undefined) return where === self ? undefined : { path: `./${where}.js#${m}`, external: true };
         }
         return undefined;
       });
@@ -121,10 +64,71 @@ function syncIniReadPlugin() {
   };
 }
 
+// The SDK's serde module binds two values when it loads: a UUID generator (whose binding touches the
+// global `crypto`, which makes Node load its Web Crypto, about 30 kB of code to compile) and a Blob
+// adapter class. Nothing here uses either: marked pure, they are left out of the bundles.
+const SERDE_INDEX = /@smithy[/\\]core[/\\]dist-es[/\\]submodules[/\\]serde[/\\]index\.js$/;
+const SERDE_PURE = [['= bindV4(', '= /* @__PURE__ */ bindV4('], ['extends bindUint8ArrayBlobAdapter(', 'extends /* @__PURE__ */ bindUint8ArrayBlobAdapter(']];
+
+function pureSerdePlugin() {
+  return {
+    name: 'pure-serde',
+    setup(b) {
+      b.onLoad({ filter: SERDE_INDEX }, (args) => {
+        let contents = readFileSync(args.path, 'utf8');
+        for (const [from, to] of SERDE_PURE) {
+          if (!contents.includes(from)) throw new Error(`${args.path} has no \`${from}\` any more: see pureSerdePlugin in scripts/build.mjs`);
+          contents = contents.replace(from, to);
+        }
+        return { contents, loader: 'js' };
+      });
+    },
+  };
+}
+
+// The service model's text (110 kB, src/model/cleanroomsml.generated.ts) is kept out of the bundles'
+// code caches: as a string literal it would be in the cache a second time (read, copied and hashed by
+// every command, on top of the bundle's own text). In the bundles it is a comment inside a function
+// that is never called, and the module reads it back through that function's source
+// (Function.prototype.toString: a slice of the bundle's text that V8 holds anyway, no copy).
+const MODEL_MODULE = /[/\\]src[/\\]model[/\\]cleanroomsml\.generated\.ts$/;
+const MODEL_TEXT_DECLARATION = /^export const MODEL_TEXT = (".*");$/m;
+const MODEL_PLACEHOLDER = '"@@MODEL_TEXT@@"';
+let modelText;
+
+function modelTextPlugin() {
+  return {
+    name: 'model-text',
+    setup(b) {
+      b.onLoad({ filter: MODEL_MODULE }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        const m = MODEL_TEXT_DECLARATION.exec(source);
+        if (!m) throw new Error(`${args.path} declares no MODEL_TEXT literal: see modelTextPlugin in scripts/build.mjs`);
+        const text = JSON.parse(m[1]);
+        // A comment cannot hold `*/`, and the bundles are ASCII.
+        if (text.includes('*/') || !/^[\x00-\x7f]*$/.test(text)) throw new Error('the model text cannot be a comment: see modelTextPlugin in scripts/build.mjs');
+        modelText = text;
+        const reader = 'function modelSource(): string {\n  return ' + MODEL_PLACEHOLDER + ';\n}\n' +
+          'export const MODEL_TEXT: string = ((s: string) => s.slice(s.indexOf(\'/*\') + 2, s.lastIndexOf(\'*/\')))(modelSource.toString());';
+        return { contents: source.replace(m[0], () => reader), loader: 'ts' };
+      });
+    },
+  };
+}
+
+/** A built bundle with the model's text put in place of its placeholder (see modelTextPlugin). */
+function withModelText(text, name) {
+  const at = text.indexOf(MODEL_PLACEHOLDER);
+  if (at < 0) return text;
+  if (text.indexOf(MODEL_PLACEHOLDER, at + 1) >= 0) throw new Error(`${name}.js holds the model text placeholder twice`);
+  return `${text.slice(0, at)}/*${modelText}*/ ""${text.slice(at + MODEL_PLACEHOLDER.length)}`;
+}
+
 // Builtins that only some paths need are imported through stand-ins that load the module at first use:
 //   - node:child_process (with the modules it brings, about 1.5 ms): only when a command runs another
 //     program (a pager on a terminal, a credential_process, man for help);
-//   - node:https and node:tls (about 1 ms): only for https:// endpoints (a loopback emulator is http://).
+//   - node:https and node:tls (about 1 ms): only for https:// endpoints (a loopback emulator is http://);
+//   - node:os for the SDK's INI loader.
 // The project's modules use them through the stand-ins, and so does the SDK's HTTP handler for https.
 // A stand-in class constructs the real one; `instanceof` is true only for instances of the real class
 // (there can be none before the module is loaded).
@@ -132,6 +136,9 @@ const LAZY_BUILTINS = {
   child_process: { functions: ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'] },
   https: { functions: ['request', 'get'], classes: ['Agent'], importers: [`${join('@smithy', 'node-http-handler')}/`] },
   tls: { functions: ['connect'] },
+  // node:os (about 0.5 ms): the SDK's INI loader imports it for homedir(), called only without $HOME.
+  // (Not for the project's modules: they import its constants, or load it where they need it.)
+  os: { functions: ['homedir'], importers: [INI_LOADER_DIR], notOurs: true },
 };
 
 function lazyBuiltinSource(name) {
@@ -158,8 +165,8 @@ function lazyBuiltinsPlugin() {
       b.onResolve({ filter }, (args) => {
         const name = args.path.replace(/^node:/, '');
         if (args.namespace === 'lazy-builtin') return { path: `node:${name}`, external: true };
-        const ours = args.importer.startsWith(src)
-          || (LAZY_BUILTINS[name].importers ?? []).some((dir) => args.importer.includes(dir));
+        const { importers = [], notOurs } = LAZY_BUILTINS[name];
+        const ours = (!notOurs && args.importer.startsWith(src)) || importers.some((dir) => args.importer.includes(dir));
         return ours ? { path: name, namespace: 'lazy-builtin' } : undefined;
       });
       b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({ contents: lazyBuiltinSource(args.path), loader: 'js', resolveDir: root }));
@@ -167,14 +174,13 @@ function lazyBuiltinsPlugin() {
   };
 }
 
-const { existsSync, readdirSync, renameSync } = await import('node:fs');
+const { readdirSync, renameSync } = await import('node:fs');
 // Build into a fresh folder, then move each file into dist/ (atomic per file), so that a CLI running
 // meanwhile never reads a half-written or missing bundle.
 const out = join(root, `.dist-${process.pid}`);
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 mkdirSync(dist, { recursive: true });
-const all = [...ENTRIES, ...LAZY, ...SHARED].filter(([src]) => existsSync(join(root, src)));
 // BUILD_METAFILE=1: esbuild's metafile per bundle in .dist-meta/ (what each bundle holds, for start-up work).
 const metaDir = process.env.BUILD_METAFILE ? join(root, '.dist-meta') : undefined;
 if (metaDir) mkdirSync(metaDir, { recursive: true });
@@ -182,8 +188,9 @@ if (metaDir) mkdirSync(metaDir, { recursive: true });
 // so that the loader compiles the file's text as it is: no second copy of a 100-200 kB string per
 // bundle on the young heap (one scavenge less at start-up).
 const WRAPPER = '(function (exports, require, module, __filename, __dirname) { ';
-const wrapped = (name) => !DIRECT.has(name);
-const options = (name) => ({
+const direct = new Set(STANDALONE.filter((e) => e.direct).map((e) => e.name));
+const wrapped = (name) => !direct.has(name);
+const options = (plugins) => ({
   absWorkingDir: root,
   bundle: true,
   platform: 'node',
@@ -194,52 +201,69 @@ const options = (name) => ({
   legalComments: 'none',
   supported: { 'dynamic-import': false },
   logLevel: 'warning',
-  plugins: [lazyPlugin(name), syncIniReadPlugin(), lazyBuiltinsPlugin()],
+  plugins: [...plugins, syncIniReadPlugin(), lazyBuiltinsPlugin(), pureSerdePlugin(), modelTextPlugin()],
 });
 
-// The hosted modules: what src/main.ts imports statically, found from a first build of it.
-{
-  const { metafile } = await build({ ...options('aws'), entryPoints: ['src/main.ts'], write: false, metafile: true });
-  const seen = new Set();
-  const todo = ['src/main.ts'];
-  while (todo.length) {
-    const p = todo.pop();
-    if (seen.has(p) || !metafile.inputs[p]) continue;
-    seen.add(p);
-    for (const i of metafile.inputs[p].imports) if (i.kind === 'import-statement' && !i.external) todo.push(i.path);
-  }
-  for (const p of [...seen].filter((m) => m.startsWith('src/')).sort()) hosted.set(p, hostedName(p));
+// Where each module of the aws process goes, from the import graph of all of them.
+let placement;
+try {
+  const entryPoints = [MAIN.entry, ...MAIN_HOLDS, ...ON_DEMAND.flatMap((b) => b.modules)];
+  const { metafile } = await build({ ...options([]), entryPoints, outdir: out, write: false, metafile: true });
+  placement = placeModules(declaration, metafile.inputs);
+} catch (e) {
+  if (!(e instanceof BundleError)) throw e;
+  rmSync(out, { recursive: true, force: true });
+  process.stderr.write(`build: the bundles of scripts/bundles.mjs do not hold together:\n${e.message}\n`);
+  process.exit(1);
 }
-// The main bundle's entry: src/main.ts's exports, and the namespace of each hosted module.
-const awsEntry = [
-  "export * from './src/main.ts';",
-  ...[...hosted].map(([p, n]) => `export * as ${n} from './${p}';`),
-].join('\n');
 
+const builds = [
+  ...[MAIN, ...ON_DEMAND].map(({ name }) => ({
+    name,
+    stdin: { contents: entrySource(declaration, name, placement), resolveDir: root, sourcefile: `${name}-entry.ts`, loader: 'ts' },
+    plugins: [homesPlugin(name, placement)],
+  })),
+  ...STANDALONE.map(({ name, entry }) => ({ name, entryPoints: [join(root, entry)], plugins: [] })),
+];
 // The packages whose code the bundles hold (folders under node_modules/), for THIRD-PARTY-LICENSES.txt.
 const bundledPackages = new Set();
-await Promise.all(all.map(([src, name]) => build({
-  ...options(name),
-  ...(name === 'aws'
-    ? { stdin: { contents: awsEntry, resolveDir: root, sourcefile: 'aws-entry.ts', loader: 'ts' } }
-    : { entryPoints: [join(root, src)] }),
+const metafiles = new Map();
+await Promise.all(builds.map(({ name, plugins, ...input }) => build({
+  ...options(plugins),
+  ...input,
   outfile: join(out, `${name}.js`),
-  // (esbuild writes "use strict" for the TypeScript entries, not for the main bundle's virtual entry.)
-  ...(wrapped(name) ? { banner: { js: `${WRAPPER}${name === 'aws' ? '"use strict";' : ''}` }, footer: { js: '\n});' } } : {}),
+  // (esbuild writes "use strict" for TypeScript entry files, not for a virtual entry.)
+  ...(wrapped(name) ? { banner: { js: `${WRAPPER}${input.stdin ? '"use strict";' : ''}` }, footer: { js: '\n});' } } : {}),
   metafile: true,
 }).then((r) => {
-  for (const input of Object.keys(r.metafile.inputs)) {
-    const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+  for (const path of Object.keys(r.metafile.inputs)) {
+    const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(path);
     if (m) bundledPackages.add(m[1]);
   }
+  if (input.stdin) metafiles.set(name, r.metafile);
   if (metaDir) writeFileSync(join(metaDir, `${name}.json`), JSON.stringify(r.metafile));
 })));
+try {
+  checkBundles(metafiles, placement);
+} catch (e) {
+  if (!(e instanceof BundleError)) throw e;
+  rmSync(out, { recursive: true, force: true });
+  process.stderr.write(`build: a module is in the wrong bundle:\n${e.message}\n`);
+  process.exit(1);
+}
 writeFileSync(join(out, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses());
+if (modelText === undefined) throw new Error('no bundle holds the model module that modelTextPlugin looks for (MODEL_MODULE)');
+for (const { name } of builds) {
+  const file = join(out, `${name}.js`);
+  const text = readFileSync(file, 'utf8');
+  const placed = withModelText(text, name);
+  if (placed !== text) writeFileSync(file, placed);
+}
 // Each wrapped bundle names its contents (a hash, right after the wrapper): its code cache is used
 // only for exactly these contents (V8 itself checks no more than the source's length).
 const { createHash } = await import('node:crypto');
 const ids = [];
-for (const [, name] of all) {
+for (const { name } of builds) {
   if (!wrapped(name)) continue;
   const file = join(out, `${name}.js`);
   const text = readFileSync(file, 'utf8');
@@ -260,7 +284,7 @@ const produced = new Set(readdirSync(out));
 for (const f of produced) renameSync(join(out, f), join(dist, f));
 for (const f of readdirSync(dist)) if (!f.startsWith('.') && !produced.has(f)) rmSync(join(dist, f), { recursive: true, force: true });
 rmSync(out, { recursive: true, force: true });
-console.log(`built ${all.map(([, o]) => o).join(', ')} into dist/`);
+console.log(`built ${builds.map((b) => b.name).join(', ')} into dist/`);
 if (!process.env.BUILD_NO_WARMUP) await warmCodeCache();
 
 /**

@@ -49,10 +49,29 @@ const WRAPPER = '(function (exports, require, module, __filename, __dirname) { '
 const ID_LENGTH = 16;
 const HEADER = 24;
 
-/** V8's data in that cache file when it was written for these contents (id), else undefined. */
+// Every file the loader reads (bundles and caches, read one after the other, each used at once) goes
+// into the same buffer: memory that a process touches for the first time costs a page fault per 4 kB,
+// which is most of what reading a file costs (a buffer per file would be fresh memory each time).
+let buffer;
+
+/** The file's bytes, in the shared buffer: valid until the next read. */
+function readFile(path) {
+  const fd = fs.openSync(path, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (buffer === undefined || buffer.length < size) buffer = Buffer.allocUnsafeSlow(Math.max(size, 512 * 1024));
+    let n = 0;
+    for (let got; n < size && (got = fs.readSync(fd, buffer, n, size - n, n)) > 0;) n += got;
+    return buffer.subarray(0, n);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** V8's data in that cache file when it was written for these contents (id), else undefined (valid until the next read). */
 function readCache(file, id) {
   try {
-    const data = fs.readFileSync(file);
+    const data = readFile(file);
     if (data.length > HEADER && data.latin1Slice(0, ID_LENGTH) === id) return data.subarray(HEADER);
   } catch { /* no cache there */ }
   return undefined;
@@ -60,7 +79,8 @@ function readCache(file, id) {
 
 function compile(filename, name) {
   // The build writes bundles in ASCII: latin1 reads them exactly, without UTF-8 decoding.
-  const content = fs.readFileSync(filename, 'latin1');
+  const bytes = readFile(filename);
+  const content = bytes.latin1Slice(0, bytes.length);
   const prewrapped = content.startsWith(WRAPPER);
   const source = prewrapped ? content : Module.wrap(content);
   if (!useCache || !prewrapped) return new vm.Script(source, { filename }).runInThisContext();
@@ -75,6 +95,19 @@ function compile(filename, name) {
   if (building) pending.push({ script, dir: shippedDir, file, id });
   else if ((!cachedData || script.cachedDataRejected) && user !== undefined) pending.push({ script, dir: user, file, id });
   return script.runInThisContext();
+}
+
+/** The namespaces of modules handed from one bundle to another, by `./<bundle>.js#<module>`. */
+const modules = new Map();
+
+function moduleOf(id) {
+  let ns = modules.get(id);
+  if (ns === undefined) {
+    const hash = id.indexOf('#');
+    ns = loadBundle(id.slice(2, hash)).__module(id.slice(hash + 1));
+    modules.set(id, ns);
+  }
+  return ns;
 }
 
 /** Loads a sibling bundle (`./name.js`) without Node's path resolution (no stat/realpath walk). */
@@ -93,11 +126,8 @@ function loadBundle(file) {
   let nodeRequire;
   const resolver = () => (nodeRequire ??= Module.createRequire(filename));
   const req = (id) => {
-    if (id.startsWith('./')) {
-      // `./aws.js#name`: a module that aws.js hosts for the bundles loaded after it (scripts/build.mjs).
-      const hash = id.indexOf('#');
-      return hash < 0 ? loadBundle(id.slice(2)) : loadBundle(id.slice(2, hash))[id.slice(hash + 1)];
-    }
+    // `./<bundle>.js#<module>`: a module of src/ that another bundle holds (scripts/bundles.mjs).
+    if (id.startsWith('./')) return moduleOf(id);
     if (id.startsWith('node:')) return require(id);
     return resolver()(id);
   };

@@ -29,7 +29,8 @@ export class CliError extends Error {
 
 /** Client-side parameter problems: `An error occurred (ParamValidation): …`, exit 252. */
 export class ParamValidationError extends CliError {
-  constructor(message: string, private readonly withUsage = false) {
+  /** `withUsage`: the usage block follows (an argument parsing error). */
+  constructor(message: string, readonly withUsage = false) {
     super(message, RC.PARAM);
   }
   override render(): string {

@@ -28,8 +28,6 @@ export interface IO {
   env: Record<string, string | undefined>;
   cwd: string;
   now(): Date;
-  /** Set when the user interrupts (Ctrl-C); long waits should stop. */
-  signal?: AbortSignal;
   /**
    * The terminal the auto-prompt works on: standard input, and standard output (standard error when
    * only that one is a terminal). Absent where there is none to offer (tests, inner runs).

@@ -154,13 +154,11 @@ function fdStream(fd: 1 | 2, name: StdName): OutStream & { closed: boolean; flus
 }
 
 export async function main(argv: string[]): Promise<number> {
-  // Made when something first waits on it (a request): AbortController costs a module load.
-  let controller: AbortController | undefined;
   const stdout = fdStream(1, 'stdout');
   const stderr = fdStream(2, 'stderr');
+  // As the AWS CLI: a newline, exit 130, no trace; output still queued is not written, and a request
+  // on its way or a wait before a retry end with the process.
   const onSigint = () => {
-    controller?.abort();
-    // As the AWS CLI: a newline, exit 130, no trace; output still queued is not written.
     stdout.interrupt('\n');
     process.exit(130);
   };
@@ -176,7 +174,6 @@ export async function main(argv: string[]): Promise<number> {
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
-    get signal() { return (controller ??= new AbortController()).signal; },
     // (Node's streams are made only when the prompt asks for them.)
     terminal: () => ({ input: process.stdin, output: !process.stdout.isTTY && process.stderr.isTTY ? process.stderr : process.stdout }),
   };

@@ -1,6 +1,8 @@
-// The heavy half of the client, loaded only when a request is really sent: the credential chain
-// (./credentials), SigV4 through @smithy/signature-v4, HTTP through @smithy/node-http-handler, and
-// the AWS CLI's standard retry mode around them, with botocore's network error texts.
+// The HTTP side of the client, loaded only when a request is really sent (its bundle, lazy-client,
+// also holds the credential chain, ./credentials): SigV4 through @smithy/signature-v4, HTTP through
+// @smithy/node-http-handler, and the AWS CLI's standard retry mode around them (adaptive: with the
+// SDK's rate limiter), with botocore's network error texts. A Transport runs the steps of each
+// attempt as the SDK's middleware stack names them: sign, send (transmit), classify, back off.
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { readFileSync } from 'node:fs';
@@ -17,10 +19,8 @@ import { percentEncode } from './serialize';
 import { proxyAgentFor, proxyFor, type ProxyChoice } from './proxy';
 import { errorCodeOf } from './error-code';
 import { pyUtf8Decode } from '../py/codec';
+import { fieldsFromEpoch, zeroPad } from '../py/calendar';
 import type { RateLimiter } from './rate-limiter';
-
-export type { Credentials, CredentialSource, LoadedCredentials } from './credentials';
-export { credentialsFor, loadCredentials, resolveCredentials } from './credentials';
 
 export interface TransportOptions {
   /** The endpoint, e.g. https://cleanrooms-ml.us-east-1.amazonaws.com or http://127.0.0.1:8080/prefix */
@@ -39,7 +39,6 @@ export interface TransportOptions {
   env: Record<string, string | undefined>;
   userAgent: string;
   log: DebugLog;
-  signal?: AbortSignal;
   now: () => Date;
   /** Where warnings go (stderr). */
   warn?: (text: string) => void;
@@ -78,179 +77,260 @@ export function isRetryable(status: number, code: string): boolean {
   return THROTTLING.has(code) || TRANSIENT.has(code) || RETRY_STATUS.has(status);
 }
 
-/** An unreadable CA bundle, by transport options: the reason urllib3 would give. */
-const caErrors = new WeakMap<TransportOptions, string>();
+/** Where an operation's request goes: the endpoint's path prefixed, and the URL the AWS CLI names in its errors. */
+interface Target {
+  path: string;
+  /** The whole URL, query string included. */
+  url: string;
+}
 
-/** One HTTP handler (with its keep-alive connection pool) per set of transport options. */
-const handlers = new WeakMap<TransportOptions, NodeHttpHandler>();
+/** What one attempt came to: an answer (`fatal` when it ends the call at once), or no answer. */
+export type Attempt =
+  | { kind: 'answer'; response: RawResponse; code: string; fatal?: CliError }
+  | { kind: 'failure'; error: CliError };
 
-function handlerFor(base: URL, o: TransportOptions, proxy: ProxyChoice | undefined): NodeHttpHandler {
-  let handler = handlers.get(o);
-  if (handler) return handler;
-  let httpsAgent: https.Agent | undefined;
-  if (base.protocol === 'https:') {
-    // With a CA bundle, it alone is trusted (as urllib3 does with `verify=<bundle>`).
-    const tlsOptions: https.AgentOptions = { keepAlive: true };
-    if (!o.verifySsl) tlsOptions.rejectUnauthorized = false;
-    if (o.caBundle) {
-      try {
-        tlsOptions.ca = readFileSync(o.caBundle, 'utf8');
-      } catch (e) {
-        // urllib3 loads the bundle when it wraps each connection: the failure is an SSLError of every
-        // attempt (after the proxy's tunnel, which fails first when the proxy does).
-        const code = (e as NodeJS.ErrnoException).code;
-        caErrors.set(o, code === 'ENOENT' ? '[Errno 2] No such file or directory'
-          : code === 'EACCES' ? '[Errno 13] Permission denied'
-            : code === 'EISDIR' ? '[Errno 21] Is a directory' : (e as Error).message);
+/**
+ * botocore's retry checks on an attempt: every failure to get an answer is transient (a refused proxy
+ * included: ProxyConnectionError is a ConnectionError); an answer is retried for its throttling or
+ * transient code, or a 500/502/503/504. `throttled` is what adaptive mode's rate limiter hears.
+ */
+export function classify(attempt: Attempt): { retryable: boolean; throttled: boolean } {
+  if (attempt.kind === 'failure') return { retryable: true, throttled: false };
+  const { status } = attempt.response;
+  // botocore's throttling detector looks at the error code only.
+  return { retryable: status >= 300 && isRetryable(status, attempt.code), throttled: THROTTLING.has(attempt.code) };
+}
+
+/**
+ * The wait before the next attempt, in seconds: exponential backoff with full jitter (at most 20 s);
+ * an x-amz-retry-after header (milliseconds) moves it within [t, t + 5 s], as botocore's newer standard
+ * mode does.
+ */
+export function retryDelay(attempt: number, random: number, retryAfter: string | undefined): number {
+  const jitter = random * Math.min(20, 2 ** (attempt - 1));
+  return retryAfter !== undefined && /^\s*[+-]?\d+\s*$/.test(retryAfter) && Number(retryAfter) >= 0
+    ? Math.max(jitter, Math.min(Number(retryAfter) / 1000, jitter + 5))
+    : jitter;
+}
+
+/**
+ * The SDK's SigV4, with the request's date formatted from its epoch seconds: the SDK formats it with
+ * Date.prototype.toISOString, whose first call in a process makes V8 set up its date cache and ICU's
+ * time zone (1-5 ms of a command that prints no date).
+ */
+class Signer extends SignatureV4 {
+  protected override formatDate(now: unknown): { longDate: string; shortDate: string } {
+    if (!(now instanceof Date)) return super.formatDate(now as Date);
+    const [y, m, d, hh, mm, ss] = fieldsFromEpoch(Math.floor(now.getTime() / 1000));
+    const shortDate = `${zeroPad(y, 4)}${zeroPad(m)}${zeroPad(d)}`;
+    return { longDate: `${shortDate}T${zeroPad(hh)}${zeroPad(mm)}${zeroPad(ss)}Z`, shortDate };
+  }
+}
+
+/**
+ * The HTTP side of one command's client, as botocore's endpoint and standard retry handler run it:
+ * each attempt is signed (`sign`), sent and read (`transmit`), judged (`classify`), and followed by a
+ * wait (`backOff`) while it may be retried. It holds what lives as long as the command: the connection
+ * pool (keep-alive, through a proxy when one applies), the CA bundle's failure, the signer, the
+ * "unverified HTTPS" warning given once, adaptive mode's rate limiter.
+ */
+export class Transport {
+  private readonly base: URL;
+  private readonly proxy: ProxyChoice | undefined;
+  private handler: NodeHttpHandler | undefined;
+  /** An unreadable CA bundle: the reason urllib3 would give, the failure of every attempt. */
+  private caError: string | undefined;
+  private signer: Signer | undefined;
+  private warnedUnverified = false;
+  private limiter: Promise<RateLimiter> | undefined;
+
+  constructor(private readonly o: TransportOptions) {
+    this.base = new URL(o.endpoint);
+    this.proxy = proxyFor(this.base, o.env);
+  }
+
+  /** Sends a request until an answer that is not retried, or no attempt is left (the last failure is thrown). */
+  async send(req: SerializedRequest): Promise<RawResponse> {
+    const target = this.target(req);
+    const limiter = await this.rateLimiter();
+    try {
+      for (let attempt = 1; ; attempt++) {
+        // Adaptive mode: every attempt waits for a token (the bucket is on once a throttling answer came).
+        await limiter?.getSendToken();
+        const request = await this.sign(req, target);
+        const result = await this.transmit(request, req, target, attempt);
+        const { retryable, throttled } = classify(result);
+        limiter?.updateClientSendingRate(throttled ? { errorType: 'THROTTLING' } : {});
+        if (result.kind === 'answer' && result.fatal) throw result.fatal;
+        // botocore's MaxAttemptsChecker runs first and marks the last allowed attempt as "max attempts
+        // reached" whatever the answer: with AWS_MAX_ATTEMPTS=1 even an AccessDenied says
+        // "(reached max retries: 0)".
+        const last = attempt >= this.o.maxAttempts;
+        if (!retryable || last) {
+          if (result.kind === 'failure') throw result.error;
+          if (last && result.response.status >= 300) result.response.maxAttemptsReached = true;
+          return result.response;
+        }
+        await this.backOff(attempt, result);
       }
+    } catch (e) {
+      this.close();
+      throw e;
     }
-    httpsAgent = proxy ? proxyAgentFor(proxy, tlsOptions) : new https.Agent(tlsOptions);
-  } else {
-    // A plain-HTTP endpoint never opens a TLS connection: this stand-in keeps the handler from making
-    // a default https.Agent (and so from loading node:https and node:tls; see scripts/build.mjs).
-    httpsAgent = { destroy: () => undefined } as unknown as https.Agent;
   }
-  handler = new NodeHttpHandler({
-    connectionTimeout: o.connectTimeout ? o.connectTimeout * 1000 : undefined,
-    requestTimeout: o.readTimeout ? o.readTimeout * 1000 : undefined,
-    throwOnRequestTimeout: true,
-    httpAgent: new http.Agent({ keepAlive: true }),
-    httpsAgent,
-  });
-  handlers.set(o, handler);
-  return handler;
-}
 
-/** Closes the pooled connections of these options (the process can then exit at once). */
-export function closeTransport(o: TransportOptions): void {
-  handlers.get(o)?.destroy();
-  handlers.delete(o);
-}
-
-const warned = new WeakSet<TransportOptions>();
-
-/** Adaptive mode's client-side rate limiter, one per set of transport options (one client). */
-const limiters = new WeakMap<TransportOptions, Promise<RateLimiter>>();
-
-function rateLimiterFor(o: TransportOptions): Promise<RateLimiter> | undefined {
-  if (o.retryMode !== 'adaptive') return undefined;
-  let limiter = limiters.get(o);
-  if (!limiter) {
-    limiter = import('./rate-limiter').then((m) => m.createRateLimiter());
-    limiters.set(o, limiter);
+  /** Closes the pooled connections (the process can then exit at once); a later send opens new ones. */
+  close(): void {
+    this.handler?.destroy();
+    this.handler = undefined;
   }
-  return limiter;
-}
 
-export async function sendWithRetries(req: SerializedRequest, o: TransportOptions): Promise<RawResponse> {
-  const base = new URL(o.endpoint);
-  const prefix = base.pathname.replace(/\/+$/, '');
-  const path = `${prefix}${req.path}`;
-  const queryString = req.query.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&');
-  const fullUrl = `${base.protocol}//${base.host}${path}${queryString ? `?${queryString}` : ''}`;
-  const proxy = proxyFor(base, o.env);
-  // urllib3 warns once a connection to the host is set up (so not when the proxy or the connection fails).
-  const warnUnverified = () => {
-    if (o.verifySsl || base.protocol !== 'https:' || warned.has(o)) return;
-    warned.add(o);
-    o.warn?.(`warning: Unverified HTTPS request is being made to host '${base.hostname}'. Adding certificate verification is strongly advised.\n`);
-  };
-  const handler = handlerFor(base, o, proxy);
-  const sleep = o.sleep ?? ((s: number) => new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, s * 1000);
-    o.signal?.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
-  }));
-  const limiter = await rateLimiterFor(o);
-  try {
-    for (let attempt = 1; ; attempt++) {
-      // Adaptive mode: every attempt waits for a token (the bucket is on once a throttling answer came).
-      await limiter?.getSendToken();
-      const request = await buildSignedRequest(req, base, path, o);
-      const plainHttpProxy = proxy && base.protocol === 'http:' ? proxy : undefined;
-      if (plainHttpProxy) {
-        // An http:// endpoint through an HTTP proxy: the absolute URI goes to the proxy.
-        request.hostname = plainHttpProxy.url.hostname;
-        request.port = Number(plainHttpProxy.url.port || 80);
-        request.path = `${base.protocol}//${base.host}${path}`;
+  private target(req: SerializedRequest): Target {
+    const path = `${this.base.pathname.replace(/\/+$/, '')}${req.path}`;
+    const queryString = req.query.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&');
+    return { path, url: `${this.base.protocol}//${this.base.host}${path}${queryString ? `?${queryString}` : ''}` };
+  }
+
+  private rateLimiter(): Promise<RateLimiter> | undefined {
+    if (this.o.retryMode !== 'adaptive') return undefined;
+    return (this.limiter ??= import('./rate-limiter').then((m) => m.createRateLimiter()));
+  }
+
+  /**
+   * The attempt's HTTP request, signed with SigV4 when there are credentials (over the headers the
+   * AWS CLI signs: host, x-amz-date, content-type), then the unsigned User-Agent and Content-Length.
+   */
+  private async sign(req: SerializedRequest, target: Target): Promise<HttpRequest> {
+    const o = this.o;
+    const headers: Record<string, string> = { ...req.headers, host: this.base.host };
+    // Keys from the request (a map member sent in the query string is the user's): own properties only.
+    const query: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
+    for (const [k, v] of req.query) {
+      const prev = query[k];
+      query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+    }
+    let request = new HttpRequest({
+      method: req.method, protocol: this.base.protocol, hostname: this.base.hostname,
+      port: this.base.port ? Number(this.base.port) : undefined, path: target.path, query, headers, body: req.body || undefined,
+    });
+    if (o.credentials) {
+      this.signer ??= new Signer({
+        credentials: o.credentials, region: o.region, service: o.signingName, sha256: Hash.bind(null, 'sha256'),
+        applyChecksum: false, uriEscapePath: true,
+      });
+      request = (await this.signer.sign(request, { signingDate: o.now() })) as HttpRequest;
+    }
+    request.headers['User-Agent'] = o.userAgent;
+    if (req.body) request.headers['Content-Length'] = String(Buffer.byteLength(req.body));
+    return request;
+  }
+
+  /**
+   * One attempt: the request sent (an http:// endpoint through an HTTP proxy: its absolute URI to the
+   * proxy) and the answer read whole and decoded, or the failure as botocore names it.
+   */
+  private async transmit(request: HttpRequest, req: SerializedRequest, target: Target, attempt: number): Promise<Attempt> {
+    const { o, base, proxy } = this;
+    if (proxy && base.protocol === 'http:') {
+      request.hostname = proxy.url.hostname;
+      request.port = Number(proxy.url.port || 80);
+      request.path = `${base.protocol}//${base.host}${target.path}`;
+    }
+    o.log.debug('botocore.endpoint', `Sending http request (attempt ${attempt} of ${o.maxAttempts}): <AWSPreparedRequest stream_output=False, method=${req.method}, url=${target.url}, headers=${JSON.stringify(redactHeaders(request.headers))}>`);
+    if (req.body) o.log.debug('botocore.endpoint', `Request body: ${req.body}`);
+    try {
+      const handler = this.connections();
+      if (this.caError !== undefined && !proxy) throw Object.assign(new Error(this.caError), { caBundleFailure: true });
+      const { response: r } = await handler.handle(request);
+      this.warnUnverified();
+      const { bytes, complete } = await readBody(r.body);
+      const headers: Record<string, string> = Object.create(null) as Record<string, string>;
+      for (const [k, v] of Object.entries(r.headers)) headers[k.toLowerCase()] = String(v);
+      // A chunked body cut short is urllib3's ProtocolError: a closed connection, retried.
+      if (!complete && /chunked/i.test(headers['transfer-encoding'] ?? '')) throw Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+      // botocore decodes the body as strict UTF-8 where it parses it: a successful answer of an
+      // operation with output, an error answer that is not a generic 5xx page. A body that does not
+      // decode ends the call with Python's UnicodeDecodeError text (exit 255), before any retry.
+      let body: string;
+      let decodeError: string | undefined;
+      try {
+        body = pyUtf8Decode(bytes);
+      } catch (e) {
+        body = bytes.toString('utf8');
+        decodeError = (e as Error).message;
       }
-      o.log.debug('botocore.endpoint', `Sending http request (attempt ${attempt} of ${o.maxAttempts}): <AWSPreparedRequest stream_output=False, method=${req.method}, url=${fullUrl}, headers=${JSON.stringify(redactHeaders(request.headers))}>`);
-      if (req.body) o.log.debug('botocore.endpoint', `Request body: ${req.body}`);
-      let retryable = false;
-      let failure: CliError | undefined;
-      /** A failure that ends the call at once, never retried (botocore raises it while parsing). */
+      o.log.debug('botocore.parsers', `Response status: ${r.statusCode}`);
+      o.log.debug('botocore.parsers', `Response headers: ${JSON.stringify(headers)}`);
+      o.log.debug('botocore.parsers', `Response body:\n${body}`);
+      const parses = r.statusCode < 300 ? req.parsesOutput !== false : !isGenericErrorBody(r.statusCode, bytes);
       let fatal: CliError | undefined;
-      let response: RawResponse | undefined;
-      try {
-        const caError = caErrors.get(o);
-        if (caError !== undefined && !proxy) throw Object.assign(new Error(caError), { caBundleFailure: true });
-        const { response: r } = await handler.handle(request, { abortSignal: o.signal as never });
-        warnUnverified();
-        const { bytes, complete } = await readBody(r.body);
-        const headers: Record<string, string> = Object.create(null) as Record<string, string>;
-        for (const [k, v] of Object.entries(r.headers)) headers[k.toLowerCase()] = String(v);
-        // A chunked body cut short is urllib3's ProtocolError: a closed connection, retried.
-        if (!complete && /chunked/i.test(headers['transfer-encoding'] ?? '')) throw Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
-        // botocore decodes the body as strict UTF-8 where it parses it: a successful answer of an
-        // operation with output, an error answer that is not a generic 5xx page. A body that does not
-        // decode ends the call with Python's UnicodeDecodeError text (exit 255), before any retry.
-        let body: string;
-        let decodeError: string | undefined;
-        try {
-          body = pyUtf8Decode(bytes);
-        } catch (e) {
-          body = bytes.toString('utf8');
-          decodeError = (e as Error).message;
-        }
-        o.log.debug('botocore.parsers', `Response status: ${r.statusCode}`);
-        o.log.debug('botocore.parsers', `Response headers: ${JSON.stringify(headers)}`);
-        o.log.debug('botocore.parsers', `Response body:\n${body}`);
-        const parses = r.statusCode < 300 ? req.parsesOutput !== false : !isGenericErrorBody(r.statusCode, bytes);
-        if (decodeError !== undefined && parses) fatal = new CliError(decodeError, RC.GENERAL);
-        else if (!complete && r.statusCode < 300) {
-          // A successful answer whose body ended before its Content-Length: the AWS CLI parses what
-          // came (and prints nothing, or a part); this clone fails clearly, once (the AWS CLI does not
-          // retry it either).
-          fatal = new EndpointConnectionError(closedText(fullUrl));
-        }
-        // (An error answer cut short is taken as it came, as urllib3 gives it to botocore.)
-        response = { status: r.statusCode, headers, body, attempts: attempt, maxAttemptsReached: false };
-        const code = r.statusCode >= 300 ? errorCodeOf(r.statusCode, headers, body) : '';
-        if (r.statusCode >= 300) retryable = isRetryable(r.statusCode, code);
-        // botocore's throttling detector looks at the error code only.
-        limiter?.updateClientSendingRate(THROTTLING.has(code) ? { errorType: 'THROTTLING' } : {});
-      } catch (e) {
-        if (o.signal?.aborted) throw e;
-        limiter?.updateClientSendingRate({});
-        failure = networkError(e as NodeJS.ErrnoException, fullUrl, proxy);
-        o.log.debug('botocore.endpoint', `Request failed: ${(e as Error).name}: ${(e as Error).message}`);
-        // Every connection failure is transient for botocore, a refused proxy included (ProxyConnectionError
-        // is a ConnectionError).
-        retryable = true;
+      if (decodeError !== undefined && parses) fatal = new CliError(decodeError, RC.GENERAL);
+      else if (!complete && r.statusCode < 300) {
+        // A successful answer whose body ended before its Content-Length: the AWS CLI parses what
+        // came (and prints nothing, or a part); this clone fails clearly, once (the AWS CLI does not
+        // retry it either).
+        fatal = new EndpointConnectionError(closedText(target.url));
       }
-      if (fatal) throw fatal;
-      // botocore's MaxAttemptsChecker runs first and marks the last allowed attempt as "max attempts
-      // reached" whatever the answer: with AWS_MAX_ATTEMPTS=1 even an AccessDenied says
-      // "(reached max retries: 0)".
-      const last = attempt >= o.maxAttempts;
-      if (!retryable || last) {
-        if (failure) throw failure;
-        if (last && response!.status >= 300) response!.maxAttemptsReached = true;
-        return response!;
-      }
-      // Exponential backoff with full jitter; x-amz-retry-after (milliseconds) moves the wait
-      // within [t, t + 5 s] as botocore's newer standard mode does.
-      const jitter = (o.random ?? Math.random)() * Math.min(20, 2 ** (attempt - 1));
-      const retryAfter = response?.headers['x-amz-retry-after'];
-      const delay = retryAfter !== undefined && /^\s*[+-]?\d+\s*$/.test(retryAfter) && Number(retryAfter) >= 0
-        ? Math.max(jitter, Math.min(Number(retryAfter) / 1000, jitter + 5))
-        : jitter;
-      o.log.debug('botocore.retries.standard', `Retry needed, retrying request after delay of: ${delay}`);
-      await sleep(delay);
-      if (o.signal?.aborted) throw new Error('aborted');
+      // (An error answer cut short is taken as it came, as urllib3 gives it to botocore.)
+      const response: RawResponse = { status: r.statusCode, headers, body, attempts: attempt, maxAttemptsReached: false };
+      return { kind: 'answer', response, code: r.statusCode >= 300 ? errorCodeOf(r.statusCode, headers, body) : '', fatal };
+    } catch (e) {
+      o.log.debug('botocore.endpoint', `Request failed: ${(e as Error).name}: ${(e as Error).message}`);
+      return { kind: 'failure', error: networkError(e as NodeJS.ErrnoException, target.url, proxy) };
     }
-  } catch (e) {
-    closeTransport(o);
-    throw e;
+  }
+
+  /** Waits before the next attempt. */
+  private async backOff(attempt: number, result: Attempt): Promise<void> {
+    const o = this.o;
+    const retryAfter = result.kind === 'answer' ? result.response.headers['x-amz-retry-after'] : undefined;
+    const delay = retryDelay(attempt, (o.random ?? Math.random)(), retryAfter);
+    o.log.debug('botocore.retries.standard', `Retry needed, retrying request after delay of: ${delay}`);
+    await (o.sleep ?? ((s: number) => new Promise<void>((resolve) => { setTimeout(resolve, s * 1000); })))(delay);
+  }
+
+  /** The HTTP handler and its keep-alive connection pool, made on first use (the CA bundle read then). */
+  private connections(): NodeHttpHandler {
+    if (this.handler) return this.handler;
+    const o = this.o;
+    let httpsAgent: https.Agent;
+    if (this.base.protocol === 'https:') {
+      // With a CA bundle, it alone is trusted (as urllib3 does with `verify=<bundle>`).
+      const tlsOptions: https.AgentOptions = { keepAlive: true };
+      if (!o.verifySsl) tlsOptions.rejectUnauthorized = false;
+      if (o.caBundle) {
+        try {
+          tlsOptions.ca = readFileSync(o.caBundle, 'utf8');
+        } catch (e) {
+          // urllib3 loads the bundle when it wraps each connection: the failure is an SSLError of every
+          // attempt (after the proxy's tunnel, which fails first when the proxy does).
+          const code = (e as NodeJS.ErrnoException).code;
+          this.caError = code === 'ENOENT' ? '[Errno 2] No such file or directory'
+            : code === 'EACCES' ? '[Errno 13] Permission denied'
+              : code === 'EISDIR' ? '[Errno 21] Is a directory' : (e as Error).message;
+        }
+      }
+      httpsAgent = this.proxy ? proxyAgentFor(this.proxy, tlsOptions) : new https.Agent(tlsOptions);
+    } else {
+      // A plain-HTTP endpoint never opens a TLS connection: this stand-in keeps the handler from making
+      // a default https.Agent (and so from loading node:https and node:tls; see scripts/build.mjs).
+      httpsAgent = { destroy: () => undefined } as unknown as https.Agent;
+    }
+    this.handler = new NodeHttpHandler({
+      connectionTimeout: o.connectTimeout ? o.connectTimeout * 1000 : undefined,
+      requestTimeout: o.readTimeout ? o.readTimeout * 1000 : undefined,
+      throwOnRequestTimeout: true,
+      httpAgent: new http.Agent({ keepAlive: true }),
+      httpsAgent,
+    });
+    return this.handler;
+  }
+
+  /** urllib3 warns once a connection to the host is set up (so not when the proxy or the connection fails). */
+  private warnUnverified(): void {
+    if (this.o.verifySsl || this.base.protocol !== 'https:' || this.warnedUnverified) return;
+    this.warnedUnverified = true;
+    this.o.warn?.(`warning: Unverified HTTPS request is being made to host '${this.base.hostname}'. Adding certificate verification is strongly advised.\n`);
   }
 }
 
@@ -331,27 +411,3 @@ function isGenericErrorBody(status: number, bytes: Buffer): boolean {
 }
 
 const closedText = (url: string) => `Connection was closed before we received a valid response from endpoint URL: "${url}".`;
-
-async function buildSignedRequest(req: SerializedRequest, base: URL, path: string, o: TransportOptions): Promise<HttpRequest> {
-  const headers: Record<string, string> = { ...req.headers, host: base.host };
-  // Keys from the request (a map member sent in the query string is the user's): own properties only.
-  const query: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
-  for (const [k, v] of req.query) {
-    const prev = query[k];
-    query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
-  }
-  let request = new HttpRequest({
-    method: req.method, protocol: base.protocol, hostname: base.hostname,
-    port: base.port ? Number(base.port) : undefined, path, query, headers, body: req.body || undefined,
-  });
-  if (o.credentials) {
-    const signer = new SignatureV4({
-      credentials: o.credentials, region: o.region, service: o.signingName, sha256: Hash.bind(null, 'sha256'),
-      applyChecksum: false, uriEscapePath: true,
-    });
-    request = (await signer.sign(request, { signingDate: o.now() })) as HttpRequest;
-  }
-  request.headers['User-Agent'] = o.userAgent;
-  if (req.body) request.headers['Content-Length'] = String(Buffer.byteLength(req.body));
-  return request;
-}

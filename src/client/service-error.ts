@@ -2,7 +2,7 @@
 // body's __type/code, message from `message` or `Message`, the error shape's modeled fields) and
 // as the AWS CLI prints it in each --cli-error-format (exit 254); and the other errors the AWS CLI's
 // error handler renders in those formats (NoRegion, NoCredentials, ParamValidation, Configuration).
-import { CliError, RC } from '../errors';
+import { CliError, ConfigError, ParamValidationError, RC } from '../errors';
 import { getShape, hasOwn, MODEL, own } from '../model';
 import type { Operation } from '../model/types';
 import type { PyDict, PyValue } from '../py/values';
@@ -45,21 +45,15 @@ export class StructuredError extends CliError implements StructuredErrorLike {
 }
 
 /**
- * The same error as a StructuredError when it is one the AWS CLI renders in --cli-error-format
- * (matched by shape: the lazily loaded bundles each have their own copy of the error classes).
+ * The same error as a StructuredError when it is one the AWS CLI renders in --cli-error-format: a
+ * service error or another structured one as it is, a configuration error (NoRegion, NoCredentials,
+ * Configuration: a code and exit 253), a parameter error (without the usage block, which only argument
+ * parsing adds).
  */
-export function asStructured(e: unknown): StructuredError | undefined {
-  if (!(e instanceof Error) || typeof (e as CliError).rc !== 'number' || typeof (e as CliError).render !== 'function') return undefined;
-  if (typeof (e as Partial<StructuredErrorLike>).errorInfo === 'function') return e as StructuredError;
-  const err = e as CliError & { code?: unknown };
-  // ConfigError (NoRegion, NoCredentials, Configuration): a code and exit 253.
-  if (typeof err.code === 'string' && err.rc === RC.CONFIG) return new StructuredError(err.code, err.message, err.rc);
-  // ParamValidationError (without the usage block, which only argument parsing adds).
-  const text = err.render();
-  const prefix = '\naws: [ERROR]: An error occurred (ParamValidation): ';
-  if (err.rc === RC.PARAM && text.startsWith(prefix) && !text.includes('\nusage: ')) {
-    return new StructuredError('ParamValidation', err.message, err.rc);
-  }
+export function asStructured(e: unknown): StructuredError | ServiceError | undefined {
+  if (e instanceof StructuredError || e instanceof ServiceError) return e;
+  if (e instanceof ConfigError && e.rc === RC.CONFIG) return new StructuredError(e.code, e.message, e.rc);
+  if (e instanceof ParamValidationError && !e.withUsage) return new StructuredError('ParamValidation', e.message, e.rc);
   return undefined;
 }
 

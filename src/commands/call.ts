@@ -15,6 +15,7 @@ import { chooseOutput, renderBuffered, renderResponse, type OutputFormat } from 
 import { jsonLoads } from '../py/json-loads';
 import { shapeResponse } from '../client/response';
 import { asStructured, ServiceError } from '../client/service-error';
+import { serializeRequest } from '../client/serialize';
 import type { LoadedCredentials } from '../client/credentials';
 import { paginate } from './paginate';
 import { resolvePager, startPager } from './pager';
@@ -75,7 +76,7 @@ async function call(
   };
 
   let send: (p: PyDict) => Promise<PyValue>;
-  let transport: Transport | undefined;
+  let transport: OperationTransport | undefined;
   if (outputSkeleton) {
     send = async (p) => {
       validate(p);
@@ -133,8 +134,8 @@ async function clientSettings(inv: Invocation, profile: Profile): Promise<Client
   const region = configuredRegion(io, g, profile);
   let credentials: LoadedCredentials | null = null;
   if (g.signRequest) {
-    const rt = await import('../client/runtime');
-    credentials = await rt.loadCredentials({
+    const { loadCredentials } = await import('../client/credentials');
+    credentials = await loadCredentials({
       env: io.env, cwd: io.cwd, profile: profile.name, fromFlag: profile.fromFlag,
       configFile: profile.configFile, credentialsFile: profile.credentialsFile,
     }, log);
@@ -175,42 +176,49 @@ function configuredRegion(io: Invocation['io'], g: Invocation['globals'], profil
   try {
     return resolveRegion(io, g, profile);
   } catch (e) {
-    if ((e as ConfigError).code === 'NoRegion') return undefined;
+    if (e instanceof NoRegionError) return undefined;
     throw e;
   }
 }
 
-interface Transport {
+/** One operation's calls: parameters in, the parsed answer out. */
+interface OperationTransport {
   send(params: PyDict): Promise<PyValue>;
   close(): Promise<void>;
 }
 
-async function createTransport(inv: Invocation, profile: Profile, s: ClientSettings): Promise<Transport> {
+/**
+ * The client's request side for this command: the parameters serialised from the model, sent by the
+ * runtime's Transport (signing, retries, the connection pool), the answer parsed with Python's types
+ * (a service error as botocore parses it).
+ */
+async function createTransport(inv: Invocation, profile: Profile, s: ClientSettings): Promise<OperationTransport> {
   const { io, globals: g, operation: op, log } = inv;
-  const rt = await import('../client/runtime');
-  const { CleanRoomsMLClient } = await import('../client/index');
+  const { credentialsFor } = await import('../client/credentials');
+  const { Transport } = await import('../client/runtime');
   // "No credentials" is reported when the request is signed, after the parameters were validated.
-  const credentials = s.credentials ? await rt.credentialsFor(s.credentials, log) : null;
+  const credentials = s.credentials ? await credentialsFor(s.credentials, log) : undefined;
   const timeout = cliTimeout;
   // A CA bundle given as an empty value turns verification off, as botocore's falsy `verify` does.
   const caBundle = g.caBundle ?? io.env.AWS_CA_BUNDLE ?? profile.config.ca_bundle;
-  const client = new CleanRoomsMLClient({
-    region: s.region, endpoint: s.endpoint, credentials, maxAttempts: s.maxAttempts, retryMode: s.retryMode,
+  const http = new Transport({
+    endpoint: s.endpoint, region: s.region, signingName: MODEL.metadata.signingName ?? MODEL.metadata.endpointPrefix,
+    credentials, maxAttempts: s.maxAttempts, retryMode: s.retryMode,
     connectTimeout: timeout(g.connectTimeout), readTimeout: timeout(g.readTimeout), verifySsl: g.verifySsl && caBundle !== '',
     caBundle: caBundle || undefined, env: io.env,
     userAgent: `aws-cli/${CLI_VERSION} md/clone#typescript ua/2.1 os/${process.platform} lang/nodejs#${process.versions.node} cfg/retry-mode#${s.retryMode}`,
-    logger: log, abortSignal: io.signal, warn: (t: string) => io.stderr.write(t),
+    log, now: () => new Date(), warn: (t: string) => io.stderr.write(t),
   });
   return {
     send: async (params: PyDict) => {
-      const res = await client.sendRaw(op, params);
+      const res = await http.send(serializeRequest(op, params));
       if (res.status >= 300) {
         throw ServiceError.fromResponse(op, res, (shapeName) =>
           shapeResponse(jsonLoads(res.body), getShape(shapeName), { timestampFormat: 'iso8601', tz: io.env.TZ, now: io.now() }));
       }
       return res.body.trim() ? jsonLoads(res.body) : new Map();
     },
-    close: () => client.destroy(),
+    close: async () => http.close(),
   };
 }
 

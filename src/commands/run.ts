@@ -16,7 +16,6 @@ import { pyRepr } from '../py/repr';
 import { buildCallParameters, type CallContext } from '../params/build';
 import { generateSkeleton } from '../params/skeleton';
 import { createDebugLog, type DebugLog } from '../debug';
-import type { ServiceError } from '../client/service-error';
 
 /** Renders a help page: `aws help` (path []), `aws cleanroomsml help`, `aws cleanroomsml <operation> help`. */
 export type HelpRenderer = (path: string[], io: IO, globals: GlobalArgs) => Promise<number>;
@@ -212,17 +211,13 @@ export async function reportError(e: unknown, io: IO, errorFormat: string | unde
     io.stderr.write(err.render());
     return err.rc;
   }
-  // Errors may come from a lazily loaded bundle with its own copy of the error classes: match by shape.
-  if (isServiceError(e)) {
-    const { renderServiceError } = await import('../output/errors');
-    io.stderr.write(await renderServiceError(e, errorFormat, io));
-    return e.rc;
-  }
-  if (isCliError(e)) {
-    // Parameter and configuration errors follow --cli-error-format too (argument errors, with their
-    // usage block, do not).
-    const { asStructured } = await import('../client/service-error');
-    const structured = errorFormat ? asStructured(e) : undefined;
+  if (e instanceof CliError) {
+    // Service errors, and the errors the call already made structured (with the profile's format), in
+    // --cli-error-format; parameter and configuration errors too when a format is given (argument
+    // errors, with their usage block, never).
+    const { asStructured, ServiceError, StructuredError } = await import('../client/service-error');
+    const structured = e instanceof ServiceError || e instanceof StructuredError ? e
+      : errorFormat ? asStructured(e) : undefined;
     if (structured) {
       const { renderStructuredError } = await import('../output/errors');
       io.stderr.write(await renderStructuredError(structured, errorFormat, io));
@@ -236,13 +231,5 @@ export async function reportError(e: unknown, io: IO, errorFormat: string | unde
   const err = new GeneralError(msg);
   io.stderr.write(err.render());
   return err.rc;
-}
-
-function isCliError(e: unknown): e is CliError {
-  return e instanceof Error && typeof (e as CliError).rc === 'number' && typeof (e as CliError).render === 'function';
-}
-
-function isServiceError(e: unknown): e is ServiceError {
-  return isCliError(e) && typeof (e as ServiceError).extraDetails === 'function';
 }
 

@@ -22,15 +22,37 @@ export function getShape(ref: ShapeRef | string, model: ServiceModel = MODEL): S
   return s;
 }
 
-let opsByCli: Map<string, Operation> | undefined;
+/**
+ * The model's operations by CLI name, each read from the model when first asked for (a command
+ * touches one; listing the names reads none).
+ */
+class OperationsByCliName implements ReadonlyMap<string, Operation> {
+  private readonly apiNames = new Map<string, string>();
+  constructor(private readonly model: ServiceModel, cliNames: Readonly<Record<string, string>>) {
+    for (const [api, cli] of Object.entries(cliNames)) this.apiNames.set(cli, api);
+  }
+  get size(): number { return this.apiNames.size; }
+  has(cli: string): boolean { return this.apiNames.has(cli); }
+  get(cli: string): Operation | undefined {
+    const api = this.apiNames.get(cli);
+    return api === undefined ? undefined : own(this.model.operations, api);
+  }
+  keys(): MapIterator<string> { return this.apiNames.keys(); }
+  *values(): MapIterator<Operation> { for (const cli of this.apiNames.keys()) yield this.get(cli)!; }
+  *entries(): MapIterator<[string, Operation]> { for (const cli of this.apiNames.keys()) yield [cli, this.get(cli)!]; }
+  [Symbol.iterator](): MapIterator<[string, Operation]> { return this.entries(); }
+  forEach(f: (op: Operation, cli: string, map: ReadonlyMap<string, Operation>) => void): void {
+    for (const [cli, op] of this.entries()) f(op, cli, this);
+  }
+}
+
+let opsByCli: ReadonlyMap<string, Operation> | undefined;
 
 /** Operations keyed by their CLI name (`start-trained-model-inference-job`), in model order. */
-export function operationsByCliName(model: ServiceModel = MODEL): Map<string, Operation> {
-  if (model === MODEL && opsByCli) return opsByCli;
+export function operationsByCliName(model: ServiceModel = MODEL): ReadonlyMap<string, Operation> {
+  if (model === MODEL) return (opsByCli ??= new OperationsByCliName(model, OPERATION_CLI_NAMES));
   const m = new Map<string, Operation>();
-  const names = model === MODEL ? OPERATION_CLI_NAMES : undefined;
-  for (const op of Object.values(model.operations)) m.set(names?.[op.name] ?? xformName(op.name, '-'), op);
-  if (model === MODEL) opsByCli = m;
+  for (const op of Object.values(model.operations)) m.set(xformName(op.name, '-'), op);
   return m;
 }
 

@@ -1,6 +1,7 @@
 // Python's strict UTF-8 decoding (bytes.decode('utf-8')), with the UnicodeDecodeError text CPython
 // gives for the first bad sequence (Objects/stringlib/codecs.h, utf8_decode): "invalid start byte",
 // "invalid continuation byte" or "unexpected end of data", for one byte or a range of them.
+import { isUtf8 } from 'node:buffer';
 
 /** CPython's UnicodeDecodeError for UTF-8; `message` is str() of it. */
 export class PyUnicodeDecodeError extends Error {
@@ -57,17 +58,12 @@ export function utf8Error(bytes: Uint8Array): { start: number; end: number; reas
   return undefined;
 }
 
-let fatal: InstanceType<typeof TextDecoder> | undefined;
-
-/** bytes.decode('utf-8'): the text, or PyUnicodeDecodeError with CPython's message. */
+/** bytes.decode('utf-8'): the text (a BOM kept, as Python keeps it), or PyUnicodeDecodeError with CPython's message. */
 export function pyUtf8Decode(bytes: Uint8Array): string {
-  fatal ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  try {
-    return fatal.decode(bytes);
-  } catch {
-    const e = utf8Error(bytes);
-    // (The two decoders agree on what is valid; this is only reached with an error found.)
-    if (!e) throw new Error('invalid UTF-8');
-    throw new PyUnicodeDecodeError(e.start, e.end, e.reason, bytes);
-  }
+  // (Node's strict validator; its TextDecoder would load the WHATWG encoding module for the same answer.)
+  if (isUtf8(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const e = utf8Error(bytes);
+  // (The two validators agree on what is valid; this is only reached with an error found.)
+  if (!e) throw new Error('invalid UTF-8');
+  throw new PyUnicodeDecodeError(e.start, e.end, e.reason, bytes);
 }

@@ -7,7 +7,12 @@ import { PyException } from './exceptions';
 import { pyFloat } from './numbers';
 import { pyIsSpaceChar } from './str';
 
-const ND = /\p{Nd}/u;
+/** A test by a regex built on first use: Unicode property classes cost about 1 ms to build, at load otherwise. */
+const lazyRegExp = (make: () => RegExp) => {
+  let re: RegExp | undefined;
+  return { test: (s: string) => (re ??= make()).test(s) };
+};
+const ND = lazyRegExp(() => /\p{Nd}/u);
 
 /** The value of a Unicode decimal digit (each Nd block runs 0..9 from a code point of its own). */
 function decimalDigitValue(ch: string): number {
@@ -69,9 +74,9 @@ const monthOf = (name: string) => lookup(MONTHS, name);
 const hmsOf = (name: string) => lookup(HMS, name);
 const ampmOf = (name: string) => lookup(AMPM, name);
 
-const IS_WORD = /\p{L}/u; // str.isalpha()
+const IS_WORD = lazyRegExp(() => /\p{L}/u); // str.isalpha()
 // str.isdigit(): decimal digits plus the other Numeric_Type=Digit characters (superscripts, circled …).
-const IS_NUM = /[\p{Nd}\u00b2\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792]/u;
+const IS_NUM = lazyRegExp(() => /[\p{Nd}\u00b2\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792]/u);
 const isDigitStr = (s: string) => s.length > 0 && [...s].every((c) => IS_NUM.test(c));
 
 /** dateutil's _timelex.split. */

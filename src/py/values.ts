@@ -4,11 +4,11 @@
 //  - ints are JS numbers when safe, bigint beyond that; floats are PyFloat (so 5.0 stays a float);
 //  - bytes (YAML !!binary, fileb://) are PyBytes; YAML timestamps are PyDateTime (date or naive datetime).
 
-class PyFloatImpl {
+export class PyFloat {
   constructor(public readonly value: number) {}
 }
 
-class PyBytesImpl {
+export class PyBytes {
   constructor(public readonly bytes: Uint8Array) {}
 }
 
@@ -16,7 +16,7 @@ class PyBytesImpl {
  * A datetime.date (`hasTime` false) or a naive datetime.datetime: what a YAML timestamp becomes
  * (`--cli-input-yaml`, as ruamel constructs it).
  */
-class PyDateTimeImpl {
+export class PyDateTime {
   constructor(
     public readonly hasTime: boolean,
     public readonly year: number,
@@ -28,23 +28,6 @@ class PyDateTimeImpl {
     public readonly microsecond = 0,
   ) {}
 }
-
-interface ValueClasses { PyFloat: typeof PyFloatImpl; PyBytes: typeof PyBytesImpl; PyDateTime: typeof PyDateTimeImpl }
-
-// The value classes are shared through globalThis: the CLI is several bundles loaded on demand, and
-// `instanceof` must hold across them.
-const registry = globalThis as { __awsCloneValueClasses?: Partial<ValueClasses> };
-const shared = (registry.__awsCloneValueClasses ??= {}) as ValueClasses;
-shared.PyFloat ??= PyFloatImpl;
-shared.PyBytes ??= PyBytesImpl;
-shared.PyDateTime ??= PyDateTimeImpl;
-
-export const PyFloat = shared.PyFloat;
-export type PyFloat = PyFloatImpl;
-export const PyBytes = shared.PyBytes;
-export type PyBytes = PyBytesImpl;
-export const PyDateTime = shared.PyDateTime;
-export type PyDateTime = PyDateTimeImpl;
 
 export type PyDict = Map<string, PyValue>;
 
@@ -64,8 +47,7 @@ export type PyValue = null | boolean | string | number | bigint | PyFloat | PyBy
 // A dict's keys are strings here; Python's can be other values (a YAML `1:`, `true:` or date key).
 // Such a dict keeps its original keys on the side, by their str(), for what tells them apart from
 // strings: validation (a map's keys must be str) and repr().
-const keyRegistry = globalThis as { __awsCloneNonStrKeys?: WeakMap<PyDict, Map<string, PyValue>> };
-const nonStrKeys = (keyRegistry.__awsCloneNonStrKeys ??= new WeakMap());
+const nonStrKeys = new WeakMap<PyDict, Map<string, PyValue>>();
 
 /** Records that `key` of `d` stands for the Python key `original` (not a str). */
 export function setNonStrKey(d: PyDict, key: string, original: PyValue): void {

@@ -6,7 +6,7 @@ import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { proxyFor } from '../../src/client/proxy';
-import { closeTransport, sendWithRetries, type TransportOptions } from '../../src/client/runtime';
+import { Transport, type TransportOptions } from '../../src/client/runtime';
 import { serializeRequest } from '../../src/client/serialize';
 import type { CliError } from '../../src/errors';
 import { operationsByCliName } from '../../src/model';
@@ -111,12 +111,13 @@ function options(endpoint: string, env: Record<string, string>): TransportOption
 }
 
 async function attempt(o: TransportOptions): Promise<CliError> {
+  const transport = new Transport(o);
   try {
-    await sendWithRetries(request(), o);
+    await transport.send(request());
   } catch (e) {
     return e as CliError;
   } finally {
-    closeTransport(o);
+    transport.close();
   }
   throw new Error('expected a failure');
 }
@@ -164,8 +165,9 @@ describe('HTTP through a proxy, and NO_PROXY', () => {
     const proxy = await refusingProxy();
     const { url, hits } = await origin();
     const o = options(url, { HTTP_PROXY: `http://127.0.0.1:${proxy.port}` });
-    const res = await sendWithRetries(request(), o);
-    closeTransport(o);
+    const transport = new Transport(o);
+    const res = await transport.send(request());
+    transport.close();
     expect(res.status).toBe(403);
     expect(proxy.lines).toEqual([`GET ${url}/memberships/${M}/trained-model-inference-jobs/${encodeURIComponent(ARN)}`]);
     expect(hits).toEqual([]);
@@ -175,8 +177,9 @@ describe('HTTP through a proxy, and NO_PROXY', () => {
     const proxy = await refusingProxy();
     const { url, hits } = await origin();
     const o = options(url, { HTTP_PROXY: `http://127.0.0.1:${proxy.port}`, NO_PROXY: 'localhost,127.0.0.1' });
-    const res = await sendWithRetries(request(), o);
-    closeTransport(o);
+    const transport = new Transport(o);
+    const res = await transport.send(request());
+    transport.close();
     expect(res.status).toBe(200);
     expect(hits.length).toBe(1);
     expect(proxy.lines).toEqual([]);

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DefaultRateLimiter } from '@smithy/util-retry';
-import { closeTransport, EndpointConnectionError, isRetryable, resolveCredentials, sendWithRetries, type TransportOptions } from '../../src/client/runtime';
+import { classify, EndpointConnectionError, isRetryable, retryDelay, Transport, type TransportOptions } from '../../src/client/runtime';
+import { resolveCredentials } from '../../src/client/credentials';
 import { serializeRequest } from '../../src/client/serialize';
 import { ServiceError } from '../../src/client/service-error';
 import { CliError, NoCredentialsError } from '../../src/errors';
@@ -66,10 +67,11 @@ function options(endpoint: string, over: Partial<TransportOptions> = {}): Transp
 }
 
 async function send(o: TransportOptions, req = getRequest()) {
+  const transport = new Transport(o);
   try {
-    return await sendWithRetries(req, o);
+    return await transport.send(req);
   } finally {
-    closeTransport(o);
+    transport.close();
   }
 }
 
@@ -88,6 +90,16 @@ describe('the request on the wire', () => {
     expect(h['user-agent']).toBe('aws-cli/2.36.7 test');
     expect(h.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/20260301\/us-east-1\/cleanrooms-ml\/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=[0-9a-f]{64}$/);
     expect(h['x-amz-security-token']).toBeUndefined();
+  });
+
+  it('dates the signature as the SDK does (x-amz-date and the credential scope from the same date)', async () => {
+    for (const at of [Date.UTC(2026, 2, 1, 2, 3, 4, 999), Date.UTC(2000, 1, 29, 23, 59, 59), Date.UTC(1999, 11, 31, 0, 0, 0, 1)]) {
+      const { url, seen } = await serve([{ status: 200, body: '{}' }]);
+      await send(options(url, { now: () => new Date(at) }));
+      const iso = new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+      expect(seen[0].headers['x-amz-date']).toBe(iso);
+      expect(seen[0].headers.authorization).toContain(`Credential=AKIDEXAMPLE/${iso.slice(0, 8)}/us-east-1/cleanrooms-ml/aws4_request`);
+    }
   });
 
   it('signs for an empty region as botocore does (--region \'\', AWS_DEFAULT_REGION=)', async () => {
@@ -256,6 +268,49 @@ describe('standard retries', () => {
   });
 });
 
+describe('the steps alone', () => {
+  const answer = (status: number, code: string) => ({
+    kind: 'answer' as const, code, response: { status, headers: {}, body: '', attempts: 1, maxAttemptsReached: false },
+  });
+
+  it('classify: no answer is always retried; an answer for its code or status; throttling for the rate limiter', () => {
+    expect(classify({ kind: 'failure', error: new EndpointConnectionError('x') })).toEqual({ retryable: true, throttled: false });
+    expect(classify(answer(200, ''))).toEqual({ retryable: false, throttled: false });
+    expect(classify(answer(400, 'ThrottlingException'))).toEqual({ retryable: true, throttled: true });
+    expect(classify(answer(400, 'RequestTimeoutException'))).toEqual({ retryable: true, throttled: false });
+    expect(classify(answer(503, 'ServiceUnavailableException'))).toEqual({ retryable: true, throttled: false });
+    expect(classify(answer(403, 'AccessDeniedException'))).toEqual({ retryable: false, throttled: false });
+  });
+
+  it('retryDelay: full jitter under 2^(attempt-1) capped at 20 s, moved by x-amz-retry-after within 5 s', () => {
+    expect([1, 2, 3, 4, 5, 6, 7].map((a) => retryDelay(a, 1, undefined))).toEqual([1, 2, 4, 8, 16, 20, 20]);
+    expect(retryDelay(3, 0.25, undefined)).toBe(1);
+    expect(retryDelay(1, 0.5, '1500')).toBe(1.5);
+    expect(retryDelay(2, 0.5, '0')).toBe(1);
+    expect(retryDelay(3, 0.5, '60000')).toBe(7);
+    expect(retryDelay(4, 0.5, 'soon')).toBe(4);
+    expect(retryDelay(1, 0.5, '-5')).toBe(0.5);
+  });
+
+  it('a Transport keeps its connection for the pages of a command, and opens a new one after close', async () => {
+    const ports: number[] = [];
+    const server = createServer((req, res) => { ports.push(req.socket.remotePort!); req.resume(); req.on('end', () => res.end('{}')); });
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const transport = new Transport(options(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+    try {
+      await transport.send(getRequest());
+      await transport.send(getRequest());
+      transport.close();
+      await transport.send(getRequest());
+    } finally {
+      transport.close();
+    }
+    expect(ports[1]).toBe(ports[0]);
+    expect(ports[2]).not.toBe(ports[0]);
+  });
+});
+
 describe('--no-verify-ssl and certificates', () => {
   let dir: string;
   let tlsUrl: string;
@@ -295,11 +350,12 @@ describe('--no-verify-ssl and certificates', () => {
     const warnings: string[] = [];
     const o = options(tlsUrl, { verifySsl: false, warn: (t) => warnings.push(t) });
     const req = getRequest();
+    const transport = new Transport(o);
     try {
-      await sendWithRetries(req, o);
-      await sendWithRetries(req, o);
+      await transport.send(req);
+      await transport.send(req);
     } finally {
-      closeTransport(o);
+      transport.close();
     }
     expect(warnings).toEqual(["warning: Unverified HTTPS request is being made to host '127.0.0.1'. Adding certificate verification is strongly advised.\n"]);
     const refused: string[] = [];

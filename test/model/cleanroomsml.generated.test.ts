@@ -47,13 +47,15 @@ describe('the generated model', () => {
       expect(Object.getOwnPropertyDescriptor(shapes, name), name).toBeUndefined();
     }
     expect(CLEANROOMSML_MODEL.operations.NoSuchOperation).toBeUndefined();
+    expect(CLEANROOMSML_MODEL.operations.toString).toBeUndefined();
+    expect('constructor' in CLEANROOMSML_MODEL.operations).toBe(false);
     expect(CLEANROOMSML_MODEL.paginators.StartTrainedModelInferenceJob).toBeUndefined();
     expect(CLEANROOMSML_MODEL.paginators.ListTrainedModelInferenceJobs).toEqual({
       input_token: 'nextToken', output_token: 'nextToken', limit_key: 'maxResults', result_key: 'trainedModelInferenceJobs',
     });
   });
 
-  it('is a text with a line per shape (name and JSON, tab-separated), then the operations and the paginators', () => {
+  it('is a text with a line per shape and a line per operation (name and JSON, tab-separated), then the paginators', () => {
     const lines = MODEL_TEXT.split('\n');
     expect(lines.pop()).toBe('');
     const split = (line: string) => {
@@ -62,11 +64,27 @@ describe('the generated model', () => {
       return [fields[0], JSON.parse(fields[1])];
     };
     expect(split(lines.pop()!)).toEqual(['*paginators', { ...CLEANROOMSML_MODEL.paginators }]);
-    expect(split(lines.pop()!)).toEqual(['*operations', { ...CLEANROOMSML_MODEL.operations }]);
+    const operations = lines.splice(-Object.keys(OPERATION_CLI_NAMES).length);
+    expect(operations.map((l) => split(l))).toEqual(Object.entries(CLEANROOMSML_MODEL.operations).map(([name, op]) => [`*${name}`, op]));
     expect(lines.map((l) => split(l)[0])).toEqual(Object.keys(CLEANROOMSML_MODEL.shapes));
     for (const line of lines) {
       const [name, shape] = split(line);
       expect(CLEANROOMSML_MODEL.shapes[name], name).toEqual(shape);
     }
+  });
+});
+
+describe('operations by CLI name', () => {
+  it('lists every operation in model order, and reads only the ones asked for', async () => {
+    const { operationsByCliName } = await import('../../src/model');
+    const ops = operationsByCliName();
+    expect([...ops.keys()]).toEqual(Object.values(OPERATION_CLI_NAMES));
+    expect(ops.size).toBe(59);
+    expect(ops.get('start-trained-model-inference-job')?.name).toBe('StartTrainedModelInferenceJob');
+    expect(ops.get('StartTrainedModelInferenceJob')).toBeUndefined();
+    expect(ops.get('constructor')).toBeUndefined();
+    expect(ops.has('list-audience-models')).toBe(true);
+    expect([...ops.entries()].map(([cli, op]) => [cli, op.name])).toEqual(Object.entries(OPERATION_CLI_NAMES).map(([api, cli]) => [cli, api]));
+    expect([...ops.values()]).toEqual(Object.values(CLEANROOMSML_MODEL.operations));
   });
 });

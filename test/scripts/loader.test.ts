@@ -126,11 +126,15 @@ describe('the bundle loader', () => {
     expect(readFileSync(join(dist, '.cache', 'x.js.v8')).equals(refused)).toBe(true);
   });
 
-  it('loads sibling bundles once and Node\'s builtins through the require it gives', () => {
-    bundle('y', '1111111111111111', 'exports.count = (globalThis.loads = (globalThis.loads ?? 0) + 1); exports.sep = require("node:path").sep;');
-    bundle('x', '2222222222222222', 'exports.main = () => { const a = require("./y.js"); const b = require("./y.js"); '
-      + 'process.stdout.write(`${a === b} ${a.count} ${a.sep}\\n`); return 0; };');
-    expect(run('x')).toEqual({ rc: 0, stdout: 'true 1 /\n', stderr: '' });
+  it('hands over the modules of sibling bundles (`./y.js#src/m.ts`), each bundle loaded once, and Node\'s builtins', () => {
+    // As scripts/build.mjs writes them: a bundle's __module(path) answers the namespace of a module it holds.
+    bundle('y', '1111111111111111', 'const loads = (globalThis.loads = (globalThis.loads ?? 0) + 1); '
+      + 'const m = { count: loads, sep: require("node:path").sep }; const n = { name: "n" }; '
+      + 'exports.__module = (path) => { if (path === "src/m.ts") return m; if (path === "src/n.ts") return n; throw new Error(path); };');
+    bundle('x', '2222222222222222', 'exports.main = () => { const a = require("./y.js#src/m.ts"); const b = require("./y.js#src/m.ts"); '
+      + 'const n = require("./y.js#src/n.ts"); '
+      + 'process.stdout.write(`${a === b} ${a.count} ${a.sep} ${n.name} ${globalThis.loads}\\n`); return 0; };');
+    expect(run('x')).toEqual({ rc: 0, stdout: 'true 1 / n 1\n', stderr: '' });
   });
 
   it('reads and writes no cache with AWS_CLONE_NO_CODE_CACHE', () => {
