@@ -24,7 +24,10 @@ export const MAIN = { name: 'aws', entry: 'src/main.ts' };
  */
 export const ON_DEMAND = [
   { name: 'lazy-call', kind: 'lazy', why: 'calling an operation: configuration, validation, the request, output',
-    modules: ['src/commands/call.ts', 'src/client/serialize.ts', 'src/client/response.ts'] },
+    modules: ['src/commands/call.ts', 'src/client/serialize.ts', 'src/client/response.ts',
+      // Python's datetime, dateutil's parser and the UTF-8 codec: response timestamps and bodies here,
+      // credential_process expiry times and response bodies in lazy-client (loaded after this one).
+      'src/py/datetime.ts', 'src/py/dateutil.ts', 'src/py/codec.ts'] },
   { name: 'lazy-client', kind: 'lazy', why: 'the request: credentials, SigV4, HTTP, retries (the SDK\'s runtime)',
     modules: ['src/client/runtime.ts', 'src/client/credentials.ts'] },
   { name: 'lazy-endpoints', kind: 'lazy', why: 'the endpoint rules engine: only when no endpoint URL is configured',
@@ -47,13 +50,15 @@ export const ON_DEMAND = [
     modules: ['src/client/config.ts', 'src/client/region.ts'] },
   // The help texts (80 kB): help pages and the comments of the YAML input skeleton.
   { name: 'shared-docs', kind: 'shared', why: 'the help texts', modules: ['src/model/docs.generated.ts'] },
+  // Python's operators and builtins (==, ordering, sorted(), …): --query and the table's sorting.
+  { name: 'shared-py-ops', kind: 'shared', why: 'Python\'s operators, for --query and --output table', modules: ['src/py/ops.ts'] },
 ];
 
 /**
  * Modules the main bundle holds although its start-up code does not import them: small ones that
  * several lazy bundles import (evaluated when first imported).
  */
-export const MAIN_HOLDS = ['src/py/shlex.ts'];
+export const MAIN_HOLDS = ['src/py/shlex.ts', 'src/commands/programs.ts'];
 
 /**
  * The other executables: each a bundle of its own, in a process of its own. `direct`: loaded by Node's
