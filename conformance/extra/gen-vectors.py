@@ -524,6 +524,81 @@ def gen_ops_specials():
         "Escaping: a lone surrogate (JSON \\ud800) in a path label cannot be encoded: an error, no request.")
     vec(A, "ops-esc-lone-surrogate-query", base("ListAudienceExportJobs") + ["--cli-input-json", '{"audienceGenerationJobArn": "' + ARNS["AudienceGenerationJobArn"] + '\\udc00"}'],
         "Escaping: a lone surrogate (JSON \\udc00) in a query string cannot be encoded: an error, no request.")
+    ctm = base("CreateTrainedModel") + ["--membership-identifier", M, "--name", "m", "--configured-model-algorithm-association-arn",
+                                        ARNS["ConfiguredModelAlgorithmAssociationArn"], "--resource-config", "instanceType=ml.m5.xlarge,volumeSizeInGB=10"]
+    dc = {"mlInputChannelArn": ARNS["MLInputChannelArn"], "channelName": "train"}
+    MORE = [
+        ("list-struct-json-object", ctm + ["--data-channels", json.dumps(dc)], "a JSON object (not a list) for a list of structures"),
+        ("list-struct-sh-explicit-list", ctm + ["--data-channels", f"[{{mlInputChannelArn={dc['mlInputChannelArn']},channelName=train}}]"],
+         "an explicit shorthand list [..] for a list of structures (parsed as JSON)"),
+        ("list-struct-two-words", ctm + ["--data-channels", f"mlInputChannelArn={dc['mlInputChannelArn']},channelName=a",
+                                         f"mlInputChannelArn={dc['mlInputChannelArn']},channelName=b,s3DataDistributionType=ShardedByS3Key"],
+         "two shorthand items"),
+        ("list-struct-json-then-sh", ctm + ["--data-channels", json.dumps([dc]), "channelName=x"], "a JSON list followed by a second word"),
+        ("list-str-csv", base("CreateMLInputChannel") + ["--membership-identifier", M, "--configured-model-algorithm-associations",
+                                                         ARNS["ConfiguredModelAlgorithmAssociationArn"] + "," + ARNS["ConfiguredModelAlgorithmAssociationArn"],
+                                                         "--input-channel", f"dataSource={{protectedQueryInputParameters={{sqlParameters={{queryString=SELECT 1}}}}}},roleArn={ARNS['IamRoleArn']}",
+                                                         "--name", "c", "--retention-in-days", "1"], "a comma inside one word of a list of strings"),
+        ("enum-list-two", base("CreateConfiguredAudienceModel") + ["--name", "c", "--audience-model-arn", ARNS["AudienceModelArn"], "--output-config",
+                                                                   f"destination={{s3Destination={{s3Uri=s3://b/}}}},roleArn={ARNS['IamRoleArn']}", "--shared-audience-metrics", "ALL", "NONE"],
+         "two items for a list of max 1 (not checked client-side)"),
+        ("bool-cij-override", base("StartAudienceGenerationJob") + ["--cli-input-json", json.dumps({"name": "g", "configuredAudienceModelArn": ARNS["ConfiguredAudienceModelArn"],
+                                                                                                   "seedAudience": {"roleArn": ARNS["IamRoleArn"]}, "includeSeedInOutput": True}),
+                                                                   "--no-include-seed-in-output"], "a boolean from --cli-input-json overridden on the command line"),
+        ("struct-cij-override-merge", base("PutMLConfiguration") + ["--cli-input-json", json.dumps({"membershipIdentifier": M, "defaultOutputLocation": {
+            "destination": {"s3Destination": {"s3Uri": "s3://from-json/"}}, "roleArn": ARNS["IamRoleArn"]}}), "--default-output-location", "roleArn=" + ARNS["IamRoleArn"]],
+         "a structure from the command line replaces (does not merge with) --cli-input-json's"),
+        ("ts-no-zone", base("CreateAudienceModel") + ["--name", "n", "--training-dataset-arn", ARNS["TrainingDatasetArn"], "--training-data-start-time", "2024-01-01T00:00:00"],
+         "a timestamp without a zone"),
+        ("ts-frac-offset", base("CreateAudienceModel") + ["--name", "n", "--training-dataset-arn", ARNS["TrainingDatasetArn"], "--training-data-start-time", "2024-01-01T00:00:00.5+01:00"],
+         "a fractional timestamp with an offset"),
+        ("ts-spaces", base("CreateAudienceModel") + ["--name", "n", "--training-dataset-arn", ARNS["TrainingDatasetArn"], "--training-data-start-time", "  2024-01-01  "],
+         "a timestamp with surrounding spaces"),
+        ("ts-month-year", base("CreateAudienceModel") + ["--name", "n", "--training-dataset-arn", ARNS["TrainingDatasetArn"], "--training-data-start-time", "Jan 2024"],
+         "a month and a year"),
+        ("ts-two-digit-year", base("CreateAudienceModel") + ["--name", "n", "--training-dataset-arn", ARNS["TrainingDatasetArn"], "--training-data-start-time", "24-01-05"],
+         "a two-digit year"),
+        ("ts-epoch-exp", base("CreateAudienceModel") + ["--name", "n", "--training-dataset-arn", ARNS["TrainingDatasetArn"], "--training-data-start-time", "1.7e9"],
+         "epoch seconds in scientific notation"),
+        ("ts-cij-string-epoch", base("CreateAudienceModel") + ["--cli-input-json", json.dumps({"name": "n", "trainingDatasetArn": ARNS["TrainingDatasetArn"],
+                                                                                               "trainingDataStartTime": "1700000000"})], "epoch seconds as a JSON string"),
+        ("ts-cij-bool", base("CreateAudienceModel") + ["--cli-input-json", json.dumps({"name": "n", "trainingDatasetArn": ARNS["TrainingDatasetArn"],
+                                                                                        "trainingDataStartTime": True})], "a boolean for a timestamp"),
+        ("ts-cij-bad", base("CreateAudienceModel") + ["--cli-input-json", json.dumps({"name": "n", "trainingDatasetArn": ARNS["TrainingDatasetArn"],
+                                                                                       "trainingDataStartTime": "not a date"})], "an unparseable timestamp in --cli-input-json"),
+        ("string-number-cij", base("GetTrainingDataset") + ["--cli-input-json", '{"trainingDatasetArn": 12345678901234567890123}'], "a number for a string in --cli-input-json"),
+        ("string-list-cij", base("GetTrainingDataset") + ["--cli-input-json", '{"trainingDatasetArn": ["' + ARNS["TrainingDatasetArn"] + '"]}'], "a list for a string in --cli-input-json"),
+        ("int-cij-string", base("ListTrainingDatasets") + ["--cli-input-json", '{"maxResults": "5"}'], "a string for an integer in --cli-input-json"),
+        ("int-cij-float", base("ListTrainingDatasets") + ["--cli-input-json", '{"maxResults": 5.0}'], "a float for an integer in --cli-input-json"),
+        ("int-cij-bool", base("ListTrainingDatasets") + ["--cli-input-json", '{"maxResults": true}'], "a boolean for an integer in --cli-input-json"),
+        ("int-ciy-octal", base("ListTrainingDatasets") + ["--cli-input-yaml", "maxResults: 0o17\n"], "a YAML octal for an integer"),
+        ("int-ciy-sexagesimal", base("ListTrainingDatasets") + ["--cli-input-yaml", "maxResults: 1:30\n"], "a YAML 1.1 sexagesimal for an integer"),
+        ("int-ciy-float", base("ListTrainingDatasets") + ["--cli-input-yaml", "maxResults: 5.0\n"], "a YAML float for an integer"),
+        ("int-ciy-bool", base("ListTrainingDatasets") + ["--cli-input-yaml", "maxResults: yes\n"], "YAML 'yes' for an integer"),
+        ("double-ciy-int", base("CreateConfiguredModelAlgorithmAssociation") + ["--cli-input-yaml",
+            f"membershipIdentifier: {M}\nconfiguredModelAlgorithmArn: {ARNS['ConfiguredModelAlgorithmArn']}\nname: a\nprivacyConfiguration:\n  policies:\n"
+            "    trainedModelExports: {maxSize: {unit: GB, value: 5}, filesToExport: [MODEL]}\n"], "a YAML integer for a double (sent as 5)"),
+        ("double-json-int", cmaa + ["--privacy-configuration", '{"policies": {"trainedModelExports": {"maxSize": {"unit": "GB", "value": 5}, "filesToExport": ["MODEL"]}}}'],
+         "a JSON integer for a double"),
+        ("double-json-neg-zero", cmaa + ["--privacy-configuration", '{"policies": {"trainedModelExports": {"maxSize": {"unit": "GB", "value": -0.0}, "filesToExport": ["MODEL"]}}}'],
+         "-0.0 for a double (below the minimum)"),
+        ("double-json-many-digits", cmaa + ["--privacy-configuration", '{"policies": {"trainedModelExports": {"maxSize": {"unit": "GB", "value": 0.1000000000000000055511151231257827}, "filesToExport": ["MODEL"]}}}'],
+         "a double with more digits than a float keeps"),
+        ("double-json-exp", cmaa + ["--privacy-configuration", '{"policies": {"trainedModelExports": {"maxSize": {"unit": "GB", "value": 2.5E+1}, "filesToExport": ["MODEL"]}}}'],
+         "a double in E notation (sent as 25.0)"),
+        ("int-cij-bool-body", base("CreateMLInputChannel") + ["--cli-input-json", json.dumps({"membershipIdentifier": M, "configuredModelAlgorithmAssociations":
+            [ARNS["ConfiguredModelAlgorithmAssociationArn"]], "inputChannel": {"dataSource": {"protectedQueryInputParameters": {"sqlParameters": {"queryString": "SELECT 1"}}},
+            "roleArn": ARNS["IamRoleArn"]}, "name": "c", "retentionInDays": True})], "a boolean for an integer in the body (True is an int to Python)"),
+        ("int-cij-bool-below-min", base("UpdateConfiguredAudienceModel") + ["--cli-input-json", json.dumps({"configuredAudienceModelArn": ARNS["ConfiguredAudienceModelArn"],
+            "minMatchingSeedSize": False})], "false for an integer with a minimum of 25"),
+        ("double-cij-bool", cmaa + ["--privacy-configuration", '{"policies": {"trainedModelExports": {"maxSize": {"unit": "GB", "value": true}, "filesToExport": ["MODEL"]}}}'],
+         "a boolean for a double"),
+        ("int-ciy-bool-query", base("ListTrainingDatasets") + ["--cli-input-yaml", "maxResults: true\n"], "a YAML boolean for an integer in the query string"),
+        ("list-int-cij-bool", base("UpdateConfiguredAudienceModel") + ["--configured-audience-model-arn", ARNS["ConfiguredAudienceModelArn"], "--audience-size-config",
+            '{"audienceSizeType": "ABSOLUTE", "audienceSizeBins": [true, 2]}'], "a boolean in a list of integers"),
+    ]
+    for tag, argv, note in MORE:
+        vec(A, f"ops-more-{tag}", argv, f"More: {note}.")
     vec(A, "ops-esc-membership", base("GetMLConfiguration") + ["--membership-identifier", "1111111/-2222-4333-8444-555555555555"],
         "Escaping: a slash in a 36-character membership id.")
 
@@ -1130,6 +1205,19 @@ def gen_cfg():
         files={"home/.aws/credentials": "[default]\nAWS_ACCESS_KEY_ID = AKIDUPPER\nAWS_SECRET_ACCESS_KEY = wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY\n"})
     vec(A, "cfg-ini-creds-bad-syntax", get_argv(), "credentials file: not INI.", unset=["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"],
         files={"home/.aws/credentials": "aws_access_key_id = AKIDNOSECTION\n"})
+    # endpoints of other operations, seen through the recording proxy
+    for j, (op, region, env) in enumerate([("ListTrainingDatasets", "eu-west-1", {}), ("CreateAudienceModel", "ap-southeast-2", {}),
+                                            ("GetMLConfiguration", "us-west-2", {"AWS_USE_FIPS_ENDPOINT": "true"}),
+                                            ("TagResource", "ca-central-1", {"AWS_USE_DUALSTACK_ENDPOINT": "true"}),
+                                            ("ListTrainedModels", "cn-northwest-1", {}), ("DeleteTrainingDataset", "us-gov-west-1", {"AWS_USE_FIPS_ENDPOINT": "true"}),
+                                            ("ListAudienceModels", "eu-south-2", {"AWS_USE_FIPS_ENDPOINT": "true", "AWS_USE_DUALSTACK_ENDPOINT": "true"})]):
+        req = op_values(op, False)
+        argv = argv_for(op, req, "sh"); del argv[2:4]
+        vec(A, f"ep-x-{cli_op(op)}-{region}", argv + ["--region", region], f"the endpoint of {op} in {region} {env or ''}(through the recording proxy).",
+            env=dict(env, AWS_MAX_ATTEMPTS="1"), proxy=True, compare=["rc", "stdout", "stderr", "connects"])
+    vec(A, "cfg-x-endpoint-refused", ["cleanroomsml", "list-training-datasets", "--endpoint-url", "http://127.0.0.1:1"], "a refused connection.",
+        env={"AWS_MAX_ATTEMPTS": "1"})
+    vec(A, "cfg-x-endpoint-refused-retries", ["cleanroomsml", "list-training-datasets", "--endpoint-url", "http://127.0.0.1:1"], "a refused connection, retried.")
     vec(A, "cfg-ini-config-is-dir", get_argv(), "AWS_CONFIG_FILE names a directory.", env={"AWS_CONFIG_FILE": "{{TMP}}/work"})
 
 
