@@ -995,6 +995,25 @@ def gen_output():
     vec(A, "fmt-pager-config", get_argv() + ["--query", "name"], "cli_pager = cat in the config (AWS_PAGER unset).", unset=["AWS_PAGER"],
         files={"home/.aws/config": "[default]\ncli_pager = cat\n"})
     vec(A, "fmt-pager-env-cat", get_argv() + ["--query", "name"], "AWS_PAGER=cat.", env={"AWS_PAGER": "cat"})
+    # JMESPath: functions, types, errors (the clone has its own implementation)
+    JP = ["abs(resourceConfig.instanceCount)", "avg([`1`, `2`, `4`])", "ceil(`1.5`)", "floor(`-1.5`)", "contains(name, 'job')", "contains(keys(tags), 'team')",
+          "ends_with(name, '0')", "starts_with(name, 'job')", "join(', ', keys(environment))", "keys(@) | length(@)", "length(description)", "length(`\"\u00fc\u2713\"`)",
+          "map(&length(@), keys(environment))", "max([`1`, `3`, `2`])", "max_by(outputConfiguration.members, &accountId)", "merge(tags, environment)",
+          "min(keys(tags))", "not_null(nosuch, `null`, name)", "reverse(name)", "reverse(keys(tags))", "sort(values(tags))", "sort_by(outputConfiguration.members, &accountId)",
+          "sum([`1.5`, `2`])", "to_array(name)", "to_number('12.50')", "to_number('abc')", "to_number(`true`)", "to_string(`1.0`)", "to_string(`[1, 2.5]`)", "type(@)",
+          "type(resourceConfig.instanceCount)", "values(environment)", "length(`1`)", "abs('x')", "nosuchfn(@)", "sum(keys(tags))", "max(keys(@))",
+          "sort([`1`, 'a'])", "join(',', [`1`])", "avg(`[]`)", "max(`[]`)", "[name, status][?@ == 'ACTIVE']", "environment.*", "*.instanceType", "tags.[team]",
+          "outputConfiguration.members[].accountId | [0]", "[0]", "name[0]", "@[0]", "outputConfiguration.members[-1]", "outputConfiguration.members[::-1]",
+          "outputConfiguration.members[1:]", "outputConfiguration.members[:0:-1]", "outputConfiguration.members[::0]", "`1` < `2`", "name < status", "`\"a\"` < `\"b\"`",
+          "resourceConfig.instanceCount > `0.5`", "!name", "!nosuch", "name && status", "nosuch || 'default'", "&name", "name.`1`", "[?name]", "{a: name}.a",
+          "'lit' == 'lit'", "`{\"a\": 1}`.a", "\"quoted-id\"", "\"\\u00fc\"", "environment.\"LOG_LEVEL\"", "foo.bar.baz", "[*]", "{}", "[", "a..b", "a.[", "`invalid",
+          "'unterminated", "name | upper(@)", "@.@", "length(@)", "keys(name)", "length(nosuch)", "to_string(nosuch)", "outputConfiguration.members[?accountId > `1`]",
+          "outputConfiguration.members[?to_number(accountId) > `1`].accountId", "createTime < updateTime", "max_by(outputConfiguration.members, &to_number(accountId)).accountId",
+          "sort_by(outputConfiguration.members, &nosuch)", "map(&nosuch, outputConfiguration.members)", "[[`1`, `2`], [`3`]][]", "[[`1`, [`2`]]][][]", "`1e2`", "`-0.0`", "`1.10`",
+          "`12345678901234567890`", "to_number('1e400')", "to_number('-0')", "`\"\\ud83d\\ude80\"`"]
+    for j, q in enumerate(JP):
+        vec(A, f"query-jp-{j:03d}", get_argv("shape-members") + ["--query", q] + (["--output", ["json", "text", "yaml"][j % 3]] if j % 4 else []),
+            f"JMESPath: {q}")
     vec(A, "fmt-pager-missing", get_argv() + ["--query", "name"], "AWS_PAGER naming a missing program.", env={"AWS_PAGER": "no-such-pager-xyz"})
 
 
@@ -1074,6 +1093,9 @@ def gen_rel():
        "an Expiration with an offset.")
     cp("extra-fields", """echo '{"Version": 1, "AccessKeyId": "AKIDPROCESS", "SecretAccessKey": "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "AccountId": "123456789012", "Other": true}'\n""",
        "unknown fields are ignored.")
+    cp("number-key", """echo '{"Version": 1, "AccessKeyId": 12345, "SecretAccessKey": "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"}'\n""", "a number for AccessKeyId.")
+    cp("null-secret", """echo '{"Version": 1, "AccessKeyId": "AKIDPROCESS", "SecretAccessKey": null}'\n""", "a null SecretAccessKey.")
+    cp("number-token", """echo '{"Version": 1, "AccessKeyId": "AKIDPROCESS", "SecretAccessKey": "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "SessionToken": 7}'\n""", "a number for SessionToken.")
     cp("nested-quote", "echo '{\"Version\": 1, \"AccessKeyId\": \"A\\\"B\"}'\n", "an escaped quote and no secret.")
 
 
@@ -1290,6 +1312,10 @@ RC_ERROR = {       # id -> why the reference's stderr/rc is a Python accident
        for i in ("file-struct-fileb", "file-list-struct-fileb", "file-map-fileb")},
     "yaml-in-10": "a complex YAML key reaches **kwargs: TypeError 'keywords must be strings'",
     "rel-credproc-null-key": "a null AccessKeyId reaches the signer: TypeError 'sequence item 0: expected str instance, NoneType found'",
+    "rel-credproc-number-key": "a number for AccessKeyId reaches the signer: TypeError 'sequence item 0: expected str instance, int found'",
+    "rel-credproc-null-secret": "a null SecretAccessKey reaches the signer: a TypeError",
+    "rel-credproc-number-token": "a number for SessionToken reaches the header code: a TypeError",
+    "query-jp-062": "ruamel's 'cannot represent an object: <jmespath.visitor._Expression object at 0x…>' carries a memory address",
     "ops-esc-lone-surrogate-path": "UTF-8 encoding of a lone surrogate fails (UnicodeEncodeError text); it must fail before any request",
     "ops-esc-lone-surrogate-query": "UTF-8 encoding of a lone surrogate fails (UnicodeEncodeError text); it must fail before any request",
 }
