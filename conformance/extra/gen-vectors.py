@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Generates the extra differential vectors in conformance/extra/*.json (the suite's own format).
 
-  python3 conformance/extra/gen-vectors.py                 writes ops.json, input.json, output.json, rel.json, cfg.json
+  python3 conformance/extra/gen-vectors.py                 writes ops.json, input.json, output.json, rel.json, cfg.json, fuzz.json
+  python3 conformance/extra/gen-vectors.py --record CLI    records with CLI (the real AWS CLI) the vectors that have no 'expect' yet
   python3 conformance/extra/gen-vectors.py --clone-expect CLI
         after recording: for each '--generate-cli-skeleton output' vector where the AWS CLI fails its own
         stubbed response's validation, runs CLI (the AWS CLI with that check off: oracle-nostubcheck.py)
