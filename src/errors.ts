@@ -74,12 +74,3 @@ export class NoCredentialsError extends ConfigError {
 /** A plain general error (exit 255 unless told otherwise). */
 export class GeneralError extends CliError {}
 
-/** The user pressed Ctrl-C. */
-export class InterruptedError extends CliError {
-  constructor() {
-    super('', RC.INTERRUPTED);
-  }
-  override render(): string {
-    return '\n';
-  }
-}

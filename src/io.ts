@@ -34,19 +34,3 @@ export interface IO {
    */
   terminal?(): Terminal;
 }
-
-/** An IO that collects output in memory (tests, and paths that must not write half an output). */
-export function memoryIO(env: Record<string, string | undefined> = {}, cwd = process.cwd()): IO & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (s) => { out += typeof s === 'string' ? s : Buffer.from(s).toString('utf8'); } },
-    stderr: { write: (s) => { err += typeof s === 'string' ? s : Buffer.from(s).toString('utf8'); } },
-    readStdin: async () => '',
-    env,
-    cwd,
-    now: () => new Date(),
-    out: () => out,
-    err: () => err,
-  };
-}

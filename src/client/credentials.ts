@@ -130,7 +130,3 @@ export async function credentialsFor(loaded: LoadedCredentials, log?: DebugLog):
   return c;
 }
 
-/** The whole chain at once: credentials, or the chain's error, or NoCredentials. */
-export async function resolveCredentials(src: CredentialSource, log: DebugLog): Promise<Credentials> {
-  return credentialsFor(await loadCredentials(src, log), log);
-}

@@ -42,21 +42,6 @@ function registerAwsFunctions(): void {
   registered = true;
 }
 
-/**
- * The rule parameters botocore derives from the client's configuration
- * (args.py compute_endpoint_resolver_builtin_defaults): a given endpoint URL turns FIPS and dual-stack
- * off, so `--endpoint-url` with `AWS_USE_FIPS_ENDPOINT=true` goes to the URL instead of failing.
- */
-export function endpointParamsForCli(config: EndpointParams): EndpointParams {
-  const given = config.endpoint !== undefined && config.endpoint !== null;
-  return {
-    region: config.region,
-    useFips: !given && !!config.useFips,
-    useDualStack: !given && !!config.useDualStack,
-    endpoint: config.endpoint,
-  };
-}
-
 /** Evaluates the endpoint rule set for these parameters (as the official rule-set test cases state them). */
 export function resolveServiceEndpoint(params: EndpointParams): ResolvedEndpoint {
   registerAwsFunctions();

@@ -5,7 +5,7 @@ import { pyStr, pyTypeShortName } from '../py/repr';
 import { PyException } from '../py/exceptions';
 import { pyFloat } from '../py/numbers';
 import { PyDateTime, PyFloat, type PyValue } from '../py/values';
-import { fromTimestamp, isoformat, localZone, PyOverflow, TimestampError, type LocalZone, type PyDatetime } from '../py/datetime';
+import { fromTimestamp, localZone, PyOverflow, TimestampError, type LocalZone, type PyDatetime } from '../py/datetime';
 import { daysInMonth, epochFromFields, fieldsFromEpoch } from '../py/calendar';
 import { dateutilParse, ParserError } from '../py/dateutil';
 
@@ -115,11 +115,6 @@ export function parseTimestampIn(value: PyValue, zone: LocalZone, now: Date): Py
  */
 export function parseTimestamp(value: PyValue, tz?: string, now = new Date()): PyDatetime {
   return parseTimestampIn(value, localZone(tz, now), now);
-}
-
-/** The AWS CLI's iso8601 timestamp form: `parse_timestamp(value).isoformat()`. */
-export function formatIsoTimestamp(value: PyValue, tz?: string, now = new Date()): string {
-  return isoformat(parseTimestamp(value, tz, now));
 }
 
 /** float(s), or undefined where Python raises ValueError. */

@@ -33,11 +33,6 @@ export interface AuthorizationFields {
   signature: string;
 }
 
-export interface VerifiedIdentity {
-  accessKeyId: string;
-  region: string;
-}
-
 const sha256Hex = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data, 'utf8').digest();
 
@@ -252,16 +247,3 @@ export function checkPayloadHash(req: SignedRequest, payloadHash: string): void 
   }
 }
 
-/**
- * Verifies a whole request at once (headers, signature, payload); returns who signed it, or throws the
- * service's error. `now` is the time the signature must be within 15 minutes of.
- */
-export function verifySigV4(
-  req: SignedRequest & { body: Buffer }, secretOf: SecretLookup, service: string, now: number = Date.now(),
-): VerifiedIdentity {
-  const a = checkAuthorization(req.headers, secretOf, service, now);
-  const hash = sha256Hex(req.body);
-  checkSignature(req, a, hash);
-  checkPayloadHash(req, hash);
-  return { accessKeyId: a.accessKeyId, region: a.region };
-}

@@ -65,11 +65,6 @@ export function memberRef(shape: Shape, name: string): ShapeRef | undefined {
   return own(shape.members, name);
 }
 
-/** An operation by its API name (`StartTrainedModelInferenceJob`). */
-export function operationNamed(name: string, model: ServiceModel = MODEL): Operation | undefined {
-  return own(model.operations, name);
-}
-
 /** The input structure of an operation (an empty structure when it has none). */
 export function inputShape(op: Operation, model: ServiceModel = MODEL): Shape {
   return op.input ? getShape(op.input.shape, model) : { type: 'structure', members: {} };

@@ -84,8 +84,3 @@ export async function renderStructuredError(err: StructuredErrorLike, format: st
   if (!extra.length) return head;
   return `${head}\nAdditional error details:\n${extra.map(([k, v]) => `${k}: ${detailText(v)}\n`).join('')}`;
 }
-
-/** The service error (or other structured error) as the AWS CLI prints it on stderr. */
-export async function renderServiceError(err: StructuredErrorLike, format: string | undefined, io: IO): Promise<string> {
-  return renderStructuredError(err, format, io);
-}

@@ -62,11 +62,6 @@ export function pyKey(d: PyDict, key: string): PyValue {
   return original === undefined ? key : original;
 }
 
-export const isDict = (v: unknown): v is PyDict => v instanceof Map;
-export const isList = (v: unknown): v is PyValue[] => Array.isArray(v);
-export const isInt = (v: unknown): v is number | bigint =>
-  typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v));
-
 /** Builds a PyDict from entries or a plain object (convenience for tests and fixed data). */
 export function dict(entries: Record<string, PyValue> | [string, PyValue][] = []): PyDict {
   return new Map(Array.isArray(entries) ? entries : Object.entries(entries));

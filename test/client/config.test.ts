@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configValue, loadProfile, ProfileNotFoundError, resolveEndpointSettings, resolveRegion, type Profile } from '../../src/client/config';
 import { toGlobalArgs, type GlobalArgs } from '../../src/commands/globals';
 import { CliError, NoRegionError } from '../../src/errors';
-import { memoryIO, type IO } from '../../src/io';
+import type { IO } from '../../src/io';
+import { memoryIO } from '../support/io';
 
 let home: string;
 beforeAll(() => {

@@ -5,7 +5,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { credentialsFor, loadCredentials, resolveCredentials, type CredentialSource } from '../../src/client/credentials';
+import { credentialsFor, loadCredentials, type CredentialSource } from '../../src/client/credentials';
+import { resolveCredentials } from '../support/credentials';
 import type { CliError } from '../../src/errors';
 
 const silent = { enabled: false, debug: () => undefined };

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import {
   EndpointResolutionError,
   InvalidRegionError,
-  endpointParamsForCli,
   resolveServiceEndpoint,
   validateRegion,
 } from '../../src/client/endpoints';
@@ -164,24 +163,13 @@ describe('conformance: endpoints.json CONNECT targets', () => {
     it(v.id, () => {
       const config = configFromVector(v);
       validateRegion(config.region);
-      const { url } = resolveServiceEndpoint(endpointParamsForCli(config));
+      // As the call does: a given endpoint URL is used as it is (botocore turns FIPS and dual-stack off for it).
+      const url = config.endpoint ?? resolveServiceEndpoint(config).url;
       const u = new URL(url);
       const port = u.port || (u.protocol === 'https:' ? '443' : '80');
       expect(`CONNECT ${u.hostname}:${port}`).toBe(connects[0]);
     });
   }
-});
-
-describe('endpointParamsForCli (botocore: a given endpoint turns FIPS and dual-stack off)', () => {
-  it('drops FIPS and dual-stack with an endpoint', () => {
-    expect(endpointParamsForCli({ region: 'us-east-1', useFips: true, useDualStack: true, endpoint: 'https://example.com' }))
-      .toEqual({ region: 'us-east-1', useFips: false, useDualStack: false, endpoint: 'https://example.com' });
-  });
-  it('keeps them without one', () => {
-    expect(endpointParamsForCli({ region: 'us-east-1', useFips: true, useDualStack: true })).toEqual({
-      region: 'us-east-1', useFips: true, useDualStack: true, endpoint: undefined,
-    });
-  });
 });
 
 describe('validateRegion (botocore validate_region_name)', () => {

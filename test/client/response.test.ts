@@ -5,8 +5,11 @@ import { getShape, MODEL } from '../../src/model';
 import { pyFloatRepr } from '../../src/py/repr';
 import { dict, PyFloat, type PyValue } from '../../src/py/values';
 import { ResponseShapeError, ensureBoolean, pyFloat, pyInt, shapeResponse } from '../../src/client/response';
-import { formatIsoTimestamp, InvalidTimestampError, parseTimestamp } from '../../src/client/timestamp';
+import { InvalidTimestampError, parseTimestamp } from '../../src/client/timestamp';
 import { isoformat, TimestampError } from '../../src/py/datetime';
+
+/** The AWS CLI's iso8601 form: `parse_timestamp(value).isoformat()`. */
+const formatIsoTimestamp = (value: PyValue, tz?: string, now?: Date) => isoformat(parseTimestamp(value, tz, now));
 
 type Expected = string | { error: string };
 
@@ -386,8 +389,8 @@ describe('timestamp formats', () => {
     expect(shaped.get('createTime')).toBe('2023-11-14T17:13:20-05:00');
     expect(shaped.get('updateTime')).toBe('2023-11-14T17:13:20.500000-05:00');
     // dateutil's tzlocal: DST offsets too; POSIX TZ strings; unset is UTC
-    expect(formatIsoTimestamp(1690000000, 'America/New_York')).toBe('2023-07-22T00:26:40-04:00');
-    expect(formatIsoTimestamp(1690000000, 'Australia/Sydney')).toBe('2023-07-22T14:26:40+10:00');
+    expect(isoformat(parseTimestamp(1690000000, 'America/New_York'))).toBe('2023-07-22T00:26:40-04:00');
+    expect(isoformat(parseTimestamp(1690000000, 'Australia/Sydney'))).toBe('2023-07-22T14:26:40+10:00');
     expect(formatIsoTimestamp(1700000000, 'Australia/Sydney')).toBe('2023-11-15T09:13:20+11:00');
     expect(formatIsoTimestamp(1700000000, 'Asia/Kolkata')).toBe('2023-11-15T03:43:20+05:30');
     expect(formatIsoTimestamp(1700000000, 'JST-9')).toBe('2023-11-15T07:13:20+09:00');

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DefaultRateLimiter } from '@smithy/util-retry';
 import { classify, EndpointConnectionError, isRetryable, retryDelay, Transport, type TransportOptions } from '../../src/client/runtime';
-import { resolveCredentials } from '../../src/client/credentials';
+import { resolveCredentials } from '../support/credentials';
 import { serializeRequest } from '../../src/client/serialize';
 import { ServiceError } from '../../src/client/service-error';
 import { CliError, NoCredentialsError } from '../../src/errors';

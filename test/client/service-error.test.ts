@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { asStructured, ServiceError, StructuredError } from '../../src/client/service-error';
 import { parseErrorResponse } from '../../src/client/error-code';
-import { renderServiceError, renderStructuredError, resolveErrorFormat, writeError } from '../../src/output/errors';
+import { renderStructuredError, resolveErrorFormat, writeError } from '../../src/output/errors';
 import { ConfigError, NoCredentialsError, NoRegionError, ParamValidationError } from '../../src/errors';
-import { memoryIO } from '../../src/io';
+import { memoryIO } from '../support/io';
 import { operationsByCliName } from '../../src/model';
 import { PyFloat, type PyValue } from '../../src/py/values';
 
@@ -31,33 +31,33 @@ const plain = (status: number, body: string, headers: Record<string, string> = {
 
 describe('each --cli-error-format of a service error with modeled fields', () => {
   it('text (err-format-text)', async () => {
-    expect(await renderServiceError(quotaError(), 'text', io))
+    expect(await renderStructuredError(quotaError(), 'text', io))
       .toBe(`ServiceQuotaExceededException\t${MSG}\t${MSG}\tInference jobs\t5.0\n`);
   });
 
   it('yaml (err-format-env)', async () => {
-    expect(await renderServiceError(quotaError(), 'yaml', io))
+    expect(await renderStructuredError(quotaError(), 'yaml', io))
       .toBe(`Code: ServiceQuotaExceededException\nMessage: ${MSG}\nmessage: ${MSG}\nquotaName: Inference jobs\nquotaValue: 5.0\n`);
   });
 
   it('legacy (err-format-legacy): the one line, no details', async () => {
-    expect(await renderServiceError(quotaError(), 'legacy', io)).toBe('\naws: [ERROR]: An error occurred (ServiceQuotaExceededException) ' +
+    expect(await renderStructuredError(quotaError(), 'legacy', io)).toBe('\naws: [ERROR]: An error occurred (ServiceQuotaExceededException) ' +
       `when calling the StartTrainedModelInferenceJob operation: ${MSG}\n`);
   });
 
   it('enhanced (the default): the line, then the fields beyond Code and Message', async () => {
-    expect(await renderServiceError(quotaError(), undefined, io)).toBe('\naws: [ERROR]: An error occurred (ServiceQuotaExceededException) ' +
+    expect(await renderStructuredError(quotaError(), undefined, io)).toBe('\naws: [ERROR]: An error occurred (ServiceQuotaExceededException) ' +
       `when calling the StartTrainedModelInferenceJob operation: ${MSG}\n\nAdditional error details:\nquotaName: Inference jobs\nquotaValue: 5.0\n`);
   });
 
   it('json: the error document in botocore\'s order (its JSON parser starts the Error dict as {Message, Code}), then the modeled fields', async () => {
-    expect(await renderServiceError(quotaError(), 'json', io)).toBe(
+    expect(await renderStructuredError(quotaError(), 'json', io)).toBe(
       `{\n    "Message": "${MSG}",\n    "Code": "ServiceQuotaExceededException",\n    "message": "${MSG}",\n` +
       '    "quotaName": "Inference jobs",\n    "quotaValue": 5.0\n}\n');
   });
 
   it('table: titled `error`, as the formatter is called with that command name', async () => {
-    const out = await renderServiceError(plain(403, '{"message":"no"}', { 'x-amzn-errortype': 'AccessDeniedException' }), 'table', io);
+    const out = await renderStructuredError(plain(403, '{"message":"no"}', { 'x-amzn-errortype': 'AccessDeniedException' }), 'table', io);
     // The bytes awscli.formatter.TableFormatter writes for ('error', {Code, Message, message}).
     expect(out).toBe([
       '-------------------------------------------------',
@@ -74,7 +74,7 @@ describe('each --cli-error-format of a service error with modeled fields', () =>
   it('renders the whole error document (the AWS CLI gives the error formatter no --query)', async () => {
     const err = quotaError();
     err.renderContext = { color: 'off' };
-    expect(await renderServiceError(err, 'json', io)).toBe(`{\n    "Message": "${MSG}",\n    "Code": "ServiceQuotaExceededException",\n` +
+    expect(await renderStructuredError(err, 'json', io)).toBe(`{\n    "Message": "${MSG}",\n    "Code": "ServiceQuotaExceededException",\n` +
       `    "message": "${MSG}",\n    "quotaName": "Inference jobs",\n    "quotaValue": 5.0\n}\n`);
   });
 
@@ -86,8 +86,8 @@ describe('each --cli-error-format of a service error with modeled fields', () =>
     expect(resolveErrorFormat('', 'json')).toBe('enhanced');
     const err = quotaError();
     err.renderContext = { profileFormat: 'text' };
-    expect(await renderServiceError(err, undefined, io)).toBe(`ServiceQuotaExceededException\t${MSG}\t${MSG}\tInference jobs\t5.0\n`);
-    expect(await renderServiceError(err, 'Legacy', io)).toMatch(/^\naws: \[ERROR\]: An error occurred \(ServiceQuotaExceededException\)/);
+    expect(await renderStructuredError(err, undefined, io)).toBe(`ServiceQuotaExceededException\t${MSG}\t${MSG}\tInference jobs\t5.0\n`);
+    expect(await renderStructuredError(err, 'Legacy', io)).toMatch(/^\naws: \[ERROR\]: An error occurred \(ServiceQuotaExceededException\)/);
   });
 });
 
@@ -97,14 +97,14 @@ describe('the error line', () => {
     expect(writeError('')).toBe('\naws: [ERROR]:\n');
     const empty = plain(400, '');
     expect(empty.code).toBe('400');
-    expect(await renderServiceError(empty, undefined, io))
+    expect(await renderStructuredError(empty, undefined, io))
       .toBe('\naws: [ERROR]: An error occurred (400) when calling the GetTrainedModelInferenceJob operation:\n');
     const nomsg = plain(400, '{}', { 'x-amzn-errortype': 'ValidationException' });
-    expect(await renderServiceError(nomsg, 'legacy', io))
+    expect(await renderStructuredError(nomsg, 'legacy', io))
       .toBe('\naws: [ERROR]: An error occurred (ValidationException) when calling the GetTrainedModelInferenceJob operation:\n');
-    expect(await renderServiceError(nomsg, 'json', io)).toBe('{\n    "Message": "",\n    "Code": "ValidationException"\n}\n');
+    expect(await renderStructuredError(nomsg, 'json', io)).toBe('{\n    "Message": "",\n    "Code": "ValidationException"\n}\n');
     // A generic 5xx answer is {Code, Message}.
-    expect(await renderServiceError(plain(502, '<html>Bad Gateway</html>'), 'json', io)).toBe('{\n    "Code": "502",\n    "Message": "Bad Gateway"\n}\n');
+    expect(await renderStructuredError(plain(502, '<html>Bad Gateway</html>'), 'json', io)).toBe('{\n    "Code": "502",\n    "Message": "Bad Gateway"\n}\n');
   });
 
   it('says "(reached max retries: N)" when the last allowed attempt failed', () => {
@@ -116,7 +116,7 @@ describe('the error line', () => {
   it('prints a JSON null message as Python does (None), and keeps it null in the document', async () => {
     const err = plain(400, '{"message": null}', { 'x-amzn-errortype': 'ValidationException' });
     expect(err.message).toBe('An error occurred (ValidationException) when calling the GetTrainedModelInferenceJob operation: None');
-    expect(await renderServiceError(err, 'json', io)).toBe('{\n    "Message": null,\n    "Code": "ValidationException"\n}\n');
+    expect(await renderStructuredError(err, 'json', io)).toBe('{\n    "Message": null,\n    "Code": "ValidationException"\n}\n');
   });
 });
 

@@ -5,7 +5,7 @@ import { ArgParseError, ArgParser, getCloseMatches, invalidChoice, optionSpecs, 
 import { argumentTable } from '../../src/params/arguments';
 import { parseGlobalArgs, parseOperationArgs } from '../../src/commands/run';
 import { cli } from '../../src/cli';
-import { memoryIO } from '../../src/io';
+import { memoryIO } from '../support/io';
 import { operationsByCliName } from '../../src/model';
 
 const USAGE_BLOCK =

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseGlobalArgs, foreignCommand } from '../../src/commands/run';
 import { cli } from '../../src/cli';
 import { handedBack, otherAwsOnPath, PACKAGE_NAME, type Self } from '../../src/commands/handover';
-import { memoryIO } from '../../src/io';
+import { memoryIO } from '../support/io';
 
 let dir: string;
 const d = (...p: string[]) => join(dir, ...p);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { paginate } from '../../src/commands/paginate';
 import type { Invocation } from '../../src/commands/invocation';
-import { memoryIO } from '../../src/io';
+import { memoryIO } from '../support/io';
 import { MODEL } from '../../src/model';
 import type { PyDict, PyValue } from '../../src/py/values';
 import { renderBuffered, type OutputFormat } from '../../src/output/index';

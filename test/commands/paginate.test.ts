@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeToken, encodeToken, paginate } from '../../src/commands/paginate';
 import type { Invocation } from '../../src/commands/invocation';
 import { CliError } from '../../src/errors';
-import { memoryIO } from '../../src/io';
+import { memoryIO } from '../support/io';
 import { MODEL } from '../../src/model';
 import { fromJS, type PyDict, type PyValue } from '../../src/py/values';
 import { renderBuffered, type OutputFormat } from '../../src/output/index';

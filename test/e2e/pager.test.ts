@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolvePager, startPager } from '../../src/commands/pager';
 import { renderStructuredError } from '../../src/output/errors';
-import { memoryIO, type IO } from '../../src/io';
+import type { IO } from '../../src/io';
+import { memoryIO } from '../support/io';
 import type { CliError } from '../../src/errors';
 import type { StructuredError } from '../../src/client/service-error';
 

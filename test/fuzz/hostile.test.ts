@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../../src/cli';
 import { argumentTable } from '../../src/params/arguments';
-import { memoryIO } from '../../src/io';
+import { memoryIO } from '../support/io';
 import { getShape, MODEL, operationsByCliName } from '../../src/model';
 import type { Shape } from '../../src/model/types';
 import { parseShorthand, ShorthandParseError } from '../../src/shorthand/parser';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { GlobalArgs } from '../../src/commands/globals';
 import { formatterCommand, helpRoff, pagerCommand, renderRoff, showHelp, type HelpSystem } from '../../src/help/index';
 import { formatRoff, roffText } from '../../src/help/plain';
-import { memoryIO } from '../../src/io';
+import { memoryIO } from '../support/io';
 import { operationsByCliName } from '../../src/model';
 
 const g = {} as GlobalArgs;

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { memoryIO } from '../../src/io';
+import { memoryIO } from '../support/io';
 import { jsonLoads } from '../../src/py/json-loads';
 import { renderBuffered, renderResponse, type OutputFormat } from '../../src/output/index';
 import { compileQuery, searchQuery } from '../../src/output/jmespath';

@@ -9,7 +9,7 @@ import { ArgParseError, ArgParser, optionSpecs } from '../../src/commands/argpar
 import { argumentTable } from '../../src/params/arguments';
 import { toGlobalArgs } from '../../src/commands/globals';
 import { ParamValidationError } from '../../src/errors';
-import { memoryIO } from '../../src/io';
+import { memoryIO } from '../support/io';
 import { inputShape, operationsByCliName } from '../../src/model';
 import { PyBytes, type PyDict } from '../../src/py/values';
 import { decodeJsonBytes, buildCallParameters, type CallParameters } from '../../src/params/build';

@@ -3,7 +3,7 @@
 // skeleton), checked against skel-start-novalue and skel-start-output.
 import { describe, expect, it } from 'vitest';
 import { cli as runCli } from '../../src/cli';
-import { memoryIO } from '../../src/io';
+import { memoryIO } from '../support/io';
 import { getShape, MODEL } from '../../src/model';
 import { formatJson } from '../../src/output/json';
 import { PyFloat } from '../../src/py/values';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, runCommand as run } from '../../src/cli';
-import { memoryIO } from '../../src/io';
+import { memoryIO } from '../support/io';
 import { maybeAutoPrompt, resolveMode, type PromptTerminal } from '../../src/prompt';
 import { profileSetting } from '../../src/client/config';
 

@@ -85,10 +85,6 @@ export function kindOf(type: string): Kind {
   return k;
 }
 
-export function allKinds(): Kind[] {
-  return [...KINDS.values()];
-}
-
 /** The kind an ARN names (`arn:aws:cleanrooms-ml:r:acct:[membership/m/]type/id`), if any. */
 export function kindOfArn(arn: string): Kind | undefined {
   const m = /^arn:[^:]+:cleanrooms-ml:[^:]*:[^:]*:(?:membership\/[^/]+\/)?([^/]+)\//.exec(arn);
