@@ -11,7 +11,7 @@
 // from the parent processes (this program, with the same arguments), and the next candidate is tried.
 //
 // Loaded only on that path (run.ts: the main parser found a command of the AWS CLI that is not this one's).
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync, readSync, realpathSync } from 'node:fs';
 import { constants as os } from 'node:os';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
@@ -147,20 +147,19 @@ export async function handOver(argv: readonly string[], command: string, io: IO,
     return RC.PARAM;
   }
   return new Promise<number>((done) => {
-    // The waiting handlers go first: a signal without any listener would end this process at once.
+    // Every handler goes in before the other aws starts: a signal without any listener would end this
+    // process at once, and the other aws may already run (and be signalled) before spawn() returns.
+    // Node.js runs signal handlers from its event loop, so `child` is set by the time one runs.
+    let child: ChildProcess | undefined;
     const handlers = new Map<NodeJS.Signals, () => void>();
     const ignore = () => {};
     for (const sig of WAITED_OUT) handlers.set(sig, ignore);
+    for (const sig of PASSED_ON) handlers.set(sig, () => { child?.kill(sig); });
     for (const [sig, fn] of handlers) process.on(sig, fn);
     // The caller's Ctrl-C handler (main.ts: a newline, exit 130) waits too: the other aws answers it.
     const savedInt = process.listeners('SIGINT').filter((fn) => fn !== ignore);
     for (const fn of savedInt) process.off('SIGINT', fn as () => void);
-    const child = spawn(other, [...argv], { stdio: 'inherit', env: io.env, cwd: io.cwd });
-    for (const sig of PASSED_ON) {
-      const pass = () => { child.kill(sig); };
-      handlers.set(sig, pass);
-      process.on(sig, pass);
-    }
+    child = spawn(other, [...argv], { stdio: 'inherit', env: io.env, cwd: io.cwd });
     let finished = false;
     const finish = (rc: number) => {
       if (finished) return;
