@@ -22,6 +22,10 @@
 // Where the AWS CLI crashes (a row whose length differs from its section's columns, e.g. a dict after
 // scalars in a `--query` list; a non-dict among the dicts of a list), the offending row or element
 // goes into a new untitled section of its own at the same level instead.
+//
+// At scale (a 10,000-job list is 38 MB of table): a row is kept as one string (its cells joined), a
+// list of dicts keeps each element as its row and nested sections (ListSection), so that the paginated
+// formatter drops each page once read (PagedTable); the drawn table comes out in chunks of lines.
 
 import type { PyDict, PyValue } from '../py/values';
 import { roundHalfEven } from '../py/numbers';
@@ -112,6 +116,24 @@ export function getTextLength(text: string): number {
 // ---------------------------------------------------------------------------------------------------
 // Sections and their layout.
 
+/**
+ * A row as a section keeps it: its cells joined by SEP, one flat string (no array and no string per
+ * cell: a 10,000-item table stays small, and holds nothing of the responses its cells came from), or
+ * the cells themselves when one of them holds SEP.
+ */
+type Row = string | string[];
+const SEP = '\u0000';
+
+function encodeRow(cells: string[]): Row {
+  if (cells.length === 1) {
+    // A long string may be a slice of a whole response: a copy of it lets the response go.
+    const cell = cells[0];
+    return cell.length < 13 ? cell : (SEP + cell).slice(1);
+  }
+  for (const cell of cells) if (cell.includes(SEP)) return cells;
+  return cells.join(SEP);
+}
+
 // Runs of spaces and dashes, shared (a 10,000-item table draws hundreds of thousands of them).
 const SPACES: string[] = [];
 const DASHES: string[] = [];
@@ -126,36 +148,80 @@ const dashes = (n: number): string => run(DASHES, '-', n);
 class Section {
   /** null where the AWS CLI's title is None (it then counts as the 4 characters of 'None'). */
   title: string | null = '';
-  headers: string[] = [];
-  headerLengths: number[] = [];
-  rows: string[][] = [];
-  /** The counted width of every cell of `rows`. */
-  rowLengths: number[][] = [];
   indent = 0;
+  headers: string[] = [];
+  rows: Row[] = [];
   numCols: number | null = null;
+  /** Drawn as `header | value` rows (convertToVertical: one row under headers, in a table wider than the terminal). */
+  vertical = false;
+  /** The counted width of the widest cell (or header) of each column. */
   private maxWidths: number[] = [];
+  /** The number of `header | value` rows once vertical. */
+  private verticalRows = 0;
 
   addHeader(headers: string[]): void {
-    const lengths = headers.map(getTextLength);
-    this.updateMaxWidths(lengths);
+    this.updateMaxWidths(headers);
     if (this.numCols === null) this.numCols = headers.length;
     this.headers = headers;
-    this.headerLengths = lengths;
   }
 
-  addRow(row: string[], lengths: number[] = row.map(getTextLength)): void {
-    if (this.numCols === null) this.numCols = row.length;
+  /** A row; `row` is its encoding when the caller has it already. */
+  addRow(cells: string[], row: Row = encodeRow(cells)): void {
+    if (this.numCols === null) this.numCols = cells.length;
     this.rows.push(row);
-    this.rowLengths.push(lengths);
-    this.updateMaxWidths(lengths);
+    this.updateMaxWidths(cells);
   }
 
-  private updateMaxWidths(lengths: number[]): void {
-    if (this.maxWidths.length === 0) {
-      this.maxWidths = lengths.slice();
+  /** A row's cells (every row of a section has numCols of them). */
+  cells(row: Row): string[] {
+    if (typeof row !== 'string') return row;
+    return this.numCols === 1 ? [row] : this.numCols === 0 ? [] : row.split(SEP);
+  }
+
+  private updateMaxWidths(texts: string[]): void {
+    const widths = this.maxWidths;
+    if (widths.length === 0) {
+      for (const t of texts) widths.push(getTextLength(t));
+      return;
+    }
+    for (let i = 0; i < texts.length; i++) {
+      const n = getTextLength(texts[i]);
+      if (!(n <= widths[i])) widths[i] = n;
+    }
+  }
+
+  /** Turns the section into `header | value` rows (the AWS CLI makes a new section of them). */
+  toVertical(): void {
+    const cells = this.cells(this.rows[0]);
+    const n = Math.min(this.headers.length, cells.length);
+    let header = 0;
+    let value = 0;
+    for (let j = 0; j < n; j++) {
+      header = Math.max(header, getTextLength(this.headers[j]));
+      value = Math.max(value, getTextLength(cells[j]));
+    }
+    this.vertical = true;
+    this.maxWidths = n ? [header, value] : [];
+    this.verticalRows = n;
+  }
+
+  /** The number of header cells drawn (none once vertical). */
+  get drawnHeaders(): number {
+    return this.vertical ? 0 : this.headers.length;
+  }
+
+  /** The number of rows drawn. */
+  get drawnRows(): number {
+    return this.vertical ? this.verticalRows : this.rows.length;
+  }
+
+  /** Each row drawn, as its cells. */
+  forEachRow(draw: (cells: string[]) => void): void {
+    if (this.vertical) {
+      const cells = this.cells(this.rows[0]);
+      for (let j = 0; j < this.verticalRows; j++) draw([this.headers[j], cells[j]]);
     } else {
-      const widths = this.maxWidths;
-      for (let i = 0; i < lengths.length; i++) if (!(lengths[i] <= widths[i])) widths[i] = lengths[i];
+      for (const row of this.rows) draw(this.cells(row));
     }
   }
 
@@ -197,19 +263,7 @@ class Section {
 
 /** Turns every section with headers and a single row into `header | value` rows. */
 function convertToVertical(sections: Section[]): void {
-  for (let i = 0; i < sections.length; i++) {
-    const s = sections[i];
-    if (s.rows.length === 1 && s.headers.length > 0) {
-      const v = new Section();
-      v.title = s.title;
-      v.indent = s.indent;
-      const row = s.rows[0];
-      const lengths = s.rowLengths[0];
-      const n = Math.min(s.headers.length, row.length);
-      for (let j = 0; j < n; j++) v.addRow([s.headers[j], row[j]], [s.headerLengths[j], lengths[j]]);
-      sections[i] = v;
-    }
-  }
+  for (const s of sections) if (s.rows.length === 1 && s.headers.length > 0) s.toVertical();
 }
 
 // ANSI sequences as colorama writes them.
@@ -242,12 +296,20 @@ function lineBreak(widths: number[]): string {
 }
 
 /**
+ * The drawn table is handed over in UTF-8 chunks of at least this many characters (but for a smaller
+ * table): each is a large write, as the whole table was (main.ts writes those in pieces, the event loop
+ * turning between them: Ctrl-C is answered, a reader that stops cannot hold the process).
+ */
+const CHUNK = 1024 * 1024;
+
+/**
  * Draws the sections. With colour, colorama's autoreset adds a reset after every write to the
  * stream: the AWS CLI writes each section line as left bars, text, right bars and newline (4 writes).
  */
 class Renderer {
-  private readonly parts: string[] = [];
-  private readonly chunks: Buffer[] = [];
+  private parts: string[] = [];
+  /** The characters in `parts`. */
+  size = 0;
   private readonly bar: string;
   private readonly reset: string;
   // Lines that repeat from section to section (rules, titles, header rows), by their inputs.
@@ -258,9 +320,22 @@ class Renderer {
     this.reset = color && autoreset ? RESET : '';
   }
 
+  private push(s: string): void {
+    this.parts.push(s);
+    this.size += s.length;
+  }
+
   /** One plain write to the stream. */
   write(s: string): void {
-    this.parts.push(s + this.reset);
+    this.push(s + this.reset);
+  }
+
+  /** What was drawn since the last call, as UTF-8. */
+  take(): Buffer {
+    const chunk = Buffer.from(this.parts.join(''), 'utf8');
+    this.parts = [];
+    this.size = 0;
+    return chunk;
   }
 
   /** The complete output of a section line at `indent`, between `indent` bars on each side. */
@@ -280,83 +355,62 @@ class Renderer {
   }
 
   section(section: Section, tableWidth: number): void {
-    const parts = this.parts;
     const indent = section.indent;
     const maxWidth = tableWidth - indent * 2;
     const title = section.title;
+    const headerCount = section.drawnHeaders;
+    const rowCount = section.drawnRows;
     if (title) {
-      parts.push(
-        this.memoLine(`t${indent}|${maxWidth}|${title}`, () =>
-          this.wrap(indent, centerText(title, maxWidth, '|', '|', getTextLength(title))),
-        ),
-      );
-      if (section.headers.length === 0 && section.rows.length === 0) {
-        parts.push(this.memoLine(`e${indent}|${maxWidth}`, () => this.wrap(indent, `+${dashes(maxWidth - 2)}+`)));
+      this.push(this.memoLine(`t${indent}|${maxWidth}|${title}`, () =>
+        this.wrap(indent, centerText(title, maxWidth, '|', '|', getTextLength(title)))));
+      if (headerCount === 0 && rowCount === 0) {
+        this.push(this.memoLine(`e${indent}|${maxWidth}`, () => this.wrap(indent, `+${dashes(maxWidth - 2)}+`)));
       }
     }
-    if (section.headers.length === 0 && section.rows.length === 0) return;
+    if (headerCount === 0 && rowCount === 0) return;
     const widths = section.columnWidths(4, maxWidth);
     const widthsKey = `${indent}|${widths.join(',')}`;
     const rule = this.memoLine(`r${widthsKey}`, () => this.wrap(indent, lineBreak(widths)));
-    if (section.headers.length > 0) {
+    if (headerCount > 0) {
       const headers = section.headers;
-      const lengths = section.headerLengths;
-      parts.push(rule);
-      parts.push(
-        this.memoLine(`h${widthsKey}|${headers.join('\u0000')}`, () => {
-          let current = '';
-          const n = Math.min(widths.length, headers.length);
-          for (let i = 0; i < n; i++) current += centerText(headers[i], widths[i], i === 0 ? '|' : '', '|', lengths[i]);
-          return this.wrap(indent, current);
-        }),
-      );
+      this.push(rule);
+      this.push(this.memoLine(`h${widthsKey}|${headers.join(SEP)}`, () => {
+        let current = '';
+        const n = Math.min(widths.length, headers.length);
+        for (let i = 0; i < n; i++) current += centerText(headers[i], widths[i], i === 0 ? '|' : '', '|', getTextLength(headers[i]));
+        return this.wrap(indent, current);
+      }));
     }
-    if (section.rows.length > 0 && widths.length > 0) {
-      parts.push(rule);
+    if (rowCount > 0 && widths.length > 0) {
+      this.push(rule);
       const color = this.color;
       const bars = indent > 0 ? this.bar.repeat(indent) : '';
       const reset = this.reset;
       // Each row line is assembled in one join (a flat string), the cells laid out as align_left does.
       const buf: string[] = [];
-      for (let r = 0; r < section.rows.length; r++) {
-        const row = section.rows[r];
-        const lengths = section.rowLengths[r];
+      section.forEachRow((row) => {
         buf.length = 0;
         buf.push(bars, reset);
         const n = Math.min(widths.length, row.length);
         for (let i = 0; i < n; i++) {
           const leftEdge = i === 0 ? '|' : '';
-          const pad = alignLeftPadding(widths[i], leftEdge, '|', lengths[i]);
+          const length = getTextLength(row[i]);
+          const pad = alignLeftPadding(widths[i], leftEdge, '|', length);
           buf.push(leftEdge, spaces(pad));
           if (color) buf.push(ROW_STYLE, row[i], RESET);
           else buf.push(row[i]);
-          buf.push(spaces(widths[i] - (leftEdge.length + pad + lengths[i]) - 1), '|');
+          buf.push(spaces(widths[i] - (leftEdge.length + pad + length) - 1), '|');
         }
         buf.push(reset, bars, reset, '\n', reset);
-        parts.push(buf.join(''));
-      }
-      parts.push(rule);
+        this.push(buf.join(''));
+      });
+      this.push(rule);
     }
-  }
-
-  /** Past a few thousand lines, the lines so far become a UTF-8 chunk (a large table is never one huge string). */
-  spill(): void {
-    if (this.parts.length < 4096) return;
-    this.chunks.push(Buffer.from(this.parts.join(''), 'utf8'));
-    this.parts.length = 0;
-  }
-
-  toString(): string {
-    return this.chunks.length ? this.toBytes().toString('utf8') : this.parts.join('');
-  }
-
-  toBytes(): Buffer {
-    return Buffer.concat([...this.chunks, Buffer.from(this.parts.join(''), 'utf8')]);
   }
 }
 
 class MultiTable {
-  readonly sections: Section[] = [];
+  sections: Section[] = [];
   private current: Section | null = null;
 
   get currentSection(): Section {
@@ -379,11 +433,23 @@ class MultiTable {
     this.current!.addHeader(headers);
   }
 
-  addRow(row: string[]): void {
+  addRow(cells: string[], row?: Row): void {
     const cur = this.currentSection;
     // 'Row should have N elements, instead it has M' in the AWS CLI: start a new section.
-    if (cur.numCols !== null && cur.numCols !== row.length) this.newSection('', cur.indent);
-    this.current!.addRow(row);
+    if (cur.numCols !== null && cur.numCols !== cells.length) this.newSection('', cur.indent);
+    this.current!.addRow(cells, row);
+  }
+
+  /** Sections built apart (ListSection), added in order: the last becomes the current one. */
+  append(sections: Section[]): void {
+    for (const s of sections) this.sections.push(s);
+    if (sections.length) this.current = sections[sections.length - 1];
+  }
+
+  /** Starts again with no sections. */
+  reset(): void {
+    this.sections = [];
+    this.current = null;
   }
 
   private maxWidth(): number {
@@ -395,7 +461,8 @@ class MultiTable {
     return max;
   }
 
-  render(color: boolean, terminalWidth: number, autoreset = true): Renderer {
+  /** Draws the table, as UTF-8 chunks of lines (a 10,000-item table is tens of MB: never one string). */
+  *render(color: boolean, terminalWidth: number, autoreset = true): Generator<Buffer, void, undefined> {
     let maxWidth = this.maxWidth();
     if (maxWidth > terminalWidth) {
       convertToVertical(this.sections);
@@ -403,11 +470,18 @@ class MultiTable {
     }
     const out = new Renderer(color, autoreset);
     out.write(`${dashes(maxWidth)}\n`);
+    let held: Buffer | undefined;
     for (const s of this.sections) {
       out.section(s, maxWidth);
-      out.spill();
+      if (out.size >= CHUNK) {
+        if (held) yield held;
+        held = out.take();
+      }
     }
-    return out;
+    // What is left joins the last full chunk.
+    const rest = out.size ? out.take() : undefined;
+    if (held && rest) yield Buffer.concat([held, rest]);
+    else if (held ?? rest) yield (held ?? rest)!;
   }
 }
 
@@ -438,7 +512,7 @@ class Builder {
     return true;
   }
 
-  private rowsFromList(list: PyValue[]): void {
+  rowsFromList(list: PyValue[]): void {
     const table = this.table;
     for (const item of list) {
       if (isScalar(item)) {
@@ -474,39 +548,12 @@ class Builder {
   }
 
   private subTableFromList(list: PyValue[], indent: number, title: string | null): void {
-    const headerSet = new Set<string>();
-    const moreSet = new Set<string>();
-    for (const item of list) {
-      if (!(item instanceof Map)) continue;
-      for (const [k, v] of item) (isScalar(v) ? headerSet : moreSet).add(k);
-    }
-    const headers = sortedKeys(headerSet);
-    const more = sortedKeys(moreSet);
-    const table = this.table;
-    table.addRowHeader(headers);
-    let first = true;
-    let needsHeader = false;
-    for (const element of list) {
-      if (!(element instanceof Map)) {
-        // The AWS CLI crashes on a non-dict here: give it a section of its own.
-        this.stray(element, indent);
-        needsHeader = true;
-        continue;
-      }
-      if ((!first && more.length > 0) || needsHeader) {
-        table.newSection(title, indent);
-        table.addRowHeader(headers);
-        needsHeader = false;
-      }
-      first = false;
-      table.addRow(headers.map((h) => (element.has(h) ? pyStr(element.get(h)!) : '')));
-      for (const key of more) {
-        if (element.has(key)) this.build(key, element.get(key)!, indent + 1);
-      }
-    }
+    const section = new ListSection(title, indent, true);
+    for (const element of list) section.add(element);
+    section.finish(this.table);
   }
 
-  private stray(element: PyValue, indent: number): void {
+  stray(element: PyValue, indent: number): void {
     if (Array.isArray(element)) {
       this.build('', element, indent);
     } else {
@@ -516,19 +563,191 @@ class Builder {
   }
 }
 
+/** One element of a list of dicts, as ListSection keeps it until the list's columns are known. */
+interface ListElement {
+  /** The element's scalar keys, sorted (one array for each distinct set of keys). */
+  keys: string[];
+  /** str() of their values, in that order. */
+  row: Row;
+  /** Those of its scalar keys whose value is falsy. */
+  falsy?: string[];
+  /** The sections of its non-scalar values, each after its key, in key order. */
+  nested?: (string | Section)[];
+  /** The element itself (when the caller holds the list anyway). */
+  source?: PyDict;
+  /** A non-dict element (the AWS CLI crashes there): the sections it gets. */
+  stray?: Section[];
+}
+
+/**
+ * A list of dicts (TableFormatter._build_sub_table_from_list): the sorted union of the elements'
+ * scalar keys as headers and one row an element; when some element has non-scalar values, each
+ * element starts a new section (same title and headers), followed by the sections of its non-scalar
+ * values (those in the union of non-scalar keys). Both unions take every element: each element's row
+ * and sections are made as it is added, kept compact (the row as one string), and laid out in the
+ * table once the last is in; the elements themselves need not be kept.
+ */
+class ListSection {
+  private readonly elements: ListElement[] = [];
+  private readonly keySets = new Map<string, string[]>();
+  private readonly more = new Set<string>();
+  private readonly scratch = new MultiTable();
+  private readonly builder = new Builder(this.scratch);
+
+  /** `keepSource`: the caller holds the elements (then kept, for the cells of keys scalar in one element and not in another). */
+  constructor(private readonly title: string | null, private readonly indent: number, private readonly keepSource: boolean) {}
+
+  /** The sections `make` builds, apart from the table they will be drawn in. */
+  private built(make: (b: Builder) => unknown): Section[] {
+    this.scratch.reset();
+    make(this.builder);
+    return this.scratch.sections;
+  }
+
+  add(element: PyValue): void {
+    if (!(element instanceof Map)) {
+      // The AWS CLI crashes on a non-dict here: give it a section of its own.
+      this.elements.push({ keys: [], row: '', stray: this.built((b) => b.stray(element, this.indent)) });
+      return;
+    }
+    const [scalar, nonScalar] = groupScalarKeys(element);
+    const id = scalar.join(SEP);
+    let keys = this.keySets.get(id);
+    if (keys === undefined) this.keySets.set(id, (keys = scalar));
+    const cells: string[] = new Array(keys.length);
+    let falsy: string[] | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const v = element.get(keys[i])!;
+      cells[i] = pyStr(v);
+      if (!pyTruthy(v)) (falsy ??= []).push(keys[i]);
+    }
+    const e: ListElement = { keys, row: encodeRow(cells) };
+    if (falsy) e.falsy = falsy;
+    if (this.keepSource) e.source = element;
+    for (const key of nonScalar) {
+      this.more.add(key);
+      const sections = this.built((b) => b.build(key, element.get(key)!, this.indent + 1));
+      if (sections.length) (e.nested ??= []).push(key, ...sections);
+    }
+    this.elements.push(e);
+  }
+
+  /** Lays the list out in `table`, under the section its title opened. */
+  finish(table: MultiTable): void {
+    const headerSet = new Set<string>();
+    for (const keys of this.keySets.values()) for (const k of keys) headerSet.add(k);
+    const headers = sortedKeys(headerSet);
+    const more = sortedKeys(this.more);
+    if (!this.keepSource && more.some((k) => headerSet.has(k))) {
+      throw new Error('table: a member is a scalar in one item of the list and not in another');
+    }
+    table.addRowHeader(headers);
+    let first = true;
+    let needsHeader = false;
+    const elements = this.elements;
+    for (let i = 0; i < elements.length; i++) {
+      const e = elements[i];
+      if (e.stray) {
+        table.append(e.stray);
+        needsHeader = true;
+        continue;
+      }
+      if ((!first && more.length > 0) || needsHeader) {
+        table.newSection(this.title, this.indent);
+        table.addRowHeader(headers);
+        needsHeader = false;
+      }
+      first = false;
+      this.addRow(table, e, headers);
+      for (const key of more) {
+        const at = e.nested ? e.nested.indexOf(key) : -1;
+        if (at >= 0) {
+          const sections: Section[] = [];
+          for (let j = at + 1; j < e.nested!.length && typeof e.nested![j] !== 'string'; j++) sections.push(e.nested![j] as Section);
+          table.append(sections);
+        } else if (e.keys.includes(key) && !e.falsy?.includes(key)) {
+          // A scalar under a key that holds a list or dict elsewhere: its title alone.
+          table.newSection(key, this.indent + 1);
+        }
+      }
+    }
+    this.elements.length = 0;
+  }
+
+  /** The element's row under the list's headers ('' where it has no such key). */
+  private addRow(table: MultiTable, e: ListElement, headers: string[]): void {
+    const cells = typeof e.row === 'string' ? (e.keys.length === 1 ? [e.row] : e.keys.length === 0 ? [] : e.row.split(SEP)) : e.row;
+    if (e.keys.length === headers.length && e.keys.every((k, i) => k === headers[i])) {
+      table.addRow(cells, e.row);
+      return;
+    }
+    table.addRow(headers.map((h) => {
+      const i = e.keys.indexOf(h);
+      if (i >= 0) return cells[i];
+      return e.source?.has(h) ? pyStr(e.source.get(h)!) : '';
+    }));
+  }
+}
+
 /**
  * The whole `--output table` rendering of a response, titled with the operation's name (e.g.
  * `GetTrainedModelInferenceJob`). An empty or null response (or any falsy value) renders as ''.
  */
 export function formatTable(value: PyValue, title: string, opts: TableOptions): string {
-  const table = new MultiTable();
-  if (!new Builder(table).build(title, value, 0)) return '';
-  return table.render(opts.color, opts.width, opts.autoreset).toString();
+  return Buffer.from(formatTableBytes(value, title, opts)).toString('utf8');
 }
 
-/** formatTable's output as UTF-8 bytes, for the stream (a 10,000-row table is tens of MB). */
+/** formatTable's output as UTF-8 bytes, for the stream. */
 export function formatTableBytes(value: PyValue, title: string, opts: TableOptions): Uint8Array {
   const table = new MultiTable();
   if (!new Builder(table).build(title, value, 0)) return new Uint8Array(0);
-  return table.render(opts.color, opts.width, opts.autoreset).toBytes();
+  return Buffer.concat([...table.render(opts.color, opts.width, opts.autoreset)]);
+}
+
+/**
+ * The table of a paginated list's merged result, `{key: [items…], NextToken: token}` under the
+ * operation's title (what formatTable draws of it), built a page at a time: each item becomes its row
+ * and sections as it comes, and the pages are not held. The items are a shaped response's (a member
+ * holds a dict or list in every item or in none).
+ */
+export class PagedTable {
+  private readonly table = new MultiTable();
+  private readonly builder = new Builder(this.table);
+  private readonly top: Section;
+  /** Whether some page had the list. */
+  private seen = false;
+  private started = false;
+  /** The list's items are dicts (its first one is). */
+  private list: ListSection | undefined;
+
+  constructor(title: string, private readonly key: string) {
+    this.table.newSection(title, 0);
+    this.top = this.table.currentSection;
+  }
+
+  /** A page's list (null or missing: nothing, as build_full_result skips it). */
+  add(items: PyValue | undefined): void {
+    if (items === undefined || items === null) return;
+    this.seen = true;
+    for (const item of items as PyValue[]) {
+      if (!this.started) {
+        // The merged list's section; its first item decides how the list is laid out.
+        this.started = true;
+        this.table.newSection(this.key, 1);
+        if (item instanceof Map) this.list = new ListSection(this.key, 1, false);
+      }
+      if (this.list) this.list.add(item);
+      else this.builder.rowsFromList([item]);
+    }
+  }
+
+  /** The drawn table, in UTF-8 chunks (nothing for an empty result), with NextToken when --max-items stopped the pages. */
+  *finish(token: string | undefined, opts: TableOptions): Generator<Buffer, void, undefined> {
+    if (!this.seen && token === undefined) return;
+    // The merged dict's one scalar key, NextToken, is a `key | value` row of its own.
+    if (token !== undefined) this.top.addRow(['NextToken', token]);
+    this.list?.finish(this.table);
+    this.list = undefined;
+    yield* this.table.render(opts.color, opts.width, opts.autoreset);
+  }
 }

@@ -1,0 +1,171 @@
+// The AWS CLI's formatters for the pages of a paginated call (awscli/formatter.py): one per --output
+// format, each consuming a page iterator (botocore's PageIterator: client/paginator.ts).
+//  - text and yaml-stream print each page as it comes (text: the page's result keys, --query applied
+//    to each, then a NEXTTOKEN record when --max-items stopped early; yaml-stream: the whole page), and
+//    take the next page only once the reader has this one: a reader that went away (`| head`, a pager
+//    that quit) is asked for no more pages.
+//  - json, table and yaml print the merged result (build_full_result, --query applied to it) once every
+//    page is in, so a page that fails prints nothing, as the AWS CLI prints nothing. Without a --query,
+//    json keeps only the items' text and table only its cells (each page is dropped once read); with
+//    one, and for yaml, the merged result is held as the AWS CLI holds it.
+//  - off reads every page and prints nothing.
+import type { OutStream } from '../io';
+import type { PyDict, PyValue } from '../py/values';
+import { MergedListJson } from './json';
+import { tableOptions, type OutputFormat, type RenderOptions } from './index';
+
+/** What the formatters read of botocore's PageIterator. */
+export interface Pages extends AsyncIterable<PyDict> {
+  readonly resultKeys: readonly string[];
+  /** Set once --max-items stopped the pages (before the last page when it cut that page). */
+  readonly resumeToken: string | undefined;
+  buildFullResult(): Promise<PyDict>;
+}
+
+export interface PageFormatterOptions {
+  out: OutStream;
+  query?: (v: PyValue) => PyValue;
+  /** Renders one whole value in a format, as a single response is rendered. */
+  render: (fmt: OutputFormat, v: PyValue) => Promise<string | Uint8Array>;
+  /** Whether a result key holds a list in the operation's output shape. */
+  resultIsList?: (key: string) => boolean;
+  /** The table's title (the operation), --color and terminal: read by the table formatter only. */
+  table: () => RenderOptions;
+}
+
+export interface PageFormatter {
+  /** Prints the pages; a page that fails ends it with that error, after what the format printed so far. */
+  format(pages: Pages): Promise<void>;
+}
+
+/** The formatter of a format (the AWS CLI's get_formatter). */
+export function pageFormatter(format: OutputFormat, o: PageFormatterOptions): PageFormatter {
+  switch (format) {
+    case 'json': return new JSONFormatter(o);
+    case 'text': return new TextFormatter(o);
+    case 'table': return new TableFormatter(o);
+    case 'yaml': return new YAMLFormatter(o);
+    case 'yaml-stream': return new StreamedYAMLFormatter(o);
+    default: return new OffFormatter();
+  }
+}
+
+/** The one result key, when it holds a list and no --query reshapes the result: the merge is then item by item. */
+function mergedList(o: PageFormatterOptions, pages: Pages): string | undefined {
+  const [key] = pages.resultKeys;
+  return !o.query && pages.resultKeys.length === 1 && o.resultIsList?.(key) ? key : undefined;
+}
+
+/**
+ * Writes chunks in order; between two, waits until the reader has the first (so that what is written
+ * does not pile up in memory), and stops when the reader has gone.
+ */
+export async function writeChunks(out: OutStream, chunks: Iterable<Uint8Array>): Promise<void> {
+  let first = true;
+  for (const chunk of chunks) {
+    if (!first) {
+      await out.flushed?.();
+      if (out.closed) return;
+    }
+    first = false;
+    out.write(chunk);
+  }
+}
+
+/**
+ * After a page of a streamed format: the next one is asked for once the reader has taken this one
+ * (none is asked for after a page cut at --max-items). True when the reader has gone.
+ */
+async function readerGone(out: OutStream, pages: Pages): Promise<boolean> {
+  if (pages.resumeToken !== undefined) return false;
+  await out.flushed?.();
+  return !!out.closed;
+}
+
+abstract class BufferedFormatter implements PageFormatter {
+  constructor(protected readonly o: PageFormatterOptions, private readonly fmt: OutputFormat) {}
+
+  abstract format(pages: Pages): Promise<void>;
+
+  /** FullyBufferedFormatter: build_full_result, the query, the format. */
+  protected async formatFull(pages: Pages): Promise<void> {
+    const full = await pages.buildFullResult();
+    this.o.out.write(await this.o.render(this.fmt, this.o.query ? this.o.query(full) : full));
+  }
+}
+
+class JSONFormatter extends BufferedFormatter {
+  constructor(o: PageFormatterOptions) {
+    super(o, 'json');
+  }
+
+  async format(pages: Pages): Promise<void> {
+    const key = mergedList(this.o, pages);
+    if (key === undefined) return this.formatFull(pages);
+    const merged = new MergedListJson(key);
+    for await (const page of pages) merged.add(page.get(key));
+    await writeChunks(this.o.out, merged.finish(pages.resumeToken));
+  }
+}
+
+class TableFormatter extends BufferedFormatter {
+  constructor(o: PageFormatterOptions) {
+    super(o, 'table');
+  }
+
+  async format(pages: Pages): Promise<void> {
+    const key = mergedList(this.o, pages);
+    if (key === undefined) return this.formatFull(pages);
+    const { PagedTable } = await import('./table');
+    const context = this.o.table();
+    const table = new PagedTable(context.title, key);
+    for await (const page of pages) table.add(page.get(key));
+    await writeChunks(this.o.out, table.finish(pages.resumeToken, tableOptions(context)));
+  }
+}
+
+class YAMLFormatter extends BufferedFormatter {
+  constructor(o: PageFormatterOptions) {
+    super(o, 'yaml');
+  }
+
+  format(pages: Pages): Promise<void> {
+    return this.formatFull(pages);
+  }
+}
+
+class TextFormatter implements PageFormatter {
+  constructor(private readonly o: PageFormatterOptions) {}
+
+  async format(pages: Pages): Promise<void> {
+    const { out, query, render } = this.o;
+    for await (const page of pages) {
+      // The page's result keys only (this service's paginators have no non-aggregate keys).
+      const current: PyDict = new Map(pages.resultKeys.map((k) => [k, page.get(k) ?? null]));
+      out.write(await render('text', query ? query(current) : current));
+      if (await readerGone(out, pages)) return;
+    }
+    if (pages.resumeToken !== undefined) {
+      const record: PyDict = new Map([['NextToken', new Map([['NextToken', pages.resumeToken]])]]);
+      out.write(await render('text', query ? query(record) : record));
+    }
+  }
+}
+
+class StreamedYAMLFormatter implements PageFormatter {
+  constructor(private readonly o: PageFormatterOptions) {}
+
+  async format(pages: Pages): Promise<void> {
+    const { out, query, render } = this.o;
+    for await (const page of pages) {
+      out.write(await render('yaml-stream', query ? query(page) : page));
+      if (await readerGone(out, pages)) return;
+    }
+  }
+}
+
+class OffFormatter implements PageFormatter {
+  async format(pages: Pages): Promise<void> {
+    for await (const page of pages) void page;
+  }
+}
