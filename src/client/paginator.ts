@@ -187,6 +187,8 @@ function sliceStart(index: PyValue): number {
   throw uncaught('slice indices must be integers or None or have an __index__ method');
 }
 
+const asDict = (v: PyValue): PyDict => (v instanceof Map ? v : new Map());
+
 export class PageIterator implements AsyncIterable<PyDict> {
   readonly resultKeys: string[];
   private readonly inputTokens: string[];
@@ -244,16 +246,18 @@ export class PageIterator implements AsyncIterable<PyDict> {
     let totalItems = 0;
     let first = true;
     let startingTruncation = 0;
+    // (A page is held here only until the consumer has it: not while the next one is fetched.)
+    let page: PyDict | undefined;
+    let items: PyValue | undefined;
     for (;;) {
-      const parsed = await o.method(kwargs);
-      const page: PyDict = parsed instanceof Map ? parsed : new Map();
+      page = asDict(await o.method(kwargs));
       if (first) {
         if (o.startingToken !== undefined) startingTruncation = this.handleFirstRequest(page, startIndex);
         first = false;
       } else {
         startingTruncation = 0;
       }
-      const items = page.get(primary);
+      items = page.get(primary);
       const count = Array.isArray(items) || typeof items === 'string' ? items.length : 0;
       const truncate = o.maxItems === undefined ? 0 : totalItems + count - o.maxItems;
       if (truncate > 0) {
@@ -265,9 +269,11 @@ export class PageIterator implements AsyncIterable<PyDict> {
         yield page;
         return;
       }
+      items = undefined;
       yield page;
       totalItems += count;
       nextToken = this.nextToken(page);
+      page = undefined;
       if ([...nextToken.values()].every((v) => v === null)) return;
       if (o.maxItems !== undefined && totalItems === o.maxItems) {
         // On a page boundary: the service's token is the resume token.

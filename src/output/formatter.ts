@@ -73,6 +73,29 @@ export async function writeChunks(out: OutStream, chunks: Iterable<Uint8Array>):
 }
 
 /**
+ * Gives each page to `each`, in turn; after each, waits for `between` (true: stop). While waiting, and
+ * while the next page is fetched, no page is held here: what a page leaves behind is garbage by then
+ * (the young generation's collections find little alive, so it stays small).
+ */
+async function forEachPage(pages: Pages, each: (page: PyDict) => Promise<void> | void, between?: () => Promise<boolean>): Promise<void> {
+  const it = pages[Symbol.asyncIterator]();
+  while (await takePage(it, each)) {
+    if (between && await between()) {
+      await it.return?.();
+      return;
+    }
+  }
+}
+
+/** The next page to `each`; false when there is none. */
+async function takePage(it: AsyncIterator<PyDict>, each: (page: PyDict) => Promise<void> | void): Promise<boolean> {
+  const next = await it.next();
+  if (next.done) return false;
+  await each(next.value);
+  return true;
+}
+
+/**
  * After a page of a streamed format: the next one is asked for once the reader has taken this one
  * (none is asked for after a page cut at --max-items). True when the reader has gone.
  */
@@ -103,7 +126,7 @@ class JSONFormatter extends BufferedFormatter {
     const key = mergedList(this.o, pages);
     if (key === undefined) return this.formatFull(pages);
     const merged = new MergedListJson(key);
-    for await (const page of pages) merged.add(page.get(key));
+    await forEachPage(pages, (page) => merged.add(page.get(key)));
     await writeChunks(this.o.out, merged.finish(pages.resumeToken));
   }
 }
@@ -119,8 +142,16 @@ class TableFormatter extends BufferedFormatter {
     const { PagedTable } = await import('./table');
     const context = this.o.table();
     const table = new PagedTable(context.title, key);
-    for await (const page of pages) table.add(page.get(key));
-    await writeChunks(this.o.out, table.finish(pages.resumeToken, tableOptions(context)));
+    await forEachPage(pages, (page) => table.add(page.get(key)));
+    // Each chunk is drawn once the reader has the one before, in its memory when the stream says so.
+    const { out } = this.o;
+    const chunks = table.finish(pages.resumeToken, tableOptions(context));
+    for (let next = chunks.next(); !next.done;) {
+      out.write(next.value);
+      if (out.flushed) await out.flushed();
+      if (out.closed) return;
+      next = chunks.next(!!out.flushed);
+    }
   }
 }
 
@@ -139,12 +170,13 @@ class TextFormatter implements PageFormatter {
 
   async format(pages: Pages): Promise<void> {
     const { out, query, render } = this.o;
-    for await (const page of pages) {
+    let gone = false;
+    await forEachPage(pages, async (page) => {
       // The page's result keys only (this service's paginators have no non-aggregate keys).
       const current: PyDict = new Map(pages.resultKeys.map((k) => [k, page.get(k) ?? null]));
       out.write(await render('text', query ? query(current) : current));
-      if (await readerGone(out, pages)) return;
-    }
+    }, async () => (gone = await readerGone(out, pages)));
+    if (gone) return;
     if (pages.resumeToken !== undefined) {
       const record: PyDict = new Map([['NextToken', new Map([['NextToken', pages.resumeToken]])]]);
       out.write(await render('text', query ? query(record) : record));
@@ -157,15 +189,14 @@ class StreamedYAMLFormatter implements PageFormatter {
 
   async format(pages: Pages): Promise<void> {
     const { out, query, render } = this.o;
-    for await (const page of pages) {
+    await forEachPage(pages, async (page) => {
       out.write(await render('yaml-stream', query ? query(page) : page));
-      if (await readerGone(out, pages)) return;
-    }
+    }, () => readerGone(out, pages));
   }
 }
 
 class OffFormatter implements PageFormatter {
-  async format(pages: Pages): Promise<void> {
-    for await (const page of pages) void page;
+  format(pages: Pages): Promise<void> {
+    return forEachPage(pages, () => undefined);
   }
 }

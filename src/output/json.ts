@@ -17,6 +17,9 @@ export function formatJson(value: PyValue): string {
  */
 const CHUNK = 1024 * 1024;
 
+/** json.dump's options for an item of the merged list (its lines indented for their place). */
+const ITEM = { indent: 4, ensureAscii: false, level: 2 };
+
 /**
  * What formatJson prints for the merged result of a paginated list, `{key: [items…], NextToken: token}`,
  * built page by page: each item's text (indented for its place in the list) is kept as UTF-8 and the
@@ -41,7 +44,7 @@ export class MergedListJson {
     }
     for (const item of items as PyValue[]) {
       this.text(this.count++ === 0 ? '[\n        ' : ',\n        ');
-      this.text(jsonDumps(item, { indent: 4, ensureAscii: false, level: 2 }));
+      this.text(jsonDumps(item, ITEM));
     }
   }
 
@@ -59,16 +62,14 @@ export class MergedListJson {
     return this.chunks;
   }
 
+  /** Text as UTF-8 at the end of the last chunk. */
   private text(s: string): void {
     let buf = this.buf;
-    // (A UTF-16 unit is at most 3 bytes of UTF-8: most texts fit without being measured.)
+    // (A UTF-16 unit is at most 3 bytes of UTF-8.)
     if (!buf || buf.length - this.used < s.length * 3) {
-      const need = Buffer.byteLength(s, 'utf8');
-      if (!buf || buf.length - this.used < need) {
-        if (buf) this.chunks.push(buf.subarray(0, this.used));
-        buf = this.buf = Buffer.allocUnsafe(Math.max(CHUNK, need));
-        this.used = 0;
-      }
+      if (buf) this.chunks.push(buf.subarray(0, this.used));
+      buf = this.buf = Buffer.allocUnsafe(Math.max(CHUNK, s.length * 3));
+      this.used = 0;
     }
     this.used += buf.write(s, this.used, 'utf8');
   }

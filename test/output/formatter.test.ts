@@ -15,7 +15,7 @@ const KEY = 'trainedModelInferenceJobs';
 /** A job as a list page holds it: scalars, a nested structure with a list of structures. */
 function job(i: number): PyDict {
   return new Map<string, PyValue>([
-    ['name', `job-${String(i).padStart(5, '0')}`], ['status', i % 3 ? 'ACTIVE' : 'CREATE_PENDING'],
+    ['name', `job-${String(i).padStart(5, '0')}${i % 7 ? '' : ' é 日本 🚀'}`], ['status', i % 3 ? 'ACTIVE' : 'CREATE_PENDING'],
     ['createTime', '2026-11-20T05:00:00.123000+00:00'], ['count', i], ['ratio', new PyFloat(i / 4)],
     ['outputConfiguration', new Map<string, PyValue>([['accept', 'text/csv'], ['members', [new Map([['accountId', `12345678901${i % 10}`]])]]])],
   ]);
@@ -87,11 +87,37 @@ describe('json and table hold no page', () => {
 });
 
 describe('large outputs', () => {
-  it.each(['json', 'table'] as const)('%s: chunks of about 1 MiB, the last one included', async (format) => {
-    const r = run(format, fakePages([3000, 3000, 3000]));
+  it('json: chunks of about 1 MiB, the last one included', async () => {
+    const r = run('json', fakePages([3000, 3000, 3000]));
     await r.done;
     expect(r.writes.length).toBeGreaterThan(1);
     for (const w of r.writes) expect(w).toBeGreaterThan(1000 * 1000);
+  });
+
+  it('table: chunks of 1 MiB, then the rest', async () => {
+    const r = run('table', fakePages([3000, 3000, 3000]));
+    await r.done;
+    expect(r.writes.length).toBeGreaterThan(1);
+    for (const w of r.writes.slice(0, -1)) expect(w).toBeGreaterThan(1000 * 1000);
+  });
+
+  it('table: a chunk is drawn in the memory of the one before once the stream has written it', async () => {
+    const io = memoryIO();
+    const seen: string[] = [];
+    const buffers = new Set<ArrayBufferLike>();
+    const out: OutStream = {
+      write: (s) => { seen.push(Buffer.from(s as Uint8Array).toString('utf8')); buffers.add((s as Uint8Array).buffer); },
+      flushed: async () => undefined,
+    };
+    const formatter = pageFormatter('table', {
+      out, render: async () => '', resultIsList: () => true,
+      table: () => ({ title: 'ListTrainedModelInferenceJobs', color: 'off', io }),
+    });
+    const pages = fakePages([3000, 3000, 3000]);
+    await formatter.format(pages);
+    expect(seen.length).toBeGreaterThan(2);
+    expect(buffers.size).toBeLessThan(seen.length);
+    expect(seen.join('')).toBe(formatTable(pages.full(), 'ListTrainedModelInferenceJobs', { color: false, width: 80 }));
   });
 
   it('writes a chunk once the reader has the one before, and none once it has gone', async () => {
