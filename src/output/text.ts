@@ -27,11 +27,15 @@ export function formatText(value: PyValue): string {
   return out.join('');
 }
 
-/** The columns shared by the dicts of one list: the sorted union of their scalar keys. */
+/** The columns shared by the dicts of one list: the sorted union of their scalar keys (a set of them when many). */
 interface ScalarKeys {
   keys: string[];
-  set: Set<string>;
+  set: Set<string> | undefined;
 }
+
+const MANY = 32;
+
+const hasKey = (k: ScalarKeys, key: string) => (k.set ? k.set.has(key) : k.keys.includes(key));
 
 // (Output is gathered as pieces in `out`, joined once: a page of a list is thousands of lines.
 // Identifiers come upper-cased, once per key.)
@@ -82,13 +86,13 @@ function formatScalarList(elements: PyValue[], out: string[], ident: string | nu
 }
 
 function formatDict(item: PyDict, out: string[], ident: string | null, scalarKeys: ScalarKeys | null): void {
-  let nonScalars: string[];
+  // (Made only when there are any: a page of a list has thousands of dicts.)
+  let nonScalars: string[] | undefined;
   let line = false;
   if (scalarKeys === null) {
-    nonScalars = [];
     for (const key of sortedKeys(item.keys())) {
       const value = item.get(key)!;
-      if (isNonScalar(value)) nonScalars.push(key);
+      if (isNonScalar(value)) (nonScalars ??= []).push(key);
       else line = cell(out, line, ident, pyStr(value));
     }
   } else {
@@ -96,12 +100,11 @@ function formatDict(item: PyDict, out: string[], ident: string | null, scalarKey
       const value = item.get(key);
       line = cell(out, line, ident, value === undefined ? '' : pyStr(value));
     }
-    nonScalars = [];
-    item.forEach((_, key) => { if (!scalarKeys.set.has(key)) nonScalars.push(key); });
-    if (nonScalars.length > 1) nonScalars = sortedKeys(nonScalars);
+    for (const key of item.keys()) if (!hasKey(scalarKeys, key)) (nonScalars ??= []).push(key);
+    if (nonScalars && nonScalars.length > 1) nonScalars = sortedKeys(nonScalars);
   }
   if (line) out.push('\n');
-  for (const key of nonScalars) formatItem(item.get(key)!, out, upper(key), null);
+  if (nonScalars) for (const key of nonScalars) formatItem(item.get(key)!, out, upper(key), null);
 }
 
 /** One scalar of a dict's line: the line starts with the identifier, cells are tab-separated. */
@@ -125,9 +128,20 @@ function upper(key: string): string {
 }
 
 function allScalarKeys(list: PyValue[]): ScalarKeys {
-  const set = new Set<string>();
+  // A few keys (the dicts of a list mostly have the same): an array; many: a set.
+  const keys: string[] = [];
+  let set: Set<string> | undefined;
   for (const el of list) {
-    if (isDictV(el)) el.forEach((v, k) => { if (!isNonScalar(v)) set.add(k); });
+    if (!isDictV(el)) continue;
+    for (const k of el.keys()) {
+      if (isNonScalar(el.get(k)!)) continue;
+      if (set) set.add(k);
+      else if (!keys.includes(k)) {
+        keys.push(k);
+        if (keys.length > MANY) set = new Set(keys);
+      }
+    }
   }
-  return { keys: sortedKeys(set), set };
+  const sorted = sortedKeys(set ?? keys);
+  return { keys: sorted, set: sorted.length > MANY ? (set ?? new Set(sorted)) : undefined };
 }
