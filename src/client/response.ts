@@ -138,12 +138,13 @@ function structure(w: Walk, shape: Shape, name: string, value: PyValue): PyValue
   const plans = w.members(shape);
   if (w.consume && inPlanOrder(value, plans)) {
     // The same keys in the same order, none null: the body's dict becomes the result.
+    // (Keys iterated, values looked up: no entry or closure is made.)
     let i = 0;
-    value.forEach((raw, key) => {
+    for (const key of value.keys()) {
       while (plans[i].key !== key) i++;
       const p = plans[i];
-      value.set(key, walk(w, p.shape, p.shapeName, raw));
-    });
+      value.set(key, walk(w, p.shape, p.shapeName, value.get(key)!));
+    }
     return value;
   }
   const out: PyDict = new Map();
@@ -158,14 +159,12 @@ function structure(w: Walk, shape: Shape, name: string, value: PyValue): PyValue
 /** Whether a dict's keys are members' keys (their output names), in the model's order, and none of its values null. */
 function inPlanOrder(value: PyDict, plans: MemberPlan[]): boolean {
   let i = 0;
-  let ok = true;
-  value.forEach((v, key) => {
-    if (!ok) return;
+  for (const key of value.keys()) {
     while (i < plans.length && plans[i].key !== key) i++;
-    ok = i < plans.length && plans[i].member === key && v !== null;
+    if (i === plans.length || plans[i].member !== key || value.get(key) === null) return false;
     i++;
-  });
-  return ok;
+  }
+  return true;
 }
 
 function list(w: Walk, shape: Shape, value: PyValue): PyValue {

@@ -55,7 +55,7 @@ const isScalar = (v: PyValue): boolean => !(v instanceof Map || Array.isArray(v)
 function groupScalarKeys(d: PyDict): [string[], string[]] {
   const headers: string[] = [];
   const more: string[] = [];
-  d.forEach((v, k) => (isScalar(v) ? headers : more).push(k));
+  for (const k of d.keys()) (isScalar(d.get(k)!) ? headers : more).push(k);
   return [sortedKeys(headers), sortedKeys(more)];
 }
 

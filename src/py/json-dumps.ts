@@ -168,7 +168,7 @@ class Writer {
       this.put('{');
       this.put(inner);
       let first = true;
-      v.forEach((x, k) => {
+      for (const k of v.keys()) {
         if (first) {
           first = false;
         } else {
@@ -177,8 +177,8 @@ class Writer {
         }
         this.putString(String(k));
         this.put(this.keySep);
-        this.write(x, level + 1);
-      });
+        this.write(v.get(k), level + 1);
+      }
       this.put(this.newlineAt(level));
       this.put('}');
       this.active.delete(v);
