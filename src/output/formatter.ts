@@ -9,6 +9,7 @@
 //    json keeps only the items' text and table only its cells (each page is dropped once read); with
 //    one, and for yaml, the merged result is held as the AWS CLI holds it.
 //  - off reads every page and prints nothing.
+import { setFlagsFromString } from 'node:v8';
 import type { OutStream } from '../io';
 import type { PyDict, PyValue } from '../py/values';
 import { MergedListJson } from './json';
@@ -73,6 +74,24 @@ export async function writeChunks(out: OutStream, chunks: Iterable<Uint8Array>):
 }
 
 /**
+ * V8's young generation for the pages of a list (its flags, for the rest of this process: set on this
+ * path alone, start-up is not concerned). V8 grows it (up to 32 MB) as objects survive its
+ * collections; a page being read survives those that fall while it is read.
+ *  - A format that keeps little of a page (text, yaml-stream, off; json keeps its items as bytes,
+ *    outside the heap): the collection is asked for early, at 40% of its capacity (80 by default), so
+ *    that it runs when the event loop next turns, between pages, when the last page is garbage.
+ *  - A format that keeps what it reads (table's cells, the merged result of the others): what
+ *    survives stays, and the young generation does not grow for it.
+ * Heuristics only: output is the same without them. Both flags are in the V8 of Node 20 and in
+ * current V8 sources (an unknown one would print an error on stderr); some later V8s set a minimum
+ * growth factor of 2, which would lose the table's gain. (10,000 jobs, Node 20: peak RSS json
+ * 78 → 75 MiB, text 66 → 63, table 115 → 88.)
+ */
+function youngGeneration(keeps: boolean): void {
+  setFlagsFromString(keeps ? '--semi-space-growth-factor=1' : '--minor-gc-task-trigger=40');
+}
+
+/**
  * Gives each page to `each`, in turn; after each, waits for `between` (true: stop). While waiting, and
  * while the next page is fetched, no page is held here: what a page leaves behind is garbage by then
  * (the young generation's collections find little alive, so it stays small).
@@ -112,6 +131,7 @@ abstract class BufferedFormatter implements PageFormatter {
 
   /** FullyBufferedFormatter: build_full_result, the query, the format. */
   protected async formatFull(pages: Pages): Promise<void> {
+    youngGeneration(true);
     const full = await pages.buildFullResult();
     this.o.out.write(await this.o.render(this.fmt, this.o.query ? this.o.query(full) : full));
   }
@@ -125,6 +145,7 @@ class JSONFormatter extends BufferedFormatter {
   async format(pages: Pages): Promise<void> {
     const key = mergedList(this.o, pages);
     if (key === undefined) return this.formatFull(pages);
+    youngGeneration(false);
     const merged = new MergedListJson(key);
     await forEachPage(pages, (page) => merged.add(page.get(key)));
     await writeChunks(this.o.out, merged.finish(pages.resumeToken));
@@ -139,6 +160,7 @@ class TableFormatter extends BufferedFormatter {
   async format(pages: Pages): Promise<void> {
     const key = mergedList(this.o, pages);
     if (key === undefined) return this.formatFull(pages);
+    youngGeneration(true);
     const { PagedTable } = await import('./table');
     const context = this.o.table();
     const table = new PagedTable(context.title, key);
@@ -170,6 +192,7 @@ class TextFormatter implements PageFormatter {
 
   async format(pages: Pages): Promise<void> {
     const { out, query, render } = this.o;
+    youngGeneration(false);
     let gone = false;
     await forEachPage(pages, async (page) => {
       // The page's result keys only (this service's paginators have no non-aggregate keys).
@@ -189,6 +212,7 @@ class StreamedYAMLFormatter implements PageFormatter {
 
   async format(pages: Pages): Promise<void> {
     const { out, query, render } = this.o;
+    youngGeneration(false);
     await forEachPage(pages, async (page) => {
       out.write(await render('yaml-stream', query ? query(page) : page));
     }, () => readerGone(out, pages));
@@ -197,6 +221,7 @@ class StreamedYAMLFormatter implements PageFormatter {
 
 class OffFormatter implements PageFormatter {
   format(pages: Pages): Promise<void> {
+    youngGeneration(false);
     return forEachPage(pages, () => undefined);
   }
 }
