@@ -27,19 +27,53 @@ export class TimestampOverflowError extends TimestampError {
 // the general parser. Anything unusual (out-of-range fields) takes the general path.
 const ISO_FAST = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
 
-/** fastIso straight to isoformat()'s text (the response parser's common case). */
+/** The two decimal digits at i (a negative number when either is not one). */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * fastIso straight to isoformat()'s text (the response parser's common case), read a character at a
+ * time (it runs for every timestamp of every page): ISO_FAST's form, with an offset of less than a day
+ * and at most 59 minutes (others take the general path).
+ */
 export function fastIsoString(s: string): string | undefined {
-  const m = ISO_FAST.exec(s);
-  if (!m) return undefined;
-  const year = +m[1], month = +m[2], day = +m[3];
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || +m[4] > 23 ||
-      +m[5] > 59 || +m[6] > 59) return undefined;
-  let out = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}`;
-  const us = m[7] ? m[7].slice(0, 6) : '';
-  if (/[1-9]/.test(us)) out += `.${us.padEnd(6, '0')}`;
-  if (m[8] || (m[10] === '00' && m[11] === '00')) return `${out}+00:00`;
-  if (+m[10] > 23) return undefined; // isoformat() refuses offsets of a day or more
-  return `${out}${m[9]}${m[10]}:${m[11]}`;
+  const n = s.length;
+  if (n < 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 ||
+      s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
+  const century = twoDigits(s, 0), yy = twoDigits(s, 2), month = twoDigits(s, 5), day = twoDigits(s, 8);
+  const hour = twoDigits(s, 11), minute = twoDigits(s, 14), second = twoDigits(s, 17);
+  if (century < 0 || yy < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  const year = century * 100 + yy;
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 ||
+      minute > 59 || second > 59) return undefined;
+  let i = 19;
+  let fraction = '';
+  if (s.charCodeAt(i) === 46) {
+    const start = ++i;
+    let nonzero = false;
+    while (i < n && isDigit(s.charCodeAt(i))) {
+      if (i < start + 6 && s.charCodeAt(i) !== 48) nonzero = true;
+      i++;
+    }
+    if (i === start) return undefined;
+    // isoformat() shows microseconds (the first 6 digits) when there are any.
+    if (nonzero) fraction = '.' + (i - start >= 6 ? s.slice(start, start + 6) : s.slice(start, i).padEnd(6, '0'));
+  }
+  const c = s.charCodeAt(i);
+  if (c === 90 && i + 1 === n) return s.slice(0, 19) + fraction + '+00:00';
+  if ((c !== 43 && c !== 45) || i + 6 !== n || s.charCodeAt(i + 3) !== 58) return undefined;
+  const offsetHours = twoDigits(s, i + 1);
+  const offsetMinutes = twoDigits(s, i + 4);
+  if (offsetHours < 0 || offsetMinutes < 0) return undefined;
+  if (offsetHours === 0 && offsetMinutes === 0) return s.slice(0, 19) + fraction + '+00:00';
+  // isoformat() refuses offsets of a day or more; more than 59 minutes carry into the hours.
+  if (offsetHours > 23 || offsetMinutes > 59) return undefined;
+  return s.slice(0, 19) + fraction + s.slice(i);
 }
 
 function fastIso(s: string): PyDatetime | undefined {

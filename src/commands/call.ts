@@ -68,7 +68,8 @@ async function call(
   // An output skeleton is one made-up page (the AWS CLI itself fails to paginate it).
   const pag = paginateOn && !outputSkeleton ? paginatorFor(op) : undefined;
   const outShape = outputShape(op);
-  const shape = (body: PyValue) => shapeResponse(body, outShape, { timestampFormat, tz: io.env.TZ, now: io.now() });
+  // (The body is parsed for this call alone: its dicts become the result's.)
+  const shape = (body: PyValue) => shapeResponse(body, outShape, { timestampFormat, tz: io.env.TZ, now: io.now(), consume: true });
 
   const validate = (p: PyDict) => {
     const errors = validateParams(p, inputShape(op));

@@ -2,6 +2,7 @@
 import { CliError, RC } from '../errors';
 import type { IO } from '../io';
 import { PyFloat, type PyValue } from '../py/values';
+import type { TableOptions } from './table';
 
 export type OutputFormat = 'json' | 'text' | 'table' | 'yaml' | 'yaml-stream' | 'off';
 const FORMATS = new Set(['json', 'text', 'table', 'yaml', 'yaml-stream', 'off']);
@@ -30,6 +31,12 @@ export function useColor(color: string, io: IO): boolean {
   return color === 'on' || (color === 'auto' && !!io.stdout.isTTY);
 }
 
+/** The table's colour and width: the terminal's width on a terminal, else 80 columns. */
+export function tableOptions(o: RenderOptions): TableOptions {
+  const width = o.io.stdout.isTTY ? (o.io.stdout.columns ?? 80) : 80;
+  return { color: useColor(o.color, o.io), width, autoreset: !o.toStderr };
+}
+
 /** YAMLDumper._is_json_scalar: None, int, float, bool, str. */
 const isJsonScalar = (v: PyValue) => v === null || typeof v === 'string' || typeof v === 'number' ||
   typeof v === 'bigint' || typeof v === 'boolean' || v instanceof PyFloat;
@@ -47,8 +54,7 @@ export async function renderBuffered(format: OutputFormat, value: PyValue, o: Re
     }
     case 'table': {
       const { formatTableBytes } = await import('./table');
-      const width = o.io.stdout.isTTY ? (o.io.stdout.columns ?? 80) : 80;
-      return formatTableBytes(value, o.title, { color: useColor(o.color, o.io), width, autoreset: !o.toStderr });
+      return formatTableBytes(value, o.title, tableOptions(o));
     }
     case 'yaml': {
       // As the AWS CLI's YAMLFormatter: an empty dict (an operation without output) prints nothing; its

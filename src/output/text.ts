@@ -27,19 +27,26 @@ export function formatText(value: PyValue): string {
   return out.join('');
 }
 
-/** The columns shared by the dicts of one list: the sorted union of their scalar keys. */
+/** The columns shared by the dicts of one list: the sorted union of their scalar keys (a set of them when many). */
 interface ScalarKeys {
   keys: string[];
-  set: Set<string>;
+  set: Set<string> | undefined;
 }
 
-function formatItem(item: PyValue, out: string[], identifier: string | null, scalarKeys: ScalarKeys | null): void {
-  if (isDictV(item)) formatDict(item, out, identifier, scalarKeys);
-  else if (Array.isArray(item)) formatList(item, out, identifier);
+const MANY = 32;
+
+const hasKey = (k: ScalarKeys, key: string) => (k.set ? k.set.has(key) : k.keys.includes(key));
+
+// (Output is gathered as pieces in `out`, joined once: a page of a list is thousands of lines.
+// Identifiers come upper-cased, once per key.)
+
+function formatItem(item: PyValue, out: string[], ident: string | null, scalarKeys: ScalarKeys | null): void {
+  if (isDictV(item)) formatDict(item, out, ident, scalarKeys);
+  else if (Array.isArray(item)) formatList(item, out, ident);
   else out.push(pyStr(item), '\n');
 }
 
-function formatList(item: PyValue[], out: string[], identifier: string | null): void {
+function formatList(item: PyValue[], out: string[], ident: string | null): void {
   if (item.length === 0) return;
   let hasDict = false;
   let hasList = false;
@@ -50,10 +57,10 @@ function formatList(item: PyValue[], out: string[], identifier: string | null): 
   if (hasDict) {
     const allKeys = allScalarKeys(item);
     for (const el of item) {
-      if (isDictV(el)) formatDict(el, out, identifier, allKeys);
-      else if (Array.isArray(el)) formatList(el, out, identifier);
+      if (isDictV(el)) formatDict(el, out, ident, allKeys);
+      else if (Array.isArray(el)) formatList(el, out, ident);
       // The AWS CLI crashes here (a scalar among dicts): print it as a scalar-list element.
-      else formatScalarList([el], out, identifier);
+      else formatScalarList([el], out, ident);
     }
   } else if (hasList) {
     const scalars: PyValue[] = [];
@@ -62,52 +69,79 @@ function formatList(item: PyValue[], out: string[], identifier: string | null): 
       if (Array.isArray(el)) nonScalars.push(el);
       else scalars.push(el);
     }
-    if (scalars.length > 0) formatScalarList(scalars, out, identifier);
-    for (const ns of nonScalars) formatList(ns, out, identifier);
+    if (scalars.length > 0) formatScalarList(scalars, out, ident);
+    for (const ns of nonScalars) formatList(ns, out, ident);
   } else {
-    formatScalarList(item, out, identifier);
+    formatScalarList(item, out, ident);
   }
 }
 
-function formatScalarList(elements: PyValue[], out: string[], identifier: string | null): void {
-  if (identifier !== null) {
-    const ident = identifier.toUpperCase();
+function formatScalarList(elements: PyValue[], out: string[], ident: string | null): void {
+  if (ident !== null) {
     for (const el of elements) out.push(ident, '\t', pyStr(el), '\n');
   } else {
-    out.push(elements.map(pyStr).join('\t'), '\n');
+    for (let i = 0; i < elements.length; i++) out.push(i ? '\t' : '', pyStr(elements[i]));
+    out.push('\n');
   }
 }
 
-function formatDict(item: PyDict, out: string[], identifier: string | null, scalarKeys: ScalarKeys | null): void {
-  const scalars: string[] = [];
-  const nonScalars: [string, PyValue][] = [];
+function formatDict(item: PyDict, out: string[], ident: string | null, scalarKeys: ScalarKeys | null): void {
+  // (Made only when there are any: a page of a list has thousands of dicts.)
+  let nonScalars: string[] | undefined;
+  let line = false;
   if (scalarKeys === null) {
     for (const key of sortedKeys(item.keys())) {
       const value = item.get(key)!;
-      if (isNonScalar(value)) nonScalars.push([key, value]);
-      else scalars.push(pyStr(value));
+      if (isNonScalar(value)) (nonScalars ??= []).push(key);
+      else line = cell(out, line, ident, pyStr(value));
     }
   } else {
     for (const key of scalarKeys.keys) {
       const value = item.get(key);
-      scalars.push(value === undefined ? '' : pyStr(value));
+      line = cell(out, line, ident, value === undefined ? '' : pyStr(value));
     }
-    const remaining: string[] = [];
-    for (const key of item.keys()) if (!scalarKeys.set.has(key)) remaining.push(key);
-    for (const key of sortedKeys(remaining)) nonScalars.push([key, item.get(key)!]);
+    for (const key of item.keys()) if (!hasKey(scalarKeys, key)) (nonScalars ??= []).push(key);
+    if (nonScalars && nonScalars.length > 1) nonScalars = sortedKeys(nonScalars);
   }
-  if (scalars.length > 0) {
-    if (identifier !== null) out.push(identifier.toUpperCase(), '\t');
-    out.push(scalars.join('\t'), '\n');
+  if (line) out.push('\n');
+  if (nonScalars) for (const key of nonScalars) formatItem(item.get(key)!, out, upper(key), null);
+}
+
+/** One scalar of a dict's line: the line starts with the identifier, cells are tab-separated. */
+function cell(out: string[], started: boolean, ident: string | null, text: string): true {
+  if (started) out.push('\t', text);
+  else if (ident !== null) out.push(ident, '\t', text);
+  else out.push(text);
+  return true;
+}
+
+const UPPER = new Map<string, string>();
+
+/** A key as an identifier: upper-cased as Python's str.upper() does ('straße' → 'STRASSE'). */
+function upper(key: string): string {
+  let u = UPPER.get(key);
+  if (u === undefined) {
+    u = key.toUpperCase();
+    if (UPPER.size < 1000) UPPER.set(key, u);
   }
-  for (const [key, value] of nonScalars) formatItem(value, out, key, null);
+  return u;
 }
 
 function allScalarKeys(list: PyValue[]): ScalarKeys {
-  const set = new Set<string>();
+  // A few keys (the dicts of a list mostly have the same): an array; many: a set.
+  const keys: string[] = [];
+  let set: Set<string> | undefined;
   for (const el of list) {
     if (!isDictV(el)) continue;
-    for (const [k, v] of el) if (!isNonScalar(v)) set.add(k);
+    for (const k of el.keys()) {
+      if (isNonScalar(el.get(k)!)) continue;
+      if (set) set.add(k);
+      else if (!keys.includes(k)) {
+        keys.push(k);
+        if (keys.length > MANY) set = new Set(keys);
+      }
+    }
   }
-  return { keys: sortedKeys(set), set };
+  const sorted = sortedKeys(set ?? keys);
+  return { keys: sorted, set: sorted.length > MANY ? (set ?? new Set(sorted)) : undefined };
 }

@@ -95,21 +95,28 @@ function intText(n: number): string {
 
 /** json.dumps(value, indent=…, ensure_ascii=…, separators=…, default=…) */
 export function jsonDumps(value: PyValue, opts: DumpsOptions = {}): string {
+  const w = writer(opts);
+  w.write(value, opts.level ?? 0);
+  return w.out;
+}
+
+function writer(opts: DumpsOptions): Writer {
   const indent = opts.indent;
-  const w = new Writer(
+  return new Writer(
     indent,
     opts.ensureAscii ?? true,
     opts.itemSeparator ?? (indent === undefined ? ', ' : ','),
     opts.keySeparator ?? ': ',
     opts.fallback ?? bytesAsBase64,
   );
-  w.write(value, opts.level ?? 0);
-  return w.out;
 }
+
+/** '\n' and the indentation of each level, by indent (shared by every dump). */
+const NEWLINES = new Map<number, string[]>();
 
 class Writer {
   out = '';
-  private readonly newlines: string[] = [];
+  private readonly newlines: string[];
   private readonly active = new Set<object>();
 
   constructor(
@@ -118,7 +125,18 @@ class Writer {
     private readonly itemSep: string,
     private readonly keySep: string,
     private readonly fallback: (v: unknown) => PyValue,
-  ) {}
+  ) {
+    let newlines = indent === undefined ? undefined : NEWLINES.get(indent);
+    if (!newlines) {
+      newlines = [];
+      if (indent !== undefined) NEWLINES.set(indent, newlines);
+    }
+    this.newlines = newlines;
+  }
+
+  private put(s: string): void {
+    this.out += s;
+  }
 
   private newlineAt(level: number): string {
     let s = this.newlines[level];
@@ -131,53 +149,74 @@ class Writer {
 
   write(v: unknown, level: number): void {
     if (typeof v === 'string') {
-      this.out += pyJsonString(v, this.ensureAscii);
+      this.putString(v);
     } else if (v === null) {
-      this.out += 'null';
+      this.put('null');
     } else if (typeof v === 'number') {
-      this.out += Number.isInteger(v) ? intText(v) : pyJsonFloat(v);
+      this.put(Number.isInteger(v) ? intText(v) : pyJsonFloat(v));
     } else if (typeof v === 'boolean') {
-      this.out += v ? 'true' : 'false';
+      this.put(v ? 'true' : 'false');
     } else if (v instanceof PyFloat) {
-      this.out += pyJsonFloat(v.value);
+      this.put(pyJsonFloat(v.value));
     } else if (v instanceof Map) {
       if (v.size === 0) {
-        this.out += '{}';
+        this.put('{}');
         return;
       }
       this.enter(v);
       const inner = this.newlineAt(level + 1);
-      const sep = this.itemSep + inner;
-      this.out += '{' + inner;
+      this.put('{');
+      this.put(inner);
       let first = true;
-      for (const [k, x] of v) {
-        if (first) first = false;
-        else this.out += sep;
-        this.out += pyJsonString(String(k), this.ensureAscii) + this.keySep;
-        this.write(x, level + 1);
+      for (const k of v.keys()) {
+        if (first) {
+          first = false;
+        } else {
+          this.put(this.itemSep);
+          this.put(inner);
+        }
+        this.putString(String(k));
+        this.put(this.keySep);
+        this.write(v.get(k), level + 1);
       }
-      this.out += this.newlineAt(level) + '}';
+      this.put(this.newlineAt(level));
+      this.put('}');
       this.active.delete(v);
     } else if (Array.isArray(v)) {
       if (v.length === 0) {
-        this.out += '[]';
+        this.put('[]');
         return;
       }
       this.enter(v);
       const inner = this.newlineAt(level + 1);
-      const sep = this.itemSep + inner;
-      this.out += '[' + inner;
+      this.put('[');
+      this.put(inner);
       for (let i = 0; i < v.length; i++) {
-        if (i > 0) this.out += sep;
+        if (i > 0) {
+          this.put(this.itemSep);
+          this.put(inner);
+        }
         this.write(v[i], level + 1);
       }
-      this.out += this.newlineAt(level) + ']';
+      this.put(this.newlineAt(level));
+      this.put(']');
       this.active.delete(v);
     } else if (typeof v === 'bigint') {
-      this.out += v.toString();
+      this.put(v.toString());
     } else {
       this.write(this.fallback(v), level);
     }
+  }
+
+  /** A JSON string literal: in three pieces when nothing in it is escaped. */
+  private putString(s: string): void {
+    if ((this.ensureAscii ? NEEDS_ESCAPE_ASCII : NEEDS_ESCAPE).test(s)) {
+      this.put(pyJsonString(s, this.ensureAscii));
+      return;
+    }
+    this.put('"');
+    this.put(s);
+    this.put('"');
   }
 
   private enter(v: object): void {

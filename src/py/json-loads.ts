@@ -69,6 +69,21 @@ const C_BACKSLASH = 0x5c;
 const NEEDS_SCAN = /[\x00-\x1f\\]/;
 
 /**
+ * Object keys seen so far, each held once (a page of a list repeats the same few keys thousands of
+ * times; and a key cut out of the document would keep the whole document alive).
+ */
+const KEYS = new Map<string, string>();
+
+function knownKey(key: string): string {
+  const known = KEYS.get(key);
+  if (known !== undefined) return known;
+  // A copy of its own (not a slice of the document).
+  const own = key.length < 13 ? key : (' ' + key).slice(1);
+  if (KEYS.size < 4096) KEYS.set(own, own);
+  return own;
+}
+
+/**
  * json.loads(text): objects become Maps in document order, integers numbers (bigint when unsafe),
  * numbers with a fraction or an exponent PyFloat; NaN, Infinity and -Infinity accepted. Throws
  * JSONDecodeError; for more than 4300 digits, int()'s ValueError (a PyException); past
@@ -234,7 +249,7 @@ export function jsonLoads(text: string, opts: LoadsOptions = {}): PyValue {
         for (;;) {
           if (d !== C_QUOTE) fail('Expecting property name enclosed in double quotes', pos);
           pos++;
-          const key = parseString();
+          const key = knownKey(parseString());
           if (skipWs() !== 0x3a) fail("Expecting ':' delimiter", pos);
           pos++;
           obj.set(key, parseValue(depth + 1));

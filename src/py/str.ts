@@ -93,8 +93,18 @@ export function sortedKeys(keys: Iterable<string>): string[] {
   const out = Array.from(keys);
   if (out.length < 2) return out;
   // Code-unit order (the default sort) equals code-point order unless a key holds U+D800..U+FFFF units.
-  for (let i = 0; i < out.length; i++) {
-    if (RE_HIGH_UNITS.test(out[i])) return out.sort(compareCodePoints);
+  let high = false;
+  for (let i = 0; i < out.length && !high; i++) high = RE_HIGH_UNITS.test(out[i]);
+  if (out.length > 16) return high ? out.sort(compareCodePoints) : out.sort();
+  // A few keys (a dict's): an insertion sort, which allocates nothing (every output line sorts some).
+  for (let i = 1; i < out.length; i++) {
+    const x = out[i];
+    let j = i - 1;
+    while (j >= 0 && (high ? compareCodePoints(out[j], x) > 0 : out[j] > x)) {
+      out[j + 1] = out[j];
+      j--;
+    }
+    out[j + 1] = x;
   }
-  return out.sort();
+  return out;
 }

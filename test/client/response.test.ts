@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getShape, MODEL } from '../../src/model';
-import { pyFloatRepr } from '../../src/py/repr';
+import { pyFloatRepr, pyRepr } from '../../src/py/repr';
+import { jsonDumps } from '../../src/py/json-dumps';
+import { jsonLoads } from '../../src/py/json-loads';
+import type { Shape } from '../../src/model/types';
 import { dict, PyFloat, type PyValue } from '../../src/py/values';
 import { ResponseShapeError, ensureBoolean, pyFloat, pyInt, shapeResponse } from '../../src/client/response';
-import { InvalidTimestampError, parseTimestamp } from '../../src/client/timestamp';
+import { fastIsoString, InvalidTimestampError, parseTimestamp } from '../../src/client/timestamp';
 import { isoformat, TimestampError } from '../../src/py/datetime';
 
 /** The AWS CLI's iso8601 form: `parse_timestamp(value).isoformat()`. */
@@ -537,5 +540,97 @@ describe('doubles, longs, booleans, unions', () => {
         '                "accountId": "x"\n            }\n        ]\n    }\n}');
     const r = shapeGet(dict({ environment: dict([['b', null], ['a', 1], ['c', dict({ x: 1 })]]) })) as Map<string, PyValue>;
     expect([...(r.get('environment') as Map<string, PyValue>)]).toEqual([['b', null], ['a', 1], ['c', dict({ x: 1 })]]);
+  });
+});
+
+describe('the fast path of timestamps in the ISO form', () => {
+  // fastIsoString answers what the general path (dateutil's parser, then isoformat()) answers, or
+  // leaves the value to it.
+  let seed = 99;
+  const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+  const two = (n: number) => String(n).padStart(2, '0');
+  const general = (s: string) => {
+    try {
+      return isoformat(parseTimestamp(s));
+    } catch (e) {
+      return `error ${(e as Error).message}`;
+    }
+  };
+  it('agrees with the general path', () => {
+    let fast = 0;
+    for (let i = 0; i < 4000; i++) {
+      const year = [1, 999, 2024, 2026, 9999][rnd(5)];
+      const fraction = ['', '.0', '.000000001', '.5', '.123456789', '.'][rnd(6)];
+      const offset = ['Z', '+00:00', '-00:00', '+05:30', '-07:00', '+23:59', '+05:99', '+24:00', 'z', '+0530', ''][rnd(11)];
+      const field = (n: number) => two(rnd(10) ? rnd(n) : rnd(n + 2)); // now and then out of range
+      const s = `${String(year).padStart(4, '0')}-${two(1 + rnd(12))}-${field(31)}T${field(24)}:${field(60)}:${field(60)}${fraction}${offset}`;
+      const f = fastIsoString(s);
+      if (f === undefined) continue;
+      fast++;
+      expect(f, s).toBe(general(s));
+    }
+    expect(fast).toBeGreaterThan(500);
+  });
+
+  it('leaves an offset of more than 59 minutes to the general path, which carries it into the hours', () => {
+    expect(fastIsoString('2026-11-20T05:00:00+05:99')).toBeUndefined();
+    expect(general('2026-11-20T05:00:00+05:99')).toBe('2026-11-20T05:00:00+06:39');
+  });
+});
+
+describe('a body consumed (its dicts and lists become the result)', () => {
+  // Random bodies for every operation's output, mostly well-formed (members in the model's order, as
+  // services send them), now and then shuffled, with nulls, unknown keys or values of the wrong kind:
+  // shaped with `consume`, the same result (or error) as without.
+  let seed = 20261127;
+  const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+  const scalar = (s: Shape): PyValue => {
+    switch (s.type) {
+      case 'integer': case 'long': return [1, 7, '3', new PyFloat(2.5)][rnd(4)];
+      case 'double': case 'float': return [new PyFloat(1.5), 2, '1e3'][rnd(3)];
+      case 'boolean': return [true, false, 'TRUE'][rnd(3)];
+      case 'timestamp': return ['2026-11-20T05:00:00.123Z', 1700000000, '2026-11-20T10:30:00+05:30'][rnd(3)];
+      default: return ['x', 'arn:aws:cleanrooms-ml:us-east-1:123456789012:thing/abc', ''][rnd(3)];
+    }
+  };
+  const value = (s: Shape, depth: number): PyValue => {
+    if (rnd(40) === 0) return [null, 'oops', 5, [], dict({})][rnd(5)];
+    if (depth > 5) return null;
+    if (s.type === 'structure') {
+      const m: Map<string, PyValue> = new Map();
+      const members = Object.entries(s.members ?? {});
+      if (s.union && members.length) {
+        const [k, ref] = members[rnd(members.length)];
+        m.set(ref.locationName ?? k, value(getShape(ref), depth + 1));
+        return m;
+      }
+      for (const [k, ref] of members) if (rnd(3)) m.set(ref.locationName ?? k, rnd(15) ? value(getShape(ref), depth + 1) : null);
+      if (!rnd(10)) m.set('unknownKey', 'u');
+      if (!rnd(8)) return new Map([...m].reverse());
+      return m;
+    }
+    if (s.type === 'list') return Array.from({ length: rnd(4) }, () => value(getShape(s.member!), depth + 1));
+    if (s.type === 'map') return new Map(Array.from({ length: rnd(3) }, (_, i) => [`k${i}`, value(getShape(s.value!), depth + 1)]));
+    return scalar(s);
+  };
+  const outputs = Object.values(MODEL.operations).filter((op) => op.output).map((op) => getShape(op.output!.shape));
+  const shaped = (body: PyValue, shape: Shape, consume: boolean) => {
+    try {
+      return pyRepr(shapeResponse(body, shape, { timestampFormat: 'iso8601', tz: 'UTC', consume }));
+    } catch (e) {
+      return `error ${(e as Error).message}`;
+    }
+  };
+  it('gives what a fresh result gives', () => {
+    let reused = 0;
+    for (let i = 0; i < 3000; i++) {
+      const shape = outputs[rnd(outputs.length)];
+      const text = jsonDumps(value(shape, 0));
+      const body = jsonLoads(text);
+      const expected = shaped(jsonLoads(text), shape, false);
+      expect(shaped(body, shape, true), text).toBe(expected);
+      if (!expected.startsWith('error')) reused++;
+    }
+    expect(reused).toBeGreaterThan(1000);
   });
 });

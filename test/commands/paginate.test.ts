@@ -3,7 +3,8 @@
 // guard) and the AWS CLI's formatters (text and yaml-stream per page, json merged). Token bytes
 // come from Python (base64.b64encode(json.dumps(token).encode())) and the page-* conformance cases.
 import { describe, expect, it } from 'vitest';
-import { decodeToken, encodeToken, paginate } from '../../src/commands/paginate';
+import { paginate } from '../../src/commands/paginate';
+import { decodeToken, encodeToken } from '../../src/client/paginator';
 import type { Invocation } from '../../src/commands/invocation';
 import { CliError } from '../../src/errors';
 import { memoryIO } from '../support/io';

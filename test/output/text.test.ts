@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatText } from '../../src/output/text';
 import { pyRepr, pyStr } from '../../src/py/repr';
+import { jsonLoads } from '../../src/py/json-loads';
 import { compareCodePoints } from '../../src/py/str';
 import { PyBytes, PyFloat, dict, type PyValue } from '../../src/py/values';
 import { M1, expectedStdout, getJobResponse, jobArn, listPage, summary } from './responses';
@@ -168,5 +171,12 @@ describe('formatText: scale', () => {
     const out = formatText(listPage(jobs));
     expect(out.split('\n').length).toBe(30001);
     expect(out.startsWith('TRAINEDMODELINFERENCEJOBS\tc0ffee00-0000-4000-8000-000000000000\t')).toBe(true);
+  });
+});
+
+describe('formatText: a list of dicts with many columns', () => {
+  it('more than 32 scalar keys, some missing, one first seen late (fixtures/gen-text-many-keys.py, awscli/text.py)', () => {
+    const c = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'text-many-keys.json'), 'utf8')) as { input: unknown; expected: string };
+    expect(formatText(jsonLoads(JSON.stringify(c.input)))).toBe(c.expected);
   });
 });
