@@ -9,7 +9,6 @@
 //    json keeps only the items' text and table only its cells (each page is dropped once read); with
 //    one, and for yaml, the merged result is held as the AWS CLI holds it.
 //  - off reads every page and prints nothing.
-import { setFlagsFromString } from 'node:v8';
 import type { OutStream } from '../io';
 import type { PyDict, PyValue } from '../py/values';
 import { MergedListJson } from './json';
@@ -87,8 +86,10 @@ export async function writeChunks(out: OutStream, chunks: Iterable<Uint8Array>):
  * minimum growth factor of 2, which would lose the table's gain. (10,000 jobs, Node 20: peak RSS json
  * 78 → 75 MiB, text 66 → 63, table 115 → 88.)
  */
-function youngGeneration(keeps: boolean): void {
+async function youngGeneration(keeps: boolean): Promise<void> {
   if (!TUNED_V8.test(process.versions.v8)) return;
+  // node:v8 loads here only: a call that is not a list must not pay for it at start-up.
+  const { setFlagsFromString } = await import('node:v8');
   setFlagsFromString(keeps ? '--semi-space-growth-factor=1' : '--minor-gc-task-trigger=40');
 }
 
@@ -135,7 +136,7 @@ abstract class BufferedFormatter implements PageFormatter {
 
   /** FullyBufferedFormatter: build_full_result, the query, the format. */
   protected async formatFull(pages: Pages): Promise<void> {
-    youngGeneration(true);
+    await youngGeneration(true);
     const full = await pages.buildFullResult();
     this.o.out.write(await this.o.render(this.fmt, this.o.query ? this.o.query(full) : full));
   }
@@ -149,7 +150,7 @@ class JSONFormatter extends BufferedFormatter {
   async format(pages: Pages): Promise<void> {
     const key = mergedList(this.o, pages);
     if (key === undefined) return this.formatFull(pages);
-    youngGeneration(false);
+    await youngGeneration(false);
     const merged = new MergedListJson(key);
     await forEachPage(pages, (page) => merged.add(page.get(key)));
     await writeChunks(this.o.out, merged.finish(pages.resumeToken));
@@ -164,7 +165,7 @@ class TableFormatter extends BufferedFormatter {
   async format(pages: Pages): Promise<void> {
     const key = mergedList(this.o, pages);
     if (key === undefined) return this.formatFull(pages);
-    youngGeneration(true);
+    await youngGeneration(true);
     const { PagedTable } = await import('./table');
     const context = this.o.table();
     const table = new PagedTable(context.title, key);
@@ -196,7 +197,7 @@ class TextFormatter implements PageFormatter {
 
   async format(pages: Pages): Promise<void> {
     const { out, query, render } = this.o;
-    youngGeneration(false);
+    await youngGeneration(false);
     let gone = false;
     await forEachPage(pages, async (page) => {
       // The page's result keys only (this service's paginators have no non-aggregate keys).
@@ -216,7 +217,7 @@ class StreamedYAMLFormatter implements PageFormatter {
 
   async format(pages: Pages): Promise<void> {
     const { out, query, render } = this.o;
-    youngGeneration(false);
+    await youngGeneration(false);
     await forEachPage(pages, async (page) => {
       out.write(await render('yaml-stream', query ? query(page) : page));
     }, () => readerGone(out, pages));
@@ -224,8 +225,8 @@ class StreamedYAMLFormatter implements PageFormatter {
 }
 
 class OffFormatter implements PageFormatter {
-  format(pages: Pages): Promise<void> {
-    youngGeneration(false);
+  async format(pages: Pages): Promise<void> {
+    await youngGeneration(false);
     return forEachPage(pages, () => undefined);
   }
 }
