@@ -6,7 +6,7 @@ import { awsCliCommands } from './aws-commands.generated';
 import type { Invocation } from './invocation';
 import { argumentTable, type CliArgument } from '../params/arguments';
 import { FIRST_PASS_OPTIONS, GLOBAL_OPTIONS, toGlobalArgs, type GlobalArgs } from './globals';
-import { CliError, GeneralError, ParamValidationError, RC, UnknownArgumentError } from '../errors';
+import { CliError, FIRST_PASS_USAGE, GeneralError, ParamValidationError, RC, UnknownArgumentError } from '../errors';
 import type { IO } from '../io';
 import { operationsByCliName, SERVICE_CLI_NAME } from '../model';
 import type { Operation } from '../model/types';
@@ -45,7 +45,13 @@ export interface ParsedGlobals {
  * first). Throws ArgParseError, or ArgParseVersion when `--version` is reached.
  */
 export function parseGlobalArgs(argv: readonly string[]): ParsedGlobals {
-  new ArgParser(FIRST_PASS_OPTIONS).parseKnownArgs(argv);
+  try {
+    new ArgParser(FIRST_PASS_OPTIONS).parseKnownArgs(argv);
+  } catch (e) {
+    // clidriver.create_clidriver's FirstPassGlobalArgParser: its errors show its own usage line.
+    if (e instanceof ArgParseError) e.usage = FIRST_PASS_USAGE;
+    throw e;
+  }
   const mainParser = new ArgParser(GLOBAL_OPTIONS, [{
     dest: 'command', nargs: 'one', required: true, choices: () => [SERVICE_CLI_NAME, 'help'],
     // "Maybe you meant" offers the close ones among all the AWS CLI's commands.
@@ -207,7 +213,7 @@ async function compileQueryArg(expr: string): Promise<(v: PyValue) => PyValue> {
 /** Prints an error as the AWS CLI does and returns its exit code. */
 export async function reportError(e: unknown, io: IO, errorFormat: string | undefined, log?: DebugLog): Promise<number> {
   if (e instanceof ArgParseError) {
-    const err = new ParamValidationError(e.message, true);
+    const err = new ParamValidationError(e.message, e.usage ?? true);
     io.stderr.write(err.render());
     return err.rc;
   }
