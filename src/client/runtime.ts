@@ -31,7 +31,7 @@ export interface TransportOptions {
   maxAttempts: number;
   /** botocore's retry modes: adaptive adds a client-side rate limiter to standard. */
   retryMode?: 'standard' | 'adaptive';
-  /** Seconds; 0 means none. */
+  /** Seconds; 0 means none (so does one beyond what a Node.js timer holds, about 24.8 days). */
   connectTimeout: number;
   readTimeout: number;
   verifySsl: boolean;
@@ -76,6 +76,18 @@ const RETRY_STATUS = new Set([500, 502, 503, 504]);
 export function isRetryable(status: number, code: string): boolean {
   return THROTTLING.has(code) || TRANSIENT.has(code) || RETRY_STATUS.has(status);
 }
+
+/** The longest wait a Node.js timer holds (2^31 - 1 ms): a longer timeout is none. */
+const TIMER_MAX_MS = 2 ** 31 - 1;
+const timeoutMs = (seconds: number) => (seconds && seconds * 1000 <= TIMER_MAX_MS ? seconds * 1000 : undefined);
+
+/**
+ * The longest timeout Python's socket.settimeout takes (its _PyTime_t counts nanoseconds in 64 bits):
+ * beyond it, every attempt fails with an OverflowError that botocore reports as an HTTPClientError
+ * (retried): a connect timeout as the connection is opened, a read timeout once the request is sent.
+ */
+const PY_TIME_MAX_SECONDS = 9223372036;
+const PY_TIME_OVERFLOW = 'An HTTP Client raised an unhandled exception: timestamp too large to convert to C _PyTime_t';
 
 /** Where an operation's request goes: the endpoint's path prefixed, and the URL the AWS CLI names in its errors. */
 interface Target {
@@ -239,10 +251,15 @@ export class Transport {
     o.log.debug('botocore.endpoint', `Sending http request (attempt ${attempt} of ${o.maxAttempts}): <AWSPreparedRequest stream_output=False, method=${req.method}, url=${target.url}, headers=${JSON.stringify(redactHeaders(request.headers))}>`);
     if (req.body) o.log.debug('botocore.endpoint', `Request body: ${req.body}`);
     try {
+      if (o.connectTimeout > PY_TIME_MAX_SECONDS) return { kind: 'failure', error: new EndpointConnectionError(PY_TIME_OVERFLOW) };
       const handler = this.connections();
       if (this.caError !== undefined && !proxy) throw Object.assign(new Error(this.caError), { caBundleFailure: true });
       const { response: r } = await handler.handle(request);
       this.warnUnverified();
+      if (o.readTimeout > PY_TIME_MAX_SECONDS) {
+        (r.body as NodeJS.ReadableStream | undefined)?.resume();
+        return { kind: 'failure', error: new EndpointConnectionError(PY_TIME_OVERFLOW) };
+      }
       const { bytes, complete } = await readBody(r.body);
       const headers: Record<string, string> = Object.create(null) as Record<string, string>;
       for (const [k, v] of Object.entries(r.headers)) headers[k.toLowerCase()] = String(v);
@@ -317,8 +334,8 @@ export class Transport {
       httpsAgent = { destroy: () => undefined } as unknown as https.Agent;
     }
     this.handler = new NodeHttpHandler({
-      connectionTimeout: o.connectTimeout ? o.connectTimeout * 1000 : undefined,
-      requestTimeout: o.readTimeout ? o.readTimeout * 1000 : undefined,
+      connectionTimeout: timeoutMs(o.connectTimeout),
+      requestTimeout: timeoutMs(o.readTimeout),
       throwOnRequestTimeout: true,
       httpAgent: new http.Agent({ keepAlive: true }),
       httpsAgent,

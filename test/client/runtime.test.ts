@@ -412,6 +412,34 @@ describe('network failures', () => {
   });
 });
 
+describe('timeouts beyond what a timer or Python holds', () => {
+  it('takes a timeout longer than a Node.js timer holds (24.8 days) as none', async () => {
+    const { url, seen } = await serve([{ status: 200, body: '{}' }]);
+    const r = await send(options(url, { connectTimeout: 2147484, readTimeout: 9223372036 }));
+    expect(r.status).toBe(200);
+    expect(seen.length).toBe(1);
+  });
+
+  it("fails every attempt as Python's socket.settimeout overflows: a read timeout once the request is sent", async () => {
+    const { url, seen } = await serve([{ status: 200, body: '{}' }]);
+    const o = options(url, { readTimeout: 9223372037 });
+    const err = (await send(o).catch((e: unknown) => e)) as CliError;
+    expect(err.render()).toBe('\naws: [ERROR]: An HTTP Client raised an unhandled exception: timestamp too large to convert to C _PyTime_t\n');
+    expect(err.rc).toBe(255);
+    expect(seen.length).toBe(3);
+    expect(o.sleeps.length).toBe(2);
+  });
+
+  it('a connect timeout before anything is sent', async () => {
+    const { url, seen } = await serve([{ status: 200, body: '{}' }]);
+    const o = options(url, { connectTimeout: 1e20 });
+    const err = (await send(o).catch((e: unknown) => e)) as CliError;
+    expect(err.message).toBe('An HTTP Client raised an unhandled exception: timestamp too large to convert to C _PyTime_t');
+    expect(seen.length).toBe(0);
+    expect(o.sleeps.length).toBe(2);
+  });
+});
+
 describe('credentials', () => {
   let home: string;
   const saved = process.env.AWS_EC2_METADATA_DISABLED;
