@@ -16,6 +16,7 @@ import { pyRepr } from '../py/repr';
 import { buildCallParameters, type CallContext } from '../params/build';
 import { generateSkeleton } from '../params/skeleton';
 import { createDebugLog, type DebugLog } from '../debug';
+import { readSharedFiles } from '../client/shared-files';
 
 /** Renders a help page: `aws help` (path []), `aws cleanroomsml help`, `aws cleanroomsml <operation> help`. */
 export type HelpRenderer = (path: string[], io: IO, globals: GlobalArgs) => Promise<number>;
@@ -40,18 +41,38 @@ export interface ParsedGlobals {
   values: Map<string, string | boolean | string[]>;
 }
 
+/** clidriver.create_clidriver's FirstPassGlobalArgParser (--profile, --debug): its errors show its own usage line. */
+function firstPass(argv: readonly string[]): void {
+  try {
+    new ArgParser(FIRST_PASS_OPTIONS).parseKnownArgs(argv);
+  } catch (e) {
+    if (e instanceof ArgParseError) e.usage = FIRST_PASS_USAGE;
+    throw e;
+  }
+}
+
+/**
+ * What create_clidriver does before anything else runs (the prompt, any command, `--version` and help
+ * included): its first pass over the arguments, then the session's full_config, which reads the
+ * config and credentials files. The exit code when either failed (the error written as the entry
+ * point writes it: plain, whatever the error format), else undefined.
+ */
+export async function createDriver(argv: readonly string[], io: IO): Promise<number | undefined> {
+  try {
+    firstPass(argv);
+    readSharedFiles(io.env);
+    return undefined;
+  } catch (e) {
+    return await reportError(e, io, undefined);
+  }
+}
+
 /**
  * The main parser's pass (after the driver's first pass over --profile and --debug, whose errors come
  * first). Throws ArgParseError, or ArgParseVersion when `--version` is reached.
  */
 export function parseGlobalArgs(argv: readonly string[]): ParsedGlobals {
-  try {
-    new ArgParser(FIRST_PASS_OPTIONS).parseKnownArgs(argv);
-  } catch (e) {
-    // clidriver.create_clidriver's FirstPassGlobalArgParser: its errors show its own usage line.
-    if (e instanceof ArgParseError) e.usage = FIRST_PASS_USAGE;
-    throw e;
-  }
+  firstPass(argv);
   const mainParser = new ArgParser(GLOBAL_OPTIONS, [{
     dest: 'command', nargs: 'one', required: true, choices: () => [SERVICE_CLI_NAME, 'help'],
     // "Maybe you meant" offers the close ones among all the AWS CLI's commands.
