@@ -3,7 +3,8 @@
 //  1. the environment's keys, botocore's EnvProvider: used unless --profile names a profile (the SDK
 //     skips them whenever AWS_PROFILE is set), an empty AWS_ACCESS_KEY_ID is skipped, and a key
 //     without its secret is an error;
-//  2. assume-role (role_arn without web_identity_token_file): the SDK's provider;
+//  2. assume-role (role_arn without web_identity_token_file): botocore's checks of the profile's role
+//     configuration (./assume-role-config), then the SDK's provider, which assumes the role;
 //  3. web identity and SSO: the SDK's providers;
 //  4. static keys in the credentials file, then credential_process (run through
 //     ./credential-process, once, when the client is created: its failures name their cause as
@@ -12,6 +13,7 @@
 //  5. the rest (container, instance metadata): the SDK's chain.
 // "No credentials" is NoCredentials (exit 253), reported when the request is signed.
 import { readSharedFilesAt, type Section } from './shared-files';
+import { checkAssumeRoleConfig } from './assume-role-config';
 import { PartialCredentialsError, type Credentials } from './credential-types';
 import { NoCredentialsError } from '../errors';
 import type { DebugLog } from '../debug';
@@ -96,7 +98,10 @@ export async function loadCredentials(src: CredentialSource, log: DebugLog): Pro
   const profile: Section = files.profiles.get(src.profile) ?? {};
   const credentialsSection = files.credentials.get(src.profile);
   const sdk = (): LoadedCredentials => ({ kind: 'deferred', resolve: sdkChain(src, log) });
-  if (hasOwn(profile, 'role_arn') && !hasOwn(profile, 'web_identity_token_file')) return sdk();
+  if (hasOwn(profile, 'role_arn') && !hasOwn(profile, 'web_identity_token_file')) {
+    checkAssumeRoleConfig(files.profiles, src.profile);
+    return sdk();
+  }
   const tokenFile = (src.fromFlag ? undefined : src.env.AWS_WEB_IDENTITY_TOKEN_FILE) ?? own(profile, 'web_identity_token_file');
   const roleArn = (src.fromFlag ? undefined : src.env.AWS_ROLE_ARN) ?? own(profile, 'role_arn');
   if (tokenFile && roleArn) return sdk();

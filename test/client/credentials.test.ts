@@ -1,4 +1,4 @@
-// The credentials: botocore's chain in its order (the environment, static keys of
+// The credentials: botocore's chain in its order (the environment, assume-role's checks, static keys of
 // the files as configparser reads them, credential_process) around the SDK's providers, whose failure
 // is NoCredentials or, for a credential_process profile, botocore's CredentialRetrievalError.
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -47,6 +47,8 @@ beforeAll(() => {
     '[profile cfgkeys]', 'aws_access_key_id = AKIDCFG', 'aws_secret_access_key = SCFG',
     '[profile empty]', 'region = us-east-1',
     '[profile shadowing]', 'aws_access_key_id = AKIDHALFCFG',
+    '[profile noroot]', 'role_arn = arn:aws:iam::123456789012:role/R',
+    '[profile nosource]', 'role_arn = arn:aws:iam::123456789012:role/R', 'source_profile = nope',
     '',
   ].join('\n'));
 });
@@ -106,6 +108,15 @@ describe("botocore's errors", () => {
       .toBe('\naws: [ERROR]: Partial credentials found in shared-credentials-file, missing: aws_secret_access_key\n');
     expect((await failure(loadCredentials(src('halfconfig'), silent))).render())
       .toBe('\naws: [ERROR]: Partial credentials found in config-file, missing: aws_secret_access_key\n');
+  });
+
+  it('an assume-role profile without a source, or with a source_profile that is not there (exit 255)', async () => {
+    const none = await failure(loadCredentials(src('noroot'), silent));
+    expect(none.render()).toBe('\naws: [ERROR]: Partial credentials found in assume-role, missing: source_profile or credential_source\n');
+    expect(none.rc).toBe(255);
+    const missing = await failure(loadCredentials(src('nosource'), silent));
+    expect(missing.render()).toBe('\naws: [ERROR]: The source_profile "nope" referenced in the profile "nosource" does not exist.\n');
+    expect(missing.rc).toBe(255);
   });
 
   it('a credential_process that fails is an error of its own, not NoCredentials (exit 255)', async () => {
