@@ -95,11 +95,12 @@ async function call(
 
   const format = (): OutputFormat => chooseOutput(g.output, io.env.AWS_DEFAULT_OUTPUT, profile.config.output);
   const title = op.name;
-  const render = (fmt: OutputFormat, v: PyValue) => renderBuffered(fmt, v, { title, color: g.color as 'on', io });
-
-  // On a terminal the output goes through the pager (the table keeps the terminal's width).
+  // On a terminal the output goes through the pager (the table keeps the terminal's width). What the
+  // AWS CLI writes to the pager does not go through colorama's wrapper of stdout: no autoreset codes.
   const pagerCommand = resolvePager(io, g.noCliPager, profile.config.cli_pager);
   const pager = pagerCommand ? startPager(pagerCommand, io) : undefined;
+  const renderOptions = { title, color: g.color as 'on', io, autoreset: !pager };
+  const render = (fmt: OutputFormat, v: PyValue) => renderBuffered(fmt, v, renderOptions);
   const out: Invocation = pager
     ? { ...inv, io: { ...io, stdout: {
       write: (s: string | Uint8Array) => pager.stream.write(s), isTTY: io.stdout.isTTY, columns: io.stdout.columns,
@@ -118,7 +119,7 @@ async function call(
     const result = outputSkeleton ? raw : shape(raw);
     const fmt = format();
     const value = query ? query(result) : result;
-    out.io.stdout.write(await renderResponse(fmt, value, { title, color: g.color as 'on', io }));
+    out.io.stdout.write(await renderResponse(fmt, value, renderOptions));
     return RC.OK;
   } finally {
     await transport?.close();

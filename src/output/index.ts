@@ -22,8 +22,12 @@ export interface RenderOptions {
   title: string;
   color: 'on' | 'off' | 'auto';
   io: IO;
-  /** Rendering for stderr (an error document): a coloured table has no autoreset codes there. */
-  toStderr?: boolean;
+  /**
+   * Whether a coloured table gets colorama's autoreset codes (the default): only what is written
+   * through the sys.stdout that colorama wraps does; not an error document on stderr, nor the pager's
+   * input.
+   */
+  autoreset?: boolean;
 }
 
 export function useColor(color: string, io: IO): boolean {
@@ -48,7 +52,7 @@ export async function renderBuffered(format: OutputFormat, value: PyValue, o: Re
     case 'table': {
       const { formatTableBytes } = await import('./table');
       const width = o.io.stdout.isTTY ? (o.io.stdout.columns ?? 80) : 80;
-      return formatTableBytes(value, o.title, { color: useColor(o.color, o.io), width, autoreset: !o.toStderr });
+      return formatTableBytes(value, o.title, { color: useColor(o.color, o.io), width, autoreset: o.autoreset ?? true });
     }
     case 'yaml': {
       // As the AWS CLI's YAMLFormatter: an empty dict (an operation without output) prints nothing; its

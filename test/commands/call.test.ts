@@ -1,6 +1,10 @@
 // The client settings the call checks when botocore would create its client: --cli-connect-timeout and
 // --cli-read-timeout as urllib3's Timeout checks them (the AWS CLI's texts, recorded with it: arg-x-33,
 // arg-x-54 and their variants), after the other client settings and before the parameters are validated.
+// And the output's way to a pager: a coloured table without colorama's autoreset codes.
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../../src/cli';
 import { memoryIO } from '../../src/io';
@@ -34,5 +38,37 @@ describe('timeouts', () => {
       .toBe('\naws: [ERROR]: Value provided to "max_attempts": 0 must be an integer greater than or equal to one.\n');
     expect((await run(['--cli-read-timeout', '-1', '--max-results', '0'])).err).toBe(refused('read', '-1'));
     expect((await run(['--cli-read-timeout', '-1', '--generate-cli-skeleton', 'output'])).err).toBe(refused('read', '-1'));
+  });
+});
+
+describe('a coloured table through the pager', () => {
+  it('has no autoreset codes (colorama wraps sys.stdout, not the pager\'s input); on the terminal itself it has', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'call-pager-'));
+    try {
+      const pager = join(dir, 'pager.sh');
+      writeFileSync(pager, '#!/bin/sh\ncat > "$0.input"\n');
+      chmodSync(pager, 0o755);
+      const table = async (env: Record<string, string>) => {
+        const io = memoryIO({ AWS_DEFAULT_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret',
+          HOME: '/nonexistent', PATH: process.env.PATH ?? '', ...env });
+        io.stdout.isTTY = true;
+        io.stdout.columns = 80;
+        const rc = await cli(['cleanroomsml', 'list-training-datasets', '--endpoint-url', 'http://127.0.0.1:9',
+          '--generate-cli-skeleton', 'output', '--output', 'table', '--color', 'on'], io);
+        expect(rc).toBe(0);
+        return io.out();
+      };
+      const direct = await table({ AWS_PAGER: '' });
+      expect(await table({ AWS_PAGER: pager })).toBe('');
+      const paged = readFileSync(`${pager}.input`, 'utf8');
+      // Every write to the terminal is followed by a reset; the pager gets the table without them (the
+      // styles' own resets, after each cell and bar, stay).
+      expect(direct).toContain('\x1b[0m\x1b[0m');
+      expect(paged).not.toContain('\x1b[0m\x1b[0m');
+      expect(paged).toContain('\x1b[1m\x1b[34m');
+      expect(paged.replace(/\x1b\[0m/g, '')).toBe(direct.replace(/\x1b\[0m/g, ''));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
