@@ -38,9 +38,10 @@ function homesPlugin(self, placement) {
   };
 }
 
-// The SDK's shared-ini loader reads ~/.aws/config and ~/.aws/credentials with node:fs/promises:
+// The SDK's shared-ini loader (which its credential chain uses; the CLI reads the files itself:
+// src/client/shared-files.ts) reads ~/.aws/config and ~/.aws/credentials with node:fs/promises:
 // loading that module (it brings readline) and the first read through libuv's thread pool cost about
-// 2 ms of every command that reads its configuration. Its two readers get this readFile instead: the
+// 2 ms of every command whose credentials come from that chain. Its two readers get this readFile instead: the
 // same contents and errors, read synchronously (as the AWS CLI reads them), handed over as a promise.
 const INI_LOADER_DIR = `${join('@smithy', 'core', 'dist-es', 'submodules', 'config', 'shared-ini-file-loader')}/`;
 const SYNC_READ_FILE = `import { readFileSync } from 'node:fs';

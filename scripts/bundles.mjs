@@ -44,9 +44,9 @@ export const ON_DEMAND = [
   { name: 'lazy-yaml-input', kind: 'lazy', why: '--cli-input-yaml', modules: ['src/params/yaml-input.ts'] },
   { name: 'lazy-help', kind: 'lazy', why: 'help pages', modules: ['src/help/index.ts'] },
   { name: 'lazy-prompt', kind: 'lazy', why: '--cli-auto-prompt\'s prompt', modules: ['src/prompt/ui.ts'] },
-  // Configuration (with the SDK's shared-ini loader and its file cache): the prompt's mode check, the
-  // call and the endpoint rules read it, once per process.
-  { name: 'shared-config', kind: 'shared', why: 'configuration files, read once per process',
+  // Configuration: the profile and its settings, which the prompt's mode check, the call and the
+  // endpoint rules read (the files themselves are read at start-up: src/client/shared-files.ts).
+  { name: 'shared-config', kind: 'shared', why: 'the profile and its settings',
     modules: ['src/client/config.ts', 'src/client/region.ts'] },
   // The help texts (80 kB): help pages and the comments of the YAML input skeleton.
   { name: 'shared-docs', kind: 'shared', why: 'the help texts', modules: ['src/model/docs.generated.ts'] },

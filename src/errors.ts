@@ -1,4 +1,5 @@
 // Errors the CLI reports, each with the AWS CLI's exit code and its way of printing.
+import { pyStrip } from './py/str';
 
 export const RC = {
   OK: 0,
@@ -16,26 +17,45 @@ export const USAGE =
   '  aws <command> help\n' +
   '  aws <command> <subcommand> help\n';
 
+/** The first-pass parser's usage (--profile and --debug, read before anything else). */
+export const FIRST_PASS_USAGE = 'usage: aws [--profile PROFILE] [--debug]\n';
+
+/**
+ * awscli/errorformat.py write_error: a newline, `aws: [ERROR]: ` and the message stripped (as Python's
+ * str.strip() strips: the whole message, usage block included), a newline; an empty message leaves the
+ * prefix alone.
+ */
+export function errorText(message: string): string {
+  const m = pyStrip(message);
+  return m ? `\naws: [ERROR]: ${m}\n` : '\naws: [ERROR]:\n';
+}
+
 /** Base class: `message` is what follows `aws: [ERROR]: `. */
 export class CliError extends Error {
   constructor(message: string, public readonly rc: number = RC.GENERAL) {
     super(message);
   }
-  /** The whole stderr text for this error (its message stripped, as the AWS CLI's write_error does). */
+  /** The whole stderr text for this error, as the AWS CLI's write_error writes it. */
   render(): string {
-    return `\naws: [ERROR]: ${this.message.trim()}\n`;
+    return errorText(this.message);
   }
 }
 
 /** Client-side parameter problems: `An error occurred (ParamValidation): …`, exit 252. */
 export class ParamValidationError extends CliError {
-  /** `withUsage`: the usage block follows (an argument parsing error). */
-  constructor(message: string, readonly withUsage = false) {
+  /**
+   * `usage`: an argument parsing error, followed by its parser's usage (`true`: the main parser's usage
+   * block; a string: another parser's, e.g. FIRST_PASS_USAGE).
+   */
+  constructor(message: string, readonly usage: boolean | string = false) {
     super(message, RC.PARAM);
   }
+  get withUsage(): boolean {
+    return this.usage !== false;
+  }
   override render(): string {
-    const head = `\naws: [ERROR]: An error occurred (ParamValidation): ${this.message}`;
-    return this.withUsage ? `${head}\n\n${USAGE}` : `${head}\n`;
+    const usage = this.usage === true ? USAGE : this.usage;
+    return errorText(`An error occurred (ParamValidation): ${this.message}${usage ? `\n\n${usage}` : ''}`);
   }
 }
 
@@ -45,7 +65,7 @@ export class UnknownArgumentError extends CliError {
     super(message, RC.PARAM);
   }
   override render(): string {
-    return `\n${USAGE}\n\naws: [ERROR]: ${this.message}\n`;
+    return `\n${USAGE}\n${errorText(this.message)}`;
   }
 }
 
@@ -55,7 +75,7 @@ export class ConfigError extends CliError {
     super(message, rc);
   }
   override render(): string {
-    return `\naws: [ERROR]: An error occurred (${this.code}): ${this.message}\n`;
+    return errorText(`An error occurred (${this.code}): ${this.message}`);
   }
 }
 

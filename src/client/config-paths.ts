@@ -1,10 +1,12 @@
 // Where the shared config and credentials files are (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE,
-// else ~/.aws/…): light, so that start-up can ask whether a config file exists before loading more.
+// else ~/.aws/…), as raw_config_parse expands a path: its variables first, then `~`.
 import { join } from 'node:path';
-import { expandUser } from '../py/os-path';
+import { expandUser, expandVars } from '../py/os-path';
 
 type Env = Record<string, string | undefined>;
 
-export const configFilePath = (env: Env) => expandUser(env.AWS_CONFIG_FILE ?? join(env.HOME ?? '', '.aws', 'config'), env);
+const expand = (path: string | undefined, env: Env) => path === undefined ? undefined : expandUser(expandVars(path, env), env);
+
+export const configFilePath = (env: Env) => expand(env.AWS_CONFIG_FILE, env) ?? join(env.HOME ?? '', '.aws', 'config');
 export const credentialsFilePath = (env: Env) =>
-  expandUser(env.AWS_SHARED_CREDENTIALS_FILE ?? join(env.HOME ?? '', '.aws', 'credentials'), env);
+  expand(env.AWS_SHARED_CREDENTIALS_FILE, env) ?? join(env.HOME ?? '', '.aws', 'credentials');

@@ -1,10 +1,9 @@
 // Configuration as the AWS CLI resolves it: the profile (--profile > AWS_PROFILE > default) from
-// ~/.aws/config and ~/.aws/credentials (read with the SDK's shared-ini loader), and each setting
+// ~/.aws/config and ~/.aws/credentials (read as botocore reads them: ./shared-files), and each setting
 // from its chain of command line, environment and profile.
-import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { CliError, NoRegionError, RC } from '../errors';
 import type { IO } from '../io';
-import { configFilePath, credentialsFilePath } from './config-paths';
+import { readSharedFiles } from './shared-files';
 
 export { configFilePath, credentialsFilePath } from './config-paths';
 import { validateRegion } from './region';
@@ -20,7 +19,9 @@ export interface Profile {
   name: string;
   /** Named on the command line (then the credential environment variables are ignored). */
   fromFlag: boolean;
+  /** The profile's settings: its config-file section updated with its credentials-file section (botocore's scoped config). */
   config: Record<string, string | undefined>;
+  /** Its credentials-file section alone. */
   credentials: Record<string, string | undefined>;
   /** The `[services …]` section the profile points to, if any. */
   services: Record<string, string | undefined>;
@@ -30,8 +31,6 @@ export interface Profile {
   credentialsFile: string;
 }
 
-type Env = Record<string, string | undefined>;
-
 /** The global options configuration reads: --profile, --region and --endpoint-url, as parsed. */
 export interface ConfigArgs {
   profile?: string;
@@ -39,43 +38,25 @@ export interface ConfigArgs {
   endpointUrl?: string;
 }
 
-
-/** Both files, read once per process by the SDK's loader (its cache serves later calls). */
-function sharedFiles(env: Env) {
-  return readSharedFiles(credentialsFilePath(env), configFilePath(env));
-}
-
-/** The two files at these paths, through the same loader and cache (the credential chain reads them too). */
-export function readSharedFiles(credentialsFile: string, configFile: string) {
-  return loadSharedConfigFiles({ filepath: credentialsFile, configFilepath: configFile });
-}
-
-/** One setting of a profile's config section (e.g. cli_auto_prompt), or undefined. */
-export async function profileSetting(env: Env, profile: string, key: string): Promise<string | undefined> {
-  return own(own((await sharedFiles(env)).configFile, profile), key);
-}
-
 /**
  * The profile: --profile (when not empty: the AWS CLI ignores a falsy one) > AWS_PROFILE >
  * AWS_DEFAULT_PROFILE (an environment variable counts even when empty) > none, which reads the
  * default profile. A profile that is named, `default` included, must exist in one of the files.
+ * Throws ConfigParseError, ProfileNotFoundError.
  */
 export async function loadProfile(io: IO, g: ConfigArgs): Promise<Profile> {
   const env = io.env;
   const named = g.profile || (env.AWS_PROFILE ?? env.AWS_DEFAULT_PROFILE);
   const name = named ?? 'default';
-  const configFile = configFilePath(env);
-  const credentialsFile = credentialsFilePath(env);
-  const files = await sharedFiles(env);
-  const config = own(files.configFile, name);
-  const credentials = own(files.credentialsFile, name);
-  if (!config && !credentials && named !== undefined) throw new ProfileNotFoundError(name);
+  const files = readSharedFiles(env);
+  const config = files.profiles.get(name);
+  if (!config && named !== undefined) throw new ProfileNotFoundError(name);
   const servicesName = own(config, 'services');
-  const section = servicesName ? own(files.configFile, `services.${servicesName}`) : undefined;
+  const section = servicesName !== undefined ? files.config.services.get(servicesName) : undefined;
   const missing = servicesName && !(section && Object.keys(section).length) ? servicesName : undefined;
   return {
-    name, fromFlag: !!g.profile, config: config ?? {}, credentials: credentials ?? {}, services: section ?? {},
-    missingServices: missing, configFile, credentialsFile,
+    name, fromFlag: !!g.profile, config: { ...config }, credentials: { ...files.credentials.get(name) },
+    services: { ...section }, missingServices: missing, configFile: files.configFile, credentialsFile: files.credentialsFile,
   };
 }
 

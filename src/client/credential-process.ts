@@ -60,9 +60,39 @@ function decode(b: Buffer): string {
 }
 
 interface ProcessCredentials {
-  credentials: Credentials;
+  /** The values as the process gave them (any JSON value; SessionToken undefined when absent). */
+  values: { accessKeyId: PyValue; secretAccessKey: PyValue; sessionToken: PyValue | undefined };
   /** `Expiration` as the process gave it (None when absent). */
   expiry: PyValue;
+}
+
+/** Python's truth value of a JSON value. */
+function truthy(v: PyValue | undefined): boolean {
+  if (v === undefined || v === null || v === false || v === '' || v === 0 || v === 0n) return false;
+  if (v instanceof PyFloat) return v.value !== 0;
+  if (Array.isArray(v)) return v.length > 0;
+  if (v instanceof Map) return v.size > 0;
+  return true;
+}
+
+const jsonKind = (v: PyValue) => (v === null ? 'null' : typeof v === 'boolean' ? 'a boolean' : Array.isArray(v) ? 'an array'
+  : v instanceof Map ? 'an object' : 'a number');
+
+/**
+ * The credentials to sign with. botocore keeps whatever JSON values the process gave; its signer then
+ * fails on those that are not strings (a TypeError or AttributeError, exit 255, no request): a
+ * SessionToken it sends (a true value: a falsy one, 0 or false, is left out) as it reads the headers,
+ * then the SecretAccessKey as it derives the key, then the AccessKeyId as it writes the Authorization
+ * header. They are refused here, when signing, in that order, with an error that says which is wrong.
+ */
+function signingCredentials(values: ProcessCredentials['values']): Credentials {
+  const token = truthy(values.sessionToken) ? values.sessionToken! : undefined;
+  for (const [name, v] of [['SessionToken', token], ['SecretAccessKey', values.secretAccessKey], ['AccessKeyId', values.accessKeyId]] as const) {
+    if (v !== undefined && typeof v !== 'string') {
+      throw new CredentialRetrievalError(METHOD, `${name} must be a string, not ${jsonKind(v)}`);
+    }
+  }
+  return { accessKeyId: values.accessKeyId as string, secretAccessKey: values.secretAccessKey as string, sessionToken: token as string | undefined };
 }
 
 /** ProcessProvider._retrieve_credentials_using. */
@@ -95,13 +125,9 @@ async function retrieve(command: string, env: Record<string, string | undefined>
   for (const key of ['AccessKeyId', 'SecretAccessKey']) {
     if (!parsed.has(key)) throw new CredentialRetrievalError(METHOD, `Missing required key in response: '${key}'`);
   }
-  const text = (v: PyValue) => (typeof v === 'string' ? v : pyStr(v));
-  const token = parsed.get('SessionToken');
   return {
-    credentials: {
-      accessKeyId: text(parsed.get('AccessKeyId')!),
-      secretAccessKey: text(parsed.get('SecretAccessKey')!),
-      sessionToken: token === undefined || token === null ? undefined : text(token),
+    values: {
+      accessKeyId: parsed.get('AccessKeyId')!, secretAccessKey: parsed.get('SecretAccessKey')!, sessionToken: parsed.get('SessionToken'),
     },
     expiry: parsed.get('Expiration') ?? null,
   };
@@ -136,8 +162,8 @@ export async function loadProcessCredentials(command: string, opts: {
   const { env, cwd, log } = opts;
   const now = opts.now ?? (() => Date.now() / 1000);
   const first = await retrieve(command, env, cwd, log);
-  if (first.expiry === null) return { resolve: async () => first.credentials };
-  let current = first.credentials;
+  if (first.expiry === null) return { resolve: async () => signingCredentials(first.values) };
+  let current = first.values;
   let expiry = expiryOf(first.expiry, env.TZ, now());
   const remaining = () => {
     // A naive expiry cannot be compared with the aware current time.
@@ -146,7 +172,7 @@ export async function loadProcessCredentials(command: string, opts: {
   };
   return {
     resolve: async () => {
-      if (remaining() >= ADVISORY_REFRESH) return current;
+      if (remaining() >= ADVISORY_REFRESH) return signingCredentials(current);
       const mandatory = remaining() < MANDATORY_REFRESH;
       let next: ProcessCredentials;
       try {
@@ -154,15 +180,15 @@ export async function loadProcessCredentials(command: string, opts: {
       } catch (e) {
         log.debug('botocore.credentials', `Refreshing temporary credentials failed during ${mandatory ? 'mandatory' : 'advisory'} refresh period.`);
         if (mandatory) throw e;
-        return current;
+        return signingCredentials(current);
       }
-      current = next.credentials;
+      current = next.values;
       if (next.expiry === null) throw pyError('Parser must be a string or character stream, not NoneType');
       expiry = expiryOf(next.expiry, env.TZ, now());
       if (remaining() < 0) {
         throw pyError('Credentials were refreshed, but the refreshed credentials are still expired.');
       }
-      return current;
+      return signingCredentials(current);
     },
   };
 }

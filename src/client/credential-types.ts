@@ -18,6 +18,6 @@ export class PartialCredentialsError extends CliError {
 /** botocore's CredentialRetrievalError (exit 255). */
 export class CredentialRetrievalError extends CliError {
   constructor(provider: string, message: string) {
-    super(`Error when retrieving credentials from ${provider}: ${message.trim()}`, RC.GENERAL);
+    super(`Error when retrieving credentials from ${provider}: ${message}`, RC.GENERAL);
   }
 }

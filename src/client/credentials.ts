@@ -1,17 +1,19 @@
-// Credentials as the AWS CLI finds them. The provider chain itself is the SDK's
-// (@aws-sdk/credential-provider-node: static keys in the credentials and config files,
-// credential_process, assume-role with source_profile, web identity, SSO, container, instance
-// metadata); around it, only what the AWS CLI does differently:
-//  - the environment's keys are botocore's EnvProvider: used unless --profile names a profile (the
-//    SDK skips them whenever AWS_PROFILE is set), an empty AWS_ACCESS_KEY_ID is skipped, and a key
-//    without its secret is an error;
-//  - botocore reports partial keys in the shared files (the SDK would silently move on) as errors
-//    of their own (exit 255), when the client is created;
-//  - a profile whose credentials botocore gets from its ProcessProvider runs credential_process
-//    through ./credential-process (once, when the client is created), whose failures name their
-//    cause as botocore's do (the SDK's process provider loses it, and its chain runs the process twice);
-//  - "no credentials" is NoCredentials (exit 253), reported when the request is signed.
-import { readSharedFiles } from './config';
+// Credentials as the AWS CLI finds them: botocore's chain (credentials.py create_credential_resolver)
+// in its order, over the files as botocore reads them (./shared-files):
+//  1. the environment's keys, botocore's EnvProvider: used unless --profile names a profile (the SDK
+//     skips them whenever AWS_PROFILE is set), an empty AWS_ACCESS_KEY_ID is skipped, and a key
+//     without its secret is an error;
+//  2. assume-role (role_arn without web_identity_token_file): botocore's checks of the profile's role
+//     configuration (./assume-role-config), then the SDK's provider, which assumes the role;
+//  3. web identity and SSO: the SDK's providers;
+//  4. static keys in the credentials file, then credential_process (run through
+//     ./credential-process, once, when the client is created: its failures name their cause as
+//     botocore's do), then static keys in the config file; keys without their secret are botocore's
+//     PartialCredentialsError (exit 255);
+//  5. the rest (container, instance metadata): the SDK's chain.
+// "No credentials" is NoCredentials (exit 253), reported when the request is signed.
+import { readSharedFilesAt, type Section } from './shared-files';
+import { checkAssumeRoleConfig } from './assume-role-config';
 import { PartialCredentialsError, type Credentials } from './credential-types';
 import { NoCredentialsError } from '../errors';
 import type { DebugLog } from '../debug';
@@ -35,8 +37,6 @@ export type LoadedCredentials =
   | { kind: 'static'; credentials: Credentials; method: string }
   | { kind: 'deferred'; resolve: () => Promise<Credentials> };
 
-type Section = Record<string, string | undefined>;
-
 /** botocore's EnvProvider: used once AWS_ACCESS_KEY_ID is non-empty; the secret must be too. */
 function envKeys(env: Record<string, string | undefined>): Credentials | undefined {
   if (!env.AWS_ACCESS_KEY_ID) return undefined;
@@ -48,11 +48,16 @@ function envKeys(env: Record<string, string | undefined>): Credentials | undefin
   };
 }
 
-/** botocore's check of a file's static keys: an access key without its secret. */
-function checkPartial(section: Section | undefined, method: string): void {
-  if (section && hasOwn(section, 'aws_access_key_id') && !hasOwn(section, 'aws_secret_access_key')) {
-    throw new PartialCredentialsError(method, 'aws_secret_access_key');
-  }
+/**
+ * botocore's SharedCredentialProvider / ConfigProvider: a section's static keys, once it has an
+ * access key (the secret is then required; the first token of aws_security_token and
+ * aws_session_token that is there, an empty one being none).
+ */
+function staticKeys(section: Section | undefined, method: string): Credentials | undefined {
+  if (!section || !hasOwn(section, 'aws_access_key_id')) return undefined;
+  if (!hasOwn(section, 'aws_secret_access_key')) throw new PartialCredentialsError(method, 'aws_secret_access_key');
+  const token = hasOwn(section, 'aws_security_token') ? section.aws_security_token : own(section, 'aws_session_token');
+  return { accessKeyId: section.aws_access_key_id, secretAccessKey: section.aws_secret_access_key, sessionToken: token || undefined };
 }
 
 const sdkLogger = (log: DebugLog) => {
@@ -61,7 +66,7 @@ const sdkLogger = (log: DebugLog) => {
 };
 
 /** The SDK's provider chain for the profile; its failure is NoCredentials, or the process's error. */
-function sdkChain(src: CredentialSource, profile: Section, log: DebugLog): () => Promise<Credentials> {
+function sdkChain(src: CredentialSource, log: DebugLog): () => Promise<Credentials> {
   return async () => {
     const { defaultProvider } = await import('./sdk-credentials');
     try {
@@ -88,12 +93,26 @@ export async function loadCredentials(src: CredentialSource, log: DebugLog): Pro
       return { kind: 'static', credentials: fromEnv, method: 'env' };
     }
   }
-  const files = await readSharedFiles(src.credentialsFile, src.configFile);
-  checkPartial(own(files.credentialsFile, src.profile), 'shared-credentials-file');
-  checkPartial(own(files.configFile, src.profile), 'config-file');
-  const credentialsSection = own(files.credentialsFile, src.profile);
-  const profile: Section = { ...own(files.configFile, src.profile), ...credentialsSection };
-  const command = processCommand(src, profile, credentialsSection);
+  const files = readSharedFilesAt(src.configFile, src.credentialsFile);
+  // The profile as the session sees it (both files), and each file's own section.
+  const profile: Section = files.profiles.get(src.profile) ?? {};
+  const credentialsSection = files.credentials.get(src.profile);
+  const sdk = (): LoadedCredentials => ({ kind: 'deferred', resolve: sdkChain(src, log) });
+  if (hasOwn(profile, 'role_arn') && !hasOwn(profile, 'web_identity_token_file')) {
+    checkAssumeRoleConfig(files.profiles, src.profile);
+    return sdk();
+  }
+  const tokenFile = (src.fromFlag ? undefined : src.env.AWS_WEB_IDENTITY_TOKEN_FILE) ?? own(profile, 'web_identity_token_file');
+  const roleArn = (src.fromFlag ? undefined : src.env.AWS_ROLE_ARN) ?? own(profile, 'role_arn');
+  if (tokenFile && roleArn) return sdk();
+  if (hasOwn(profile, 'sso_role_name') && hasOwn(profile, 'sso_account_id')) return sdk();
+  const shared = staticKeys(credentialsSection, 'shared-credentials-file');
+  if (shared) {
+    log.debug('botocore.credentials', `Found credentials in shared credentials file: ${src.credentialsFile}`);
+    return { kind: 'static', credentials: shared, method: 'shared-credentials-file' };
+  }
+  if (hasOwn(profile, 'login_session')) return sdk();
+  const command = own(profile, 'credential_process');
   if (command !== undefined) {
     // botocore runs the process when the client is created: its failures come before validation.
     const { loadProcessCredentials } = await import('./credential-process');
@@ -101,25 +120,12 @@ export async function loadCredentials(src: CredentialSource, log: DebugLog): Pro
     log.debug('botocore.credentials', 'Found credentials from custom-process.');
     return { kind: 'deferred', resolve: provided.resolve };
   }
-  return { kind: 'deferred', resolve: sdkChain(src, profile, log) };
-}
-
-/**
- * The credential_process command when botocore's chain would reach its ProcessProvider for this
- * profile: no assume-role (role_arn), web identity, SSO or login configuration before it, and no
- * static keys in the credentials file (the shared-credentials-file provider comes first; static keys
- * in the config file come after the process). Other profiles go to the SDK's chain.
- */
-function processCommand(src: CredentialSource, profile: Section, credentialsSection: Section | undefined): string | undefined {
-  const command = own(profile, 'credential_process');
-  if (command === undefined) return undefined;
-  if (hasOwn(profile, 'role_arn') || hasOwn(profile, 'login_session')) return undefined;
-  if (hasOwn(profile, 'sso_role_name') && hasOwn(profile, 'sso_account_id')) return undefined;
-  const tokenFile = (src.fromFlag ? undefined : src.env.AWS_WEB_IDENTITY_TOKEN_FILE) ?? own(profile, 'web_identity_token_file');
-  const roleArn = (src.fromFlag ? undefined : src.env.AWS_ROLE_ARN) ?? own(profile, 'role_arn');
-  if (tokenFile && roleArn) return undefined;
-  if (credentialsSection && hasOwn(credentialsSection, 'aws_access_key_id')) return undefined;
-  return command;
+  const configured = staticKeys(files.config.profiles.get(src.profile), 'config-file');
+  if (configured) {
+    log.debug('botocore.credentials', `Credentials found in config file: ${src.configFile}`);
+    return { kind: 'static', credentials: configured, method: 'config-file' };
+  }
+  return sdk();
 }
 
 /** The credentials to sign with, or NoCredentials (exit 253); their secrets are kept out of --debug. */

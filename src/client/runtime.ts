@@ -19,6 +19,7 @@ import { percentEncode } from './serialize';
 import { proxyAgentFor, proxyFor, type ProxyChoice } from './proxy';
 import { errorCodeOf } from './error-code';
 import { pyUtf8Decode } from '../py/codec';
+import { pyStrRepr } from '../py/repr';
 import { fieldsFromEpoch, zeroPad } from '../py/calendar';
 import type { RateLimiter } from './rate-limiter';
 
@@ -31,7 +32,7 @@ export interface TransportOptions {
   maxAttempts: number;
   /** botocore's retry modes: adaptive adds a client-side rate limiter to standard. */
   retryMode?: 'standard' | 'adaptive';
-  /** Seconds; 0 means none. */
+  /** Seconds; 0 means none (so does one beyond what a Node.js timer holds, about 24.8 days). */
   connectTimeout: number;
   readTimeout: number;
   verifySsl: boolean;
@@ -77,12 +78,39 @@ export function isRetryable(status: number, code: string): boolean {
   return THROTTLING.has(code) || TRANSIENT.has(code) || RETRY_STATUS.has(status);
 }
 
+/** The longest wait a Node.js timer holds (2^31 - 1 ms): a longer timeout is none. */
+const TIMER_MAX_MS = 2 ** 31 - 1;
+const timeoutMs = (seconds: number) => (seconds && seconds * 1000 <= TIMER_MAX_MS ? seconds * 1000 : undefined);
+
+/**
+ * The longest timeout Python's socket.settimeout takes (its _PyTime_t counts nanoseconds in 64 bits):
+ * beyond it, every attempt fails with an OverflowError that botocore reports as an HTTPClientError
+ * (retried): a connect timeout as the connection is opened, a read timeout once the request is sent.
+ */
+const PY_TIME_MAX_SECONDS = 9223372036;
+const PY_TIME_OVERFLOW = 'An HTTP Client raised an unhandled exception: timestamp too large to convert to C _PyTime_t';
+
 /** Where an operation's request goes: the endpoint's path prefixed, and the URL the AWS CLI names in its errors. */
 interface Target {
   path: string;
   /** The whole URL, query string included. */
   url: string;
+  /** The query the request carries (and signs), decoded: the URL's, up to a fragment. */
+  query: [string, string][];
 }
+
+/** A query string's pairs as a server reads them (urllib's parse_qsl, blank values kept). */
+function parseQuery(qs: string): [string, string][] {
+  const unquote = (t: string) => t.replace(/\+/g, ' ')
+    .replace(/(?:%[0-9A-Fa-f]{2})+/g, (m) => Buffer.from(m.replace(/%/g, ''), 'hex').toString('utf8'));
+  return qs.split('&').filter((part) => part !== '').map((part) => {
+    const eq = part.indexOf('=');
+    return eq < 0 ? [unquote(part), ''] : [unquote(part.slice(0, eq)), unquote(part.slice(eq + 1))];
+  });
+}
+
+/** The schemes urllib3 (botocore's HTTP client) opens connections for. */
+const HTTP_SCHEMES = new Set(['http:', 'https:']);
 
 /** What one attempt came to: an answer (`fatal` when it ends the call at once), or no answer. */
 export type Attempt =
@@ -144,9 +172,18 @@ export class Transport {
   private warnedUnverified = false;
   private limiter: Promise<RateLimiter> | undefined;
 
+  /** The endpoint URL's own query and fragment, as urlsplit finds them (kept by botocore's _urljoin). */
+  private readonly endpointQuery: string;
+  private readonly endpointFragment: string;
+
   constructor(private readonly o: TransportOptions) {
     this.base = new URL(o.endpoint);
     this.proxy = proxyFor(this.base, o.env);
+    const hash = o.endpoint.indexOf('#');
+    const beforeFragment = hash < 0 ? o.endpoint : o.endpoint.slice(0, hash);
+    const question = beforeFragment.indexOf('?');
+    this.endpointQuery = question < 0 ? '' : beforeFragment.slice(question + 1);
+    this.endpointFragment = hash < 0 ? '' : o.endpoint.slice(hash + 1);
   }
 
   /** Sends a request until an answer that is not retried, or no attempt is left (the last failure is thrown). */
@@ -185,10 +222,22 @@ export class Transport {
     this.handler = undefined;
   }
 
+  /**
+   * botocore's prepare_request_dict: the endpoint URL joined with the operation's path (its query and
+   * fragment kept), then the operation's query appended after `?`, or after `&` when the URL has a `?`
+   * already. The request carries the query the URL then has (a fragment in the endpoint swallows the
+   * operation's query: it is not sent).
+   */
   private target(req: SerializedRequest): Target {
     const path = `${this.base.pathname.replace(/\/+$/, '')}${req.path}`;
     const queryString = req.query.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&');
-    return { path, url: `${this.base.protocol}//${this.base.host}${path}${queryString ? `?${queryString}` : ''}` };
+    let url = `${this.base.protocol}//${this.base.host}${path}`;
+    if (this.endpointQuery) url += `?${this.endpointQuery}`;
+    if (this.endpointFragment) url += `#${this.endpointFragment}`;
+    if (queryString) url += `${url.includes('?') ? '&' : '?'}${queryString}`;
+    const beforeFragment = url.split('#')[0];
+    const question = beforeFragment.indexOf('?');
+    return { path, url, query: question < 0 ? [] : parseQuery(beforeFragment.slice(question + 1)) };
   }
 
   private rateLimiter(): Promise<RateLimiter> | undefined {
@@ -205,7 +254,7 @@ export class Transport {
     const headers: Record<string, string> = { ...req.headers, host: this.base.host };
     // Keys from the request (a map member sent in the query string is the user's): own properties only.
     const query: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
-    for (const [k, v] of req.query) {
+    for (const [k, v] of target.query) {
       const prev = query[k];
       query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
     }
@@ -239,10 +288,19 @@ export class Transport {
     o.log.debug('botocore.endpoint', `Sending http request (attempt ${attempt} of ${o.maxAttempts}): <AWSPreparedRequest stream_output=False, method=${req.method}, url=${target.url}, headers=${JSON.stringify(redactHeaders(request.headers))}>`);
     if (req.body) o.log.debug('botocore.endpoint', `Request body: ${req.body}`);
     try {
+      // urllib3's PoolManager knows no other scheme (its URLSchemeUnknown, an HTTPClientError to botocore).
+      if (!HTTP_SCHEMES.has(base.protocol)) {
+        return { kind: 'failure', error: new EndpointConnectionError(`An HTTP Client raised an unhandled exception: Not supported URL scheme ${base.protocol.slice(0, -1)}`) };
+      }
+      if (o.connectTimeout > PY_TIME_MAX_SECONDS) return { kind: 'failure', error: new EndpointConnectionError(PY_TIME_OVERFLOW) };
       const handler = this.connections();
       if (this.caError !== undefined && !proxy) throw Object.assign(new Error(this.caError), { caBundleFailure: true });
       const { response: r } = await handler.handle(request);
       this.warnUnverified();
+      if (o.readTimeout > PY_TIME_MAX_SECONDS) {
+        (r.body as NodeJS.ReadableStream | undefined)?.resume();
+        return { kind: 'failure', error: new EndpointConnectionError(PY_TIME_OVERFLOW) };
+      }
       const { bytes, complete } = await readBody(r.body);
       const headers: Record<string, string> = Object.create(null) as Record<string, string>;
       for (const [k, v] of Object.entries(r.headers)) headers[k.toLowerCase()] = String(v);
@@ -317,8 +375,8 @@ export class Transport {
       httpsAgent = { destroy: () => undefined } as unknown as https.Agent;
     }
     this.handler = new NodeHttpHandler({
-      connectionTimeout: o.connectTimeout ? o.connectTimeout * 1000 : undefined,
-      requestTimeout: o.readTimeout ? o.readTimeout * 1000 : undefined,
+      connectionTimeout: timeoutMs(o.connectTimeout),
+      requestTimeout: timeoutMs(o.readTimeout),
       throwOnRequestTimeout: true,
       httpAgent: new http.Agent({ keepAlive: true }),
       httpsAgent,
@@ -336,11 +394,32 @@ export class Transport {
 
 class ProxyConnectionError extends EndpointConnectionError {}
 
+/** Where CPython 3.11's _ssl.c raises the handshake's errors (the AWS CLI's Python shows it in each). */
+const SSL_WHERE = '(_ssl.c:992)';
+
+/**
+ * urllib3 1.26's match_hostname error (the AWS CLI's urllib3 checks the host name itself): the names
+ * of the certificate (its subjectAltName DNS names and IP addresses, else its subject's common names)
+ * the host did not match.
+ */
+function hostnameMismatch(e: NodeJS.ErrnoException, hostname: string): string {
+  const cert = (e as { cert?: { subjectaltname?: string; subject?: { CN?: string | string[] } } }).cert;
+  const names: string[] = [];
+  for (const entry of (cert?.subjectaltname ?? '').split(', ')) {
+    const m = /^(DNS|IP Address):(.*)$/.exec(entry);
+    if (m) names.push(m[2]);
+  }
+  if (!names.length && cert?.subject?.CN !== undefined) names.push(...([] as string[]).concat(cert.subject.CN));
+  if (names.length > 1) return `hostname ${pyStrRepr(hostname)} doesn't match either of ${names.map(pyStrRepr).join(', ')}`;
+  if (names.length === 1) return `hostname ${pyStrRepr(hostname)} doesn't match ${pyStrRepr(names[0])}`;
+  return 'no appropriate commonName or subjectAltName fields were found';
+}
+
 /** OpenSSL's certificate verification failures, as Node reports them (err.code). */
 const TLS_VERIFY_CODES = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'CERT_UNTRUSTED', 'CERT_REJECTED',
-  'CERT_SIGNATURE_FAILURE', 'INVALID_CA', 'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_SIGNATURE_FAILURE', 'INVALID_CA',
 ]);
 
 /**
@@ -365,14 +444,23 @@ function networkError(e: NodeJS.ErrnoException, url: string, proxy: ProxyChoice 
   if (/requestTimeout|timed out after|Stream timed out/.test(message) || (code === 'ETIMEDOUT' && e.name === 'TimeoutError')) {
     return new EndpointConnectionError(`Read timeout on endpoint URL: "${url}"`);
   }
+  // botocore reports every SSLError of the handshake as "SSL validation failed for <url> <error>".
+  const sslError = (text: string) => new EndpointConnectionError(`SSL validation failed for ${url} ${text}`);
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return sslError(hostnameMismatch(e, new URL(url).hostname.replace(/^\[(.*)\]$/, '$1')));
+  if (TLS_VERIFY_CODES.has(code)) return sslError(`[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: ${message} ${SSL_WHERE}`);
+  // Other OpenSSL errors of the handshake (a plain-HTTP port: "wrong version number"; the server's
+  // alert), as Python's ssl module names them: [LIB: REASON_CODE] reason.
+  const openssl = /error:[0-9A-Fa-f]+:([^:]*):[^:]*:([^:]+):/.exec(message);
+  if (code === 'EPROTO' && openssl) {
+    const lib = openssl[1] === 'SSL routines' ? 'SSL' : openssl[1].split(' ')[0].toUpperCase();
+    return sslError(`[${lib}: ${openssl[2].toUpperCase().replace(/ /g, '_')}] ${openssl[2]} ${SSL_WHERE}`);
+  }
+  // The server closed the connection during the handshake.
+  if (message === 'Client network socket disconnected before secure TLS connection was established') {
+    return sslError(`TLS/SSL connection has been closed (EOF) ${SSL_WHERE}`);
+  }
   if (proxy && ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code)) {
     return new ProxyConnectionError(`Failed to connect to proxy URL: "${proxy.display}"`);
-  }
-  if (TLS_VERIFY_CODES.has(code)) {
-    const reason = code === 'ERR_TLS_CERT_ALTNAME_INVALID'
-      ? `Hostname mismatch, certificate is not valid for '${new URL(url).hostname}'.`
-      : message;
-    return new EndpointConnectionError(`SSL validation failed for ${url} [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: ${reason} (_ssl.c:1010)`);
   }
   // The server closed or reset the connection before a whole answer ("socket hang up", "aborted"), or
   // answered with something that is not HTTP (Node's parser errors, HPE_*): botocore's

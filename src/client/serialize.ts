@@ -8,6 +8,7 @@ import { PyBytes, PyFloat, type PyDict, type PyValue } from '../py/values';
 import { pyFloatRepr } from '../py/repr';
 import { CliError, RC } from '../errors';
 import { b64encode } from '../py/base64';
+import { checkUtf8Encodable } from '../py/codec';
 import { jsonDumps } from '../py/json-dumps';
 import { parseToAwareDatetime } from './timestamp';
 import { epochFromFields, fieldsFromEpoch, zeroPad as pad } from '../py/calendar';
@@ -24,8 +25,16 @@ export interface SerializedRequest {
   parsesOutput?: boolean;
 }
 
-/** Python's urllib quote with safe='-_.~' (botocore's percent_encode): everything else as UTF-8 %XX. */
+/**
+ * Python's urllib quote with safe='-_.~' (botocore's percent_encode): everything else as UTF-8 %XX. A
+ * lone surrogate cannot be encoded: Python's UnicodeEncodeError, exit 255 (before any request).
+ */
 export function percentEncode(s: string, safe = '-_.~'): string {
+  try {
+    checkUtf8Encodable(s);
+  } catch (e) {
+    throw new CliError((e as Error).message, RC.GENERAL);
+  }
   let out = '';
   for (const ch of s) {
     if (/[A-Za-z0-9]/.test(ch) || safe.includes(ch)) { out += ch; continue; }
@@ -46,9 +55,9 @@ export function serializeRequest(op: Operation, params: PyDict): SerializedReque
     if (!ref) continue;
     const wire = ref.locationName ?? name;
     switch (ref.location) {
-      case 'uri': labels.set(wire, scalarText(value)); break;
+      case 'uri': labels.set(wire, scalarText(value, getShape(ref))); break;
       case 'querystring': addQuery(query, wire, value, getShape(ref)); break;
-      case 'header': if (value !== null) headers[wire] = scalarText(timestampIn(value, getShape(ref), 'rfc822')); break;
+      case 'header': if (value !== null) headers[wire] = scalarText(timestampIn(value, getShape(ref), 'rfc822'), getShape(ref)); break;
       default: body.set(name, value);
     }
   }
@@ -62,6 +71,11 @@ export function serializeRequest(op: Operation, params: PyDict): SerializedReque
     const [k, v = ''] = part.split('=');
     query.unshift([k, v]);
   }
+  // botocore's prepare_request_dict percent-encodes the query (keys, then values) before anything is sent.
+  for (const [k, v] of query) {
+    percentEncode(k);
+    percentEncode(v);
+  }
   let bodyText = '';
   // Python's json.dumps defaults: ASCII-only escapes, ', ' and ': ' separators.
   if (body.size) bodyText = jsonDumps(serializeValue(body, input), { ensureAscii: true });
@@ -70,8 +84,13 @@ export function serializeRequest(op: Operation, params: PyDict): SerializedReque
   return { method: op.http.method, path, query, headers, body: bodyText, parsesOutput: !!op.output };
 }
 
-function scalarText(v: PyValue): string {
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
+/**
+ * A value in the path or the query string: botocore's _get_uri_and_query_string_value lower-cases
+ * str() of a boolean member's value only; any other value goes as str() (a boolean for an integer,
+ * which validation accepts as Python accepts a bool as an int, goes as `True`).
+ */
+function scalarText(v: PyValue, shape?: Shape): string {
+  if (typeof v === 'boolean') return shape?.type === 'boolean' ? (v ? 'true' : 'false') : v ? 'True' : 'False';
   if (v instanceof PyFloat && !Number.isFinite(v.value)) return handleFloat(v) as string;
   if (v instanceof PyFloat) return pyFloatRepr(v.value);
   if (v === null) return '';
@@ -82,11 +101,11 @@ function addQuery(query: [string, string][], key: string, value: PyValue, shape:
   if (value === null) return;
   if (Array.isArray(value)) {
     const member = shape.member ? getShape(shape.member) : undefined;
-    for (const v of value) query.push([key, scalarText(member ? timestampIn(v, member, 'iso8601') : v)]);
+    for (const v of value) query.push([key, scalarText(member ? timestampIn(v, member, 'iso8601') : v, member)]);
     return;
   }
   if (value instanceof Map) { for (const [k, v] of value) query.push([k, scalarText(v)]); return; }
-  query.push([key, scalarText(timestampIn(value, shape, 'iso8601'))]);
+  query.push([key, scalarText(timestampIn(value, shape, 'iso8601'), shape)]);
 }
 
 /** A timestamp member's value in its wire format (the member's timestampFormat, else the location's default). */

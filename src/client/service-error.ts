@@ -2,7 +2,7 @@
 // body's __type/code, message from `message` or `Message`, the error shape's modeled fields) and
 // as the AWS CLI prints it in each --cli-error-format (exit 254); and the other errors the AWS CLI's
 // error handler renders in those formats (NoRegion, NoCredentials, ParamValidation, Configuration).
-import { CliError, ConfigError, ParamValidationError, RC } from '../errors';
+import { CliError, ConfigError, errorText, ParamValidationError, RC } from '../errors';
 import { getShape, hasOwn, MODEL, own } from '../model';
 import type { Operation } from '../model/types';
 import type { PyDict, PyValue } from '../py/values';
@@ -39,8 +39,7 @@ export class StructuredError extends CliError implements StructuredErrorLike {
     return [];
   }
   override render(): string {
-    const m = this.message.replace(/^\s+|\s+$/g, '');
-    return `\naws: [ERROR]: ${m}\n`;
+    return errorText(this.message);
   }
 }
 
@@ -108,8 +107,7 @@ export class ServiceError extends CliError implements StructuredErrorLike {
   }
 
   override render(): string {
-    const m = this.message.replace(/^\s+|\s+$/g, '');
-    return `\naws: [ERROR]: ${m}\n`;
+    return errorText(this.message);
   }
 }
 

@@ -48,8 +48,13 @@ export interface ParseResult {
   extras: string[];
 }
 
-/** An argparse error: the AWS CLI prints it as a ParamValidation error followed by the usage block. */
-export class ArgParseError extends Error {}
+/**
+ * An argparse error: the AWS CLI prints it as a ParamValidation error followed by the usage of the
+ * parser that raised it (`usage`: set for the first-pass parser's; otherwise the main usage block).
+ */
+export class ArgParseError extends Error {
+  usage?: string;
+}
 
 /** A positional's value that is not among its choices (`aws s3`: the command is not this CLI's). */
 export class InvalidChoiceError extends ArgParseError {

@@ -11,7 +11,7 @@ import { validateParams } from '../client/validate';
 import { pyInt } from '../py/numbers';
 import type { PaginationConfig } from '../params/build';
 import { generateSkeleton } from '../params/skeleton';
-import { chooseOutput, renderBuffered, renderResponse, type OutputFormat } from '../output/index';
+import { chooseOutput, renderResponse, type OutputFormat } from '../output/index';
 import { jsonLoads } from '../py/json-loads';
 import { shapeResponse } from '../client/response';
 import { asStructured, ServiceError } from '../client/service-error';
@@ -46,6 +46,9 @@ interface ClientSettings {
   credentials: LoadedCredentials | null;
   maxAttempts: number;
   retryMode: 'standard' | 'adaptive';
+  /** Seconds (0: none). */
+  connectTimeout: number;
+  readTimeout: number;
 }
 
 async function call(
@@ -93,11 +96,11 @@ async function call(
 
   const format = (): OutputFormat => chooseOutput(g.output, io.env.AWS_DEFAULT_OUTPUT, profile.config.output);
   const title = op.name;
-  const render = (fmt: OutputFormat, v: PyValue) => renderBuffered(fmt, v, { title, color: g.color as 'on', io });
-
-  // On a terminal the output goes through the pager (the table keeps the terminal's width).
+  // On a terminal the output goes through the pager (the table keeps the terminal's width). What the
+  // AWS CLI writes to the pager does not go through colorama's wrapper of stdout: no autoreset codes.
   const pagerCommand = resolvePager(io, g.noCliPager, profile.config.cli_pager);
   const pager = pagerCommand ? startPager(pagerCommand, io) : undefined;
+  const renderOptions = { title, color: g.color as 'on', io, autoreset: !pager };
   const out: Invocation = pager
     ? { ...inv, io: { ...io, stdout: {
       write: (s: string | Uint8Array) => pager.stream.write(s), isTTY: io.stdout.isTTY, columns: io.stdout.columns,
@@ -110,13 +113,13 @@ async function call(
         const ref = outShape && memberRef(outShape, key);
         return ref !== undefined && getShape(ref).type === 'list';
       };
-      return await paginate({ inv: out, params, pagination, paginator: pag, send, shape, query, format, render, resultIsList });
+      return await paginate({ inv: out, params, pagination, paginator: pag, send, shape, query, format, renderOptions, resultIsList });
     }
     const raw = await send(params);
     const result = outputSkeleton ? raw : shape(raw);
     const fmt = format();
     const value = query ? query(result) : result;
-    out.io.stdout.write(await renderResponse(fmt, value, { title, color: g.color as 'on', io }));
+    out.io.stdout.write(await renderResponse(fmt, value, renderOptions));
     return RC.OK;
   } finally {
     await transport?.close();
@@ -155,6 +158,8 @@ async function clientSettings(inv: Invocation, profile: Profile): Promise<Client
     // botocore's InvalidRetryModeError (AWS CLI v2 has no legacy mode).
     throw new CliError(`Invalid value provided to "mode": "${retryMode}" must be one of: "standard" or "adaptive"`, RC.GENERAL);
   }
+  // The timeouts are checked when the endpoint is created: after its URL, before the endpoint rules run.
+  const timeouts = () => [cliTimeout(g.connectTimeout, 'connect'), cliTimeout(g.readTimeout, 'read')];
   let endpoint: string;
   if (eps.url !== undefined) {
     validateEndpointUrl(eps.url);
@@ -162,14 +167,20 @@ async function clientSettings(inv: Invocation, profile: Profile): Promise<Client
   } else {
     // The rules engine (the SDK's, with the partitions) loads only when no endpoint URL is configured.
     const { resolveServiceEndpoint } = await import('../client/endpoints');
-    endpoint = resolveServiceEndpoint({ region, useFips: eps.useFips, useDualStack: eps.useDualStack }).url;
+    try {
+      endpoint = resolveServiceEndpoint({ region, useFips: eps.useFips, useDualStack: eps.useDualStack }).url;
+    } catch (e) {
+      timeouts();
+      throw e;
+    }
     // botocore checks the endpoint it creates the client with, whatever gave it (an empty region makes
     // `https://cleanrooms-ml..amazonaws.com`: "Invalid endpoint").
     validateEndpointUrl(endpoint);
   }
+  const [connectTimeout, readTimeout] = timeouts();
   log.debug('botocore.regions', `Region ${region}; endpoint ${endpoint} (from ${eps.source ?? 'the endpoint rules'}${eps.useFips ? ', FIPS' : ''}${eps.useDualStack ? ', dual-stack' : ''})`);
   log.debug('botocore.retries', `Retry mode ${retryMode}, max attempts ${maxAttempts}`);
-  return { region, endpoint, credentials, maxAttempts, retryMode };
+  return { region, endpoint, credentials, maxAttempts, retryMode, connectTimeout, readTimeout };
 }
 
 /** The region, checked as botocore checks its format (undefined when none is configured). */
@@ -199,13 +210,12 @@ async function createTransport(inv: Invocation, profile: Profile, s: ClientSetti
   const { Transport } = await import('../client/runtime');
   // "No credentials" is reported when the request is signed, after the parameters were validated.
   const credentials = s.credentials ? await credentialsFor(s.credentials, log) : undefined;
-  const timeout = cliTimeout;
   // A CA bundle given as an empty value turns verification off, as botocore's falsy `verify` does.
   const caBundle = g.caBundle ?? io.env.AWS_CA_BUNDLE ?? profile.config.ca_bundle;
   const http = new Transport({
     endpoint: s.endpoint, region: s.region, signingName: MODEL.metadata.signingName ?? MODEL.metadata.endpointPrefix,
     credentials, maxAttempts: s.maxAttempts, retryMode: s.retryMode,
-    connectTimeout: timeout(g.connectTimeout), readTimeout: timeout(g.readTimeout), verifySsl: g.verifySsl && caBundle !== '',
+    connectTimeout: s.connectTimeout, readTimeout: s.readTimeout, verifySsl: g.verifySsl && caBundle !== '',
     caBundle: caBundle || undefined, env: io.env,
     userAgent: `aws-cli/${CLI_VERSION} md/clone#typescript ua/2.1 os/${process.platform} lang/nodejs#${process.versions.node} cfg/retry-mode#${s.retryMode}`,
     log, now: () => new Date(), warn: (t: string) => io.stderr.write(t),
@@ -223,9 +233,19 @@ async function createTransport(inv: Invocation, profile: Profile, s: ClientSetti
   };
 }
 
-/** --cli-connect-timeout / --cli-read-timeout in seconds (default 60; 0 = none), read with Python's int(). */
-function cliTimeout(v: string | undefined): number {
-  return v === undefined ? 60 : Number(pyInt(v));
+/**
+ * --cli-connect-timeout / --cli-read-timeout in seconds (default 60; 0 = none), read with Python's
+ * int(), then checked as urllib3's Timeout checks it when botocore creates the client's endpoint.
+ */
+function cliTimeout(v: string | undefined, name: 'connect' | 'read'): number {
+  if (v === undefined) return 60;
+  const n = pyInt(v);
+  // float(value) first, then value <= 0 (0 was made None before).
+  if (!Number.isFinite(Number(n))) throw new CliError('int too large to convert to float', RC.GENERAL);
+  if (n < 0) {
+    throw new CliError(`Attempted to set ${name} timeout to ${n}, but the timeout cannot be set to a value less than or equal to 0.`, RC.GENERAL);
+  }
+  return Number(n);
 }
 
 function parseAttempts(v: string | undefined): number {

@@ -6,7 +6,7 @@ import { RC } from '../errors';
 import type { Paginator } from '../model/types';
 import type { PyDict, PyValue } from '../py/values';
 import type { PaginationConfig } from '../params/build';
-import type { OutputFormat } from '../output/index';
+import { renderBuffered, type OutputFormat, type RenderOptions } from '../output/index';
 import { pageFormatter } from '../output/formatter';
 import { PageIterator } from '../client/paginator';
 
@@ -19,8 +19,8 @@ export interface PaginateOptions {
   shape: (body: PyValue) => PyValue;
   query?: (v: PyValue) => PyValue;
   format: () => OutputFormat;
-  /** Renders one whole value in a format, as a single response is. */
-  render: (fmt: OutputFormat, v: PyValue) => Promise<string | Uint8Array>;
+  /** What a page or the merged result is rendered with, as a single response is (title, colour, autoreset codes). */
+  renderOptions: RenderOptions;
   /** Whether a result key holds a list in the output shape (json and table then merge the pages item by item). */
   resultIsList?: (key: string) => boolean;
 }
@@ -30,9 +30,9 @@ export async function paginate(o: PaginateOptions): Promise<number> {
   const formatter = pageFormatter(o.format(), {
     out: inv.io.stdout,
     query: o.query,
-    render: o.render,
+    render: (fmt, v) => renderBuffered(fmt, v, o.renderOptions),
     resultIsList: o.resultIsList,
-    table: () => ({ title: inv.operation.name, color: inv.globals.color as 'on', io: inv.io }),
+    table: () => o.renderOptions,
   });
   const { MaxItems, PageSize, StartingToken } = o.pagination;
   const pages = new PageIterator({

@@ -6,7 +6,7 @@ import { awsCliCommands } from './aws-commands.generated';
 import type { Invocation } from './invocation';
 import { argumentTable, type CliArgument } from '../params/arguments';
 import { FIRST_PASS_OPTIONS, GLOBAL_OPTIONS, toGlobalArgs, type GlobalArgs } from './globals';
-import { CliError, GeneralError, ParamValidationError, RC, UnknownArgumentError } from '../errors';
+import { CliError, FIRST_PASS_USAGE, GeneralError, ParamValidationError, RC, UnknownArgumentError } from '../errors';
 import type { IO } from '../io';
 import { operationsByCliName, SERVICE_CLI_NAME } from '../model';
 import type { Operation } from '../model/types';
@@ -16,6 +16,7 @@ import { pyRepr } from '../py/repr';
 import { buildCallParameters, type CallContext } from '../params/build';
 import { generateSkeleton } from '../params/skeleton';
 import { createDebugLog, type DebugLog } from '../debug';
+import { readSharedFiles } from '../client/shared-files';
 
 /** Renders a help page: `aws help` (path []), `aws cleanroomsml help`, `aws cleanroomsml <operation> help`. */
 export type HelpRenderer = (path: string[], io: IO, globals: GlobalArgs) => Promise<number>;
@@ -40,12 +41,38 @@ export interface ParsedGlobals {
   values: Map<string, string | boolean | string[]>;
 }
 
+/** clidriver.create_clidriver's FirstPassGlobalArgParser (--profile, --debug): its errors show its own usage line. */
+function firstPass(argv: readonly string[]): void {
+  try {
+    new ArgParser(FIRST_PASS_OPTIONS).parseKnownArgs(argv);
+  } catch (e) {
+    if (e instanceof ArgParseError) e.usage = FIRST_PASS_USAGE;
+    throw e;
+  }
+}
+
+/**
+ * What create_clidriver does before anything else runs (the prompt, any command, `--version` and help
+ * included): its first pass over the arguments, then the session's full_config, which reads the
+ * config and credentials files. The exit code when either failed (the error written as the entry
+ * point writes it: plain, whatever the error format), else undefined.
+ */
+export async function createDriver(argv: readonly string[], io: IO): Promise<number | undefined> {
+  try {
+    firstPass(argv);
+    readSharedFiles(io.env);
+    return undefined;
+  } catch (e) {
+    return await reportError(e, io, undefined);
+  }
+}
+
 /**
  * The main parser's pass (after the driver's first pass over --profile and --debug, whose errors come
  * first). Throws ArgParseError, or ArgParseVersion when `--version` is reached.
  */
 export function parseGlobalArgs(argv: readonly string[]): ParsedGlobals {
-  new ArgParser(FIRST_PASS_OPTIONS).parseKnownArgs(argv);
+  firstPass(argv);
   const mainParser = new ArgParser(GLOBAL_OPTIONS, [{
     dest: 'command', nargs: 'one', required: true, choices: () => [SERVICE_CLI_NAME, 'help'],
     // "Maybe you meant" offers the close ones among all the AWS CLI's commands.
@@ -207,7 +234,7 @@ async function compileQueryArg(expr: string): Promise<(v: PyValue) => PyValue> {
 /** Prints an error as the AWS CLI does and returns its exit code. */
 export async function reportError(e: unknown, io: IO, errorFormat: string | undefined, log?: DebugLog): Promise<number> {
   if (e instanceof ArgParseError) {
-    const err = new ParamValidationError(e.message, true);
+    const err = new ParamValidationError(e.message, e.usage ?? true);
     io.stderr.write(err.render());
     return err.rc;
   }

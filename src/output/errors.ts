@@ -72,7 +72,7 @@ export async function renderStructuredError(err: StructuredErrorLike, format: st
     try {
       const value = err.errorInfo();
       const color = ctx.color === 'on' || ctx.color === 'off' ? ctx.color : 'auto';
-      const text = await renderBuffered(fmt as OutputFormat, value, { title: 'error', color, io, toStderr: true });
+      const text = await renderBuffered(fmt as OutputFormat, value, { title: 'error', color, io, autoreset: false });
       return typeof text === 'string' ? text : Buffer.from(text).toString('utf8');
     } catch {
       // The AWS CLI falls back to the plain line when the structured rendering fails.

@@ -23,8 +23,12 @@ export interface RenderOptions {
   title: string;
   color: 'on' | 'off' | 'auto';
   io: IO;
-  /** Rendering for stderr (an error document): a coloured table has no autoreset codes there. */
-  toStderr?: boolean;
+  /**
+   * Whether a coloured table gets colorama's autoreset codes (the default): only what is written
+   * through the sys.stdout that colorama wraps does; not an error document on stderr, nor the pager's
+   * input.
+   */
+  autoreset?: boolean;
 }
 
 export function useColor(color: string, io: IO): boolean {
@@ -34,7 +38,7 @@ export function useColor(color: string, io: IO): boolean {
 /** The table's colour and width: the terminal's width on a terminal, else 80 columns. */
 export function tableOptions(o: RenderOptions): TableOptions {
   const width = o.io.stdout.isTTY ? (o.io.stdout.columns ?? 80) : 80;
-  return { color: useColor(o.color, o.io), width, autoreset: !o.toStderr };
+  return { color: useColor(o.color, o.io), width, autoreset: o.autoreset ?? true };
 }
 
 /** YAMLDumper._is_json_scalar: None, int, float, bool, str. */

@@ -226,6 +226,8 @@ function checkTabs(text: string, events: Event[]): void {
 // ---- composing (events -> node graph) ----
 
 function compose(text: string): { node: YNode | null; version: '1.1' | '1.2' } {
+  const strayEnd = strayDocumentEnd(text);
+  if (strayEnd === 'first') throw new YamlInputError("expected the node content, but found '<document end>'");
   let events: Event[];
   try {
     events = parseEvents(text, { maxDepth: MAX_YAML_DEPTH });
@@ -325,8 +327,35 @@ function compose(text: string): { node: YNode | null; version: '1.1' | '1.2' } {
   const node = composeNode();
   if (events[pos]?.type !== EVENT_ID.POP) throw new YamlInputError('expected the end of the document');
   pos++;
-  if (pos < events.length) throw new YamlInputError('expected a single document in the stream');
+  if (pos < events.length || (strayEnd === 'repeated' && version !== '1.1')) {
+    throw new YamlInputError('expected a single document in the stream');
+  }
   return { node, version };
+}
+
+/**
+ * Where a `...` document end marker (at column 0, then a space, a tab or the line's end) stands where
+ * ruamel's parser expects a document, which js-yaml skips: `first`, before the first document (ruamel
+ * starts an implicit document there, then finds no node content); `repeated`, after another end marker
+ * with no document between them (ruamel, processing YAML 1.2, starts an implicit document there too: a
+ * second document; under `%YAML 1.1` it skips such markers).
+ */
+function strayDocumentEnd(text: string): 'first' | 'repeated' | undefined {
+  let state: 'none' | 'document' | 'ended' = 'none';
+  let repeated = false;
+  for (const line of text.replace(/^\ufeff/, '').split(/\r\n|[\r\n\x85\u2028\u2029]/)) {
+    if (/^\.\.\.(?:[ \t\0]|$)/.test(line)) {
+      if (state === 'none') return 'first';
+      if (state === 'ended') repeated = true;
+      state = 'ended';
+      continue;
+    }
+    const rest = line.replace(/^[ \t]+/, '');
+    // Blank lines, comments and (outside a document) directives start no document.
+    if (state !== 'document' && (rest === '' || rest.startsWith('#') || line.startsWith('%'))) continue;
+    state = 'document';
+  }
+  return repeated ? 'repeated' : undefined;
 }
 
 // ---- constructing (node graph -> PyValue) ----

@@ -4,11 +4,10 @@
 // off). `on` prompts before anything runs; `on-partial` runs the command with its parameter errors
 // silenced and prompts only when it failed on its parameters (exit 252), e.g. missing required options.
 // This module is on the start-up path of every command: it reads the environment and the argument
-// list, and only when neither decides and a config file exists, the profile (through the SDK's
-// shared-ini loader, loaded then); the prompt itself is loaded on demand.
-import { existsSync } from 'node:fs';
-import { configFilePath } from '../client/config-paths';
-import { GeneralError, ParamValidationError, RC } from '../errors';
+// list, and only when neither decides, the profile (../client/shared-files reads the files); the
+// prompt itself is loaded on demand.
+import { profileSetting } from '../client/shared-files';
+import { type CliError, GeneralError, ParamValidationError, RC } from '../errors';
 import type { IO, Terminal } from '../io';
 
 export type PromptMode = 'on' | 'on-partial' | 'off';
@@ -48,10 +47,7 @@ export async function resolveMode(argv: readonly string[], env: Record<string, s
   if (on) return 'on';
   let configured = env.AWS_CLI_AUTO_PROMPT;
   if (configured === undefined) {
-    if (existsSync(configFilePath(env))) {
-      const { profileSetting } = await import('../client/config');
-      configured = await profileSetting(env, profileName(argv, env), 'cli_auto_prompt');
-    }
+    configured = profileSetting(env, profileName(argv, env), 'cli_auto_prompt');
   }
   const mode = configured?.toLowerCase();
   return mode === 'on' || mode === 'on-partial' ? mode : 'off';
@@ -66,8 +62,9 @@ export async function maybeAutoPrompt(argv: string[], io: IO, opts: AutoPromptOp
   try {
     mode = await resolveMode(argv, io.env);
   } catch (e) {
-    io.stderr.write((e as ParamValidationError).render());
-    return RC.PARAM;
+    // Both prompt flags (a ParamValidationError), or the config file's error.
+    io.stderr.write((e as CliError).render());
+    return (e as CliError).rc;
   }
   if (mode === 'off') return argv;
   // A command of the AWS CLI that this one does not implement (`aws s3 ls`) is not prompted for: run

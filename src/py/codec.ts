@@ -67,3 +67,43 @@ export function pyUtf8Decode(bytes: Uint8Array): string {
   if (!e) throw new Error('invalid UTF-8');
   throw new PyUnicodeDecodeError(e.start, e.end, e.reason, bytes);
 }
+
+/** CPython's UnicodeEncodeError for UTF-8 (str.encode('utf-8') of lone surrogates); `message` is str() of it. */
+export class PyUnicodeEncodeError extends Error {
+  override name = 'UnicodeEncodeError';
+  /** `start`/`end`: code point positions of the run of lone surrogates; `first`: the first one. */
+  constructor(readonly start: number, readonly end: number, first: number) {
+    super(end - start === 1
+      ? `'utf-8' codec can't encode character '\\u${first.toString(16).padStart(4, '0')}' in position ${start}: surrogates not allowed`
+      : `'utf-8' codec can't encode characters in position ${start}-${end - 1}: surrogates not allowed`);
+  }
+}
+
+const isHigh = (u: number) => u >= 0xd800 && u <= 0xdbff;
+const isLow = (u: number) => u >= 0xdc00 && u <= 0xdfff;
+
+/**
+ * str.encode('utf-8') with strict errors, as far as it can fail: on the first run of lone surrogates
+ * (code points a Python str can hold and UTF-8 cannot; positions in code points, as Python counts
+ * them: a surrogate pair of a JS string is one), PyUnicodeEncodeError; else nothing.
+ */
+export function checkUtf8Encodable(s: string): void {
+  if (!/[\ud800-\udfff]/.test(s)) return;
+  let cp = 0;
+  for (let i = 0; i < s.length; i++, cp++) {
+    const u = s.charCodeAt(i);
+    if (isHigh(u) && i + 1 < s.length && isLow(s.charCodeAt(i + 1))) { i++; continue; }
+    if (!isHigh(u) && !isLow(u)) continue;
+    // The encoder reports the whole run of lone surrogates that starts here.
+    const start = cp;
+    let j = i;
+    while (j < s.length) {
+      const v = s.charCodeAt(j);
+      const paired = isHigh(v) && j + 1 < s.length && isLow(s.charCodeAt(j + 1));
+      if (paired || (!isHigh(v) && !isLow(v))) break;
+      j++;
+      cp++;
+    }
+    throw new PyUnicodeEncodeError(start, cp, u);
+  }
+}

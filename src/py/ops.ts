@@ -1,6 +1,6 @@
 // Python's operators and builtins on values, where JavaScript's differ: == (True == 1, 1 == 1.0, dicts
 // regardless of order), the ordering operators (str by code point; str against a number a TypeError),
-// bool(), + and sum() (exact ints, Python 3.13's compensated float sum), true division, sorted() (stable,
+// bool(), + and sum() (exact ints, then plain float additions: Python 3.11's sum()), true division, sorted() (stable,
 // using only <) and slicing. Errors are Python's, as PyExceptions.
 import { PyException } from './exceptions';
 import { pyFloat } from './numbers';
@@ -115,7 +115,10 @@ export function pyAdd(a: PyValue, b: PyValue): PyValue {
 const LONG_MAX = 2n ** 63n - 1n;
 const LONG_MIN = -(2n ** 63n);
 
-/** Python 3.13's sum() of numbers: exact while all ints, compensated (Neumaier) once floats come in. */
+/**
+ * Python 3.11's sum() of numbers (the AWS CLI's Python): exact while all ints and the total fits a C
+ * long, then plain float additions once a float comes in (3.12 made that part compensated).
+ */
 export function pySum(items: PyValue[]): PyValue {
   let i = 0;
   // Integer phase: exact, while the total fits a C long.
@@ -137,17 +140,13 @@ export function pySum(items: PyValue[]): PyValue {
   }
   if (result === undefined) return toPyInt(iResult);
   if (result instanceof PyFloat) {
+    // Float phase: a C double, to which floats and ints that fit a C long are added.
     let f = result.value;
-    let c = 0;
     result = undefined;
     for (; i < items.length; i++) {
       const item = items[i];
       if (isFloat(item)) {
-        const x = toFloat(item);
-        const t = f + x;
-        if (Math.abs(f) >= Math.abs(x)) c += f - t + x;
-        else c += x - t + f;
-        f = t;
+        f += toFloat(item);
         continue;
       }
       const b = BigInt(item as number | bigint);
@@ -155,15 +154,11 @@ export function pySum(items: PyValue[]): PyValue {
         f += Number(b);
         continue;
       }
-      if (c && Number.isFinite(c)) f += c;
       result = pyAdd(new PyFloat(f), item);
       i++;
       break;
     }
-    if (result === undefined) {
-      if (c && Number.isFinite(c)) f += c;
-      return new PyFloat(f);
-    }
+    if (result === undefined) return new PyFloat(f);
   }
   for (; i < items.length; i++) result = pyAdd(result as PyValue, items[i]);
   return result as PyValue;

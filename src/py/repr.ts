@@ -92,7 +92,10 @@ export function pyBytesRepr(b: Uint8Array): string {
   return out + quote;
 }
 
-/** Python's repr() of a value (dicts from JSON print as OrderedDict({...}), as Python 3.12+ does). */
+/**
+ * Python's repr() of a value. Dicts from JSON print as OrderedDict([(k, v), ...]), as the AWS CLI's
+ * Python 3.11 prints them (3.12 changed it to OrderedDict({k: v})).
+ */
 export function pyRepr(v: PyValue | PyObject): string {
   if (v === null) return 'None';
   if (typeof v === 'boolean') return v ? 'True' : 'False';
@@ -107,11 +110,14 @@ export function pyRepr(v: PyValue | PyObject): string {
   if (v instanceof PyDateTime) return pyDateTimeRepr(v);
   if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
   if (isPyObject(v)) return v.pyRepr();
+  const ordered = orderedDicts.has(v);
   const parts: string[] = [];
-  for (const [k, x] of v) parts.push(`${pyRepr(pyKey(v, k))}: ${pyRepr(x)}`);
-  const body = `{${parts.join(', ')}}`;
-  if (orderedDicts.has(v)) return parts.length ? `OrderedDict(${body})` : 'OrderedDict()';
-  return body;
+  for (const [k, x] of v) {
+    const [key, value] = [pyRepr(pyKey(v, k)), pyRepr(x)];
+    parts.push(ordered ? `(${key}, ${value})` : `${key}: ${value}`);
+  }
+  if (ordered) return parts.length ? `OrderedDict([${parts.join(', ')}])` : 'OrderedDict()';
+  return `{${parts.join(', ')}}`;
 }
 
 /** Python's str() of a value: a str is itself, a date or datetime its isoformat(' '), everything else its repr. */

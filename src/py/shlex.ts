@@ -3,55 +3,71 @@
 
 export class ShlexError extends Error {}
 
-/** shlex.split(s) in POSIX mode: quotes, backslash escapes, `#` comments at the start of a word. */
+/** Python's shlex.whitespace: the only characters that separate words. */
+const WHITESPACE = ' \t\r\n';
+
+/**
+ * shlex.split(s): Python's shlex in POSIX mode with whitespace_split and no comment characters (`#` is
+ * an ordinary character), read as its read_token reads: words split at space, tab, CR and LF only;
+ * single quotes take everything literally; in double quotes a backslash escapes only `\\` and `"`
+ * (elsewhere it stays); outside quotes it escapes any character. Errors: "No closing quotation",
+ * "No escaped character".
+ */
 export function shlexSplit(s: string): string[] {
   const words: string[] = [];
-  let word = '';
-  let inWord = false;
   let i = 0;
-  while (i < s.length) {
-    const c = s[i];
-    if (/\s/.test(c)) {
-      if (inWord) words.push(word);
-      word = '';
-      inWord = false;
-      i++;
-    } else if (c === '#' && !inWord) {
-      while (i < s.length && s[i] !== '\n') i++;
-    } else if (c === '\\') {
-      if (i + 1 >= s.length) throw new ShlexError('No escaped character');
-      word += s[i + 1];
-      inWord = true;
-      i += 2;
-    } else if (c === "'") {
-      const end = s.indexOf("'", i + 1);
-      if (end < 0) throw new ShlexError('No closing quotation');
-      word += s.slice(i + 1, end);
-      inWord = true;
-      i = end + 1;
-    } else if (c === '"') {
-      i++;
-      inWord = true;
-      for (;;) {
-        if (i >= s.length) throw new ShlexError('No closing quotation');
-        const d = s[i];
-        if (d === '"') { i++; break; }
-        if (d === '\\' && i + 1 < s.length && '\\"$`\n'.includes(s[i + 1])) {
-          word += s[i + 1];
-          i += 2;
+  for (;;) {
+    let token = '';
+    let quoted = false;
+    let state = ' ';
+    let escapedState = 'a';
+    let end = false;
+    for (;;) {
+      const c = i < s.length ? s[i++] : undefined;
+      if (state === ' ') {
+        if (c === undefined) { end = true; break; }
+        if (WHITESPACE.includes(c)) {
+          if (token || quoted) break;
+        } else if (c === '\\') {
+          escapedState = 'a';
+          state = c;
+        } else if (c === "'" || c === '"') {
+          state = c;
         } else {
-          word += d;
-          i++;
+          token = c;
+          state = 'a';
         }
+      } else if (state === "'" || state === '"') {
+        quoted = true;
+        if (c === undefined) throw new ShlexError('No closing quotation');
+        if (c === state) state = 'a';
+        else if (c === '\\' && state === '"') {
+          escapedState = state;
+          state = c;
+        } else token += c;
+      } else if (state === '\\') {
+        if (c === undefined) throw new ShlexError('No escaped character');
+        // In double quotes the backslash stays unless it escapes a backslash or the quote.
+        if (escapedState === '"' && c !== '\\' && c !== '"') token += '\\';
+        token += c;
+        state = escapedState;
+      } else {
+        if (c === undefined) { end = true; break; }
+        if (WHITESPACE.includes(c)) {
+          state = ' ';
+          if (token || quoted) break;
+        } else if (c === "'" || c === '"') {
+          state = c;
+        } else if (c === '\\') {
+          escapedState = 'a';
+          state = c;
+        } else token += c;
       }
-    } else {
-      word += c;
-      inWord = true;
-      i++;
     }
+    // An empty word counts only when it was quoted.
+    if (token || quoted) words.push(token);
+    if (end) return words;
   }
-  if (inWord) words.push(word);
-  return words;
 }
 
 /** shlex.quote(s): the word unchanged when it is safe, else in single quotes. */

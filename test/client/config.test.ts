@@ -62,9 +62,9 @@ describe('the profile', () => {
     expect((await profile({ AWS_PROFILE: 'dev' })).fromFlag).toBe(false);
   });
 
-  it('may live in the credentials file only', async () => {
+  it('may live in the credentials file only (whose settings are the profile\'s, as botocore merges them)', async () => {
     const p = await profile({}, { profile: 'onlycreds' });
-    expect(p.config).toEqual({});
+    expect(p.config).toEqual({ aws_access_key_id: 'AKIDFILE', aws_secret_access_key: 's' });
     expect(p.credentials.aws_access_key_id).toBe('AKIDFILE');
   });
 

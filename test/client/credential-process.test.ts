@@ -10,7 +10,14 @@ import { credentialsFor, loadCredentials } from '../../src/client/credentials';
 import { loadProcessCredentials } from '../../src/client/credential-process';
 import type { CliError } from '../../src/errors';
 
-interface Case { name: string; script: string | null; command: string | null; error?: string; credentials?: (string | null)[]; runs: number }
+interface Case {
+  name: string; script: string | null; command: string | null; error?: string; credentials?: unknown[]; runs: number;
+  /** The signer's TypeError for credentials it cannot sign with, and the value it choked on. */
+  sign_error?: string; refused?: string;
+}
+/** Python's truth value of a JSON value (a false SessionToken is not sent). */
+const truthy = (v: unknown) => !(v === null || v === false || v === 0 || v === '' ||
+  (Array.isArray(v) && !v.length) || (typeof v === 'object' && v !== null && !Object.keys(v).length));
 const fixture = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'credential-process-cases.json'), 'utf8')) as { cases: Case[] };
 const silent = { enabled: false, debug: () => undefined };
 const work = mkdtempSync(join(tmpdir(), 'credproc-'));
@@ -29,7 +36,7 @@ describe('credential_process failures read as the AWS CLI\'s', () => {
     writeFileSync(join(dir, 'config'), `[default]\ncredential_process = ${command}\n`);
     const src = { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, AWS_EC2_METADATA_DISABLED: 'true' }, cwd: dir,
       profile: 'default', fromFlag: false, configFile: join(dir, 'config'), credentialsFile: join(dir, 'credentials') };
-    let outcome: { error?: string; credentials?: (string | null)[] };
+    let outcome: { error?: string; credentials?: unknown[] };
     try {
       const creds = await credentialsFor(await loadCredentials(src, silent));
       outcome = { credentials: [creds.accessKeyId, creds.secretAccessKey, creds.sessionToken ?? null] };
@@ -37,8 +44,26 @@ describe('credential_process failures read as the AWS CLI\'s', () => {
       expect((e as CliError).rc).toBe(255);
       outcome = { error: (e as CliError).render() };
     }
-    expect(outcome).toEqual(c.error !== undefined ? { error: `\naws: [ERROR]: ${c.error}\n` } : { credentials: c.credentials });
+    if (c.sign_error !== undefined) {
+      // botocore's signer fails with a Python TypeError there; this one says which value is not a string.
+      expect(outcome.error).toMatch(new RegExp(`^\\naws: \\[ERROR\\]: Error when retrieving credentials from custom-process: ${c.refused} must be a string, not `));
+    } else if (c.error !== undefined) {
+      expect(outcome).toEqual({ error: `\naws: [ERROR]: ${c.error}\n` });
+    } else {
+      const [key, secret, token] = c.credentials!;
+      expect(outcome).toEqual({ credentials: [key, secret, truthy(token) ? token : null] });
+    }
     expect(existsSync(runs) ? readFileSync(runs, 'utf8').split('\n').filter(Boolean).length : 0).toBe(c.runs);
+  });
+});
+
+describe('values that are not strings', () => {
+  it('are kept when the process runs (the client is created) and refused when signing', async () => {
+    const dir = join(work, 'late-refusal');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'proc.sh'), 'echo \'{"Version": 1, "AccessKeyId": null, "SecretAccessKey": "S", "SessionToken": 0}\'\n');
+    const p = await loadProcessCredentials(`sh ${join(dir, 'proc.sh')}`, { env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, log: silent });
+    await expect(p.resolve()).rejects.toThrow('Error when retrieving credentials from custom-process: AccessKeyId must be a string, not null');
   });
 });
 

@@ -1,6 +1,6 @@
-// The credentials: botocore's environment rules and partial-key errors around the SDK's provider
-// chain (static keys from the files, credential_process, …), whose failure is NoCredentials or, for a
-// credential_process profile, botocore's CredentialRetrievalError.
+// The credentials: botocore's chain in its order (the environment, assume-role's checks, static keys of
+// the files as configparser reads them, credential_process) around the SDK's providers, whose failure
+// is NoCredentials or, for a credential_process profile, botocore's CredentialRetrievalError.
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +32,8 @@ beforeAll(() => {
     '[halfshared]', 'aws_access_key_id = AKIDHALF',
     '[both]', 'aws_access_key_id = AKIDSHARED', 'aws_secret_access_key = SSHARED',
     '[sectoken]', 'aws_access_key_id = A', 'aws_secret_access_key = S', 'aws_security_token = T0', 'aws_session_token = T1',
+    '[upper]', 'AWS_ACCESS_KEY_ID = AKIDUPPER', 'Aws_Secret_Access_Key = SUPPER', 'AWS_SESSION_TOKEN =',
+    '[shadowing]', 'aws_access_key_id = AKIDSHADOW', 'aws_secret_access_key = SSHADOW',
     '',
   ].join('\n'));
   writeFileSync(join(home, '.aws', 'config'), [
@@ -45,6 +47,9 @@ beforeAll(() => {
     '[profile halfconfig]', 'aws_access_key_id = AKIDCFG',
     '[profile cfgkeys]', 'aws_access_key_id = AKIDCFG', 'aws_secret_access_key = SCFG',
     '[profile empty]', 'region = us-east-1',
+    '[profile shadowing]', 'aws_access_key_id = AKIDHALFCFG',
+    '[profile noroot]', 'role_arn = arn:aws:iam::123456789012:role/R',
+    '[profile nosource]', 'role_arn = arn:aws:iam::123456789012:role/R', 'source_profile = nope',
     '',
   ].join('\n'));
 });
@@ -76,6 +81,15 @@ describe('the order of the providers', () => {
     expect(await resolveCredentials(src('cfgkeys'), silent)).toEqual({ accessKeyId: 'AKIDCFG', secretAccessKey: 'SCFG', sessionToken: undefined });
   });
 
+  it('reads the files as configparser does: keys in any case; the first token present, an empty one none', async () => {
+    expect(await resolveCredentials(src('upper'), silent)).toEqual({ accessKeyId: 'AKIDUPPER', secretAccessKey: 'SUPPER', sessionToken: undefined });
+    expect(await resolveCredentials(src('sectoken'), silent)).toEqual({ accessKeyId: 'A', secretAccessKey: 'S', sessionToken: 'T0' });
+  });
+
+  it('never reaches the config file\'s keys (even partial ones) when the credentials file has some', async () => {
+    expect(await resolveCredentials(src('shadowing'), silent)).toMatchObject({ accessKeyId: 'AKIDSHADOW' });
+  });
+
   it('finds nothing without asking the instance metadata service when it is disabled: NoCredentials (253)', async () => {
     const loaded = await loadCredentials(src('empty'), silent);
     expect(loaded.kind).toBe('deferred');
@@ -95,6 +109,15 @@ describe("botocore's errors", () => {
       .toBe('\naws: [ERROR]: Partial credentials found in shared-credentials-file, missing: aws_secret_access_key\n');
     expect((await failure(loadCredentials(src('halfconfig'), silent))).render())
       .toBe('\naws: [ERROR]: Partial credentials found in config-file, missing: aws_secret_access_key\n');
+  });
+
+  it('an assume-role profile without a source, or with a source_profile that is not there (exit 255)', async () => {
+    const none = await failure(loadCredentials(src('noroot'), silent));
+    expect(none.render()).toBe('\naws: [ERROR]: Partial credentials found in assume-role, missing: source_profile or credential_source\n');
+    expect(none.rc).toBe(255);
+    const missing = await failure(loadCredentials(src('nosource'), silent));
+    expect(missing.render()).toBe('\naws: [ERROR]: The source_profile "nope" referenced in the profile "nosource" does not exist.\n');
+    expect(missing.rc).toBe(255);
   });
 
   it('a credential_process that fails is an error of its own, not NoCredentials (exit 255)', async () => {

@@ -142,6 +142,9 @@ const TIMESTAMPS: [PyValue, Expected, Expected][] = [
   ["November 20 2026 5pm", "2026-11-20T17:00:00", "2026-11-20T17:00:00"],
   ["20 Nov 2026 12am", "2026-11-20T00:00:00", "2026-11-20T00:00:00"],
   ["Jan-01-99", "1999-01-01T00:00:00", "1999-01-01T00:00:00"],
+  // What is not given comes from today (dateutil's default: now, at midnight): the day of June 15th.
+  ["Jan 2024", "2024-01-15T00:00:00", "2024-01-15T00:00:00"],
+  ["2024-02", "2024-02-15T00:00:00", "2024-02-15T00:00:00"],
   ["01-Jan-99", "1999-01-01T00:00:00", "1999-01-01T00:00:00"],
   ["10:30:45.5 Nov 20 2026", "2026-11-20T10:30:45.500000", "2026-11-20T10:30:45.500000"],
   ["2026-11-20T05:00:00,123Z", "2026-11-20T05:00:00.123000+00:00", "2026-11-20T05:00:00.123000+00:00"],
@@ -430,6 +433,13 @@ describe('parse_timestamp(value).isoformat() (botocore + dateutil)', () => {
       run(v, 'America/New_York', ny);
     });
   }
+  it("today's day kept within the month given (dateutil: on January 31st, Feb 2025 is February 28th)", () => {
+    const jan31 = new Date(Date.UTC(2026, 0, 31, 12));
+    expect(formatIsoTimestamp('Feb 2025', 'UTC', jan31)).toBe('2025-02-28T00:00:00');
+    expect(formatIsoTimestamp('2024-02', 'UTC', jan31)).toBe('2024-02-29T00:00:00');
+    expect(formatIsoTimestamp('Jan 2024', 'America/New_York', jan31)).toBe('2024-01-31T00:00:00');
+    expect(formatIsoTimestamp('Feb', 'UTC', jan31)).toBe('2026-02-28T00:00:00');
+  });
   it('a parsed datetime', () => {
     expect(parseTimestamp('2026-11-20T10:30:00.5+05:30')).toEqual({
       year: 2026, month: 11, day: 20, hour: 10, minute: 30, second: 0, microsecond: 500000, offset: 19800,

@@ -16,6 +16,7 @@ import { ServiceError } from '../../src/client/service-error';
 import { CliError, NoCredentialsError } from '../../src/errors';
 import { operationsByCliName } from '../../src/model';
 import { fromJS, type PyDict } from '../../src/py/values';
+import { verifySigV4 } from '../support/sigv4';
 
 const M = '11111111-2222-3333-4444-555555555555';
 const ARN = `arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${M}/trained-model-inference-job/job-1`;
@@ -130,6 +131,47 @@ describe('the request on the wire', () => {
     const [path, query] = seen[0].url.split('?');
     expect(path).toBe(`/base/memberships/${M}/trained-model-inference-jobs`);
     expect(query.split('&').sort()).toEqual(['maxResults=5', 'nextToken=a%20b%2Fc%2Bd']);
+  });
+});
+
+describe('the endpoint URL\'s own query, fragment and scheme (botocore\'s _urljoin and prepare_request_dict)', () => {
+  /** Whether the service would accept the signature of a request the test server saw. */
+  const verifies = (r: Seen) => {
+    const [rawPath, rawQuery = ''] = r.url.split('?');
+    const headers = Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k, Array.isArray(v) ? v : [String(v)]]));
+    return verifySigV4({ method: r.method, rawPath, rawQuery, headers, body: Buffer.from(r.body) },
+      () => 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', 'cleanrooms-ml', Date.UTC(2026, 2, 1, 12, 0, 0));
+  };
+  const list = () => serializeRequest(LIST, fromJS({ membershipIdentifier: M, maxResults: 5 }) as PyDict);
+
+  it('keeps the query of the endpoint URL, the operation\'s after it (&), and signs both', async () => {
+    const { url, seen } = await serve([{ status: 200, body: '{}' }]);
+    await send(options(`${url}/p/?a=%41b%2Fc&maxResults=7&flag`), list());
+    const [path, query] = seen[0].url.split('?');
+    expect(path).toBe(`/p/memberships/${M}/trained-model-inference-jobs`);
+    expect(query.split('&').sort()).toEqual(['a=Ab%2Fc', 'flag=', 'maxResults=7', 'maxResults=5'].sort());
+    expect(verifies(seen[0])).toMatchObject({ accessKeyId: 'AKIDEXAMPLE' });
+  });
+
+  it('loses the operation\'s query to a fragment of the endpoint URL, as the AWS CLI does', async () => {
+    const { url, seen } = await serve([{ status: 200, body: '{}' }]);
+    await send(options(`${url}?a=b#frag`), list());
+    expect(seen[0].url).toBe(`/memberships/${M}/trained-model-inference-jobs?a=b`);
+    expect(verifies(seen[0])).toMatchObject({ accessKeyId: 'AKIDEXAMPLE' });
+    // The URL in errors is the whole one.
+    const closed = options(`${url.replace(/\d+$/, '1')}#frag`, { maxAttempts: 1 });
+    expect(((await send(closed, list()).catch((e: unknown) => e)) as CliError).message)
+      .toBe(`Could not connect to the endpoint URL: "http://127.0.0.1:1/memberships/${M}/trained-model-inference-jobs#frag?maxResults=5"`);
+  });
+
+  it('refuses a scheme other than http(s) on every attempt, sending nothing (urllib3\'s URLSchemeUnknown)', async () => {
+    const { url, seen } = await serve([{ status: 200, body: '{}' }]);
+    const o = options(url.replace('http:', 'ftp:'));
+    const err = (await send(o).catch((e: unknown) => e)) as CliError;
+    expect(err.render()).toBe('\naws: [ERROR]: An HTTP Client raised an unhandled exception: Not supported URL scheme ftp\n');
+    expect(err.rc).toBe(255);
+    expect(seen.length).toBe(0);
+    expect(o.sleeps.length).toBe(2);
   });
 });
 
@@ -312,18 +354,15 @@ describe('the steps alone', () => {
 });
 
 describe('--no-verify-ssl and certificates', () => {
-  let dir: string;
+  // The e2e tests' self-signed certificate for 127.0.0.1 (CN and an IP subjectAltName; valid until 2126).
+  const dir = join(__dirname, '..', 'e2e', 'fixtures');
+  const CERT = join(dir, 'tls-cert.pem');
   let tlsUrl: string;
   let tls: import('node:https').Server | undefined;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tls-test-'));
-    const { spawnSync } = await import('node:child_process');
-    const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-      '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { encoding: 'utf8' });
-    if (r.status !== 0) return;
     const https = await import('node:https');
     const { readFileSync } = await import('node:fs');
-    tls = https.createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
+    tls = https.createServer({ key: readFileSync(join(dir, 'tls-key.pem')), cert: readFileSync(CERT) }, (req, res) => {
       req.resume();
       req.on('end', () => { res.writeHead(200, { 'Content-Type': 'application/json' }); res.end('{}'); });
     });
@@ -332,21 +371,43 @@ describe('--no-verify-ssl and certificates', () => {
   });
   afterAll(async () => {
     if (tls) await new Promise<void>((r) => { tls!.closeAllConnections(); tls!.close(() => r()); });
-    rmSync(dir, { recursive: true, force: true });
   });
 
+  // The texts are the AWS CLI's (its Python 3.11's ssl module and urllib3 1.26), checked against it.
   it('refuses a self-signed certificate as botocore\'s SSLError, after retrying it', async () => {
-    if (!tls) return;
     const o = options(tlsUrl);
     const err = (await send(o).catch((e: unknown) => e)) as CliError;
     expect(err.render()).toBe(`\naws: [ERROR]: SSL validation failed for ${tlsUrl}${GET_PATH} ` +
-      '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate (_ssl.c:1010)\n');
+      '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate (_ssl.c:992)\n');
     expect(o.sleeps.length).toBe(2);
   });
 
+  it('refuses a certificate for another host name as urllib3 does', async () => {
+    const o = options(tlsUrl.replace('127.0.0.1', 'localhost'), { caBundle: CERT, maxAttempts: 1 });
+    const err = (await send(o).catch((e: unknown) => e)) as CliError;
+    expect(err.message).toBe(`SSL validation failed for ${tlsUrl.replace('127.0.0.1', 'localhost')}${GET_PATH} ` +
+      "hostname 'localhost' doesn't match '127.0.0.1'");
+  });
+
+  it('reports the handshake\'s other failures as Python\'s SSLErrors: a plain-HTTP port, a closed connection', async () => {
+    const { url } = await serve([{ status: 200, body: '{}' }]);
+    const plain = url.replace('http:', 'https:');
+    const err = (await send(options(plain, { maxAttempts: 1 })).catch((e: unknown) => e)) as CliError;
+    expect(err.message).toBe(`SSL validation failed for ${plain}${GET_PATH} [SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:992)`);
+    const { createServer: createTcpServer } = await import('node:net');
+    const closing = createTcpServer((socket) => socket.destroy());
+    await new Promise<void>((r) => closing.listen(0, '127.0.0.1', r));
+    const closed = `https://127.0.0.1:${(closing.address() as AddressInfo).port}`;
+    try {
+      const eof = (await send(options(closed, { maxAttempts: 1 })).catch((e: unknown) => e)) as CliError;
+      expect(eof.message).toBe(`SSL validation failed for ${closed}${GET_PATH} TLS/SSL connection has been closed (EOF) (_ssl.c:992)`);
+    } finally {
+      await new Promise<void>((r) => closing.close(() => r()));
+    }
+  });
+
   it('trusts it through the CA bundle, and warns once per run without verification, only once connected', async () => {
-    if (!tls) return;
-    expect((await send(options(tlsUrl, { caBundle: join(dir, 'cert.pem') }))).status).toBe(200);
+    expect((await send(options(tlsUrl, { caBundle: CERT }))).status).toBe(200);
     const warnings: string[] = [];
     const o = options(tlsUrl, { verifySsl: false, warn: (t) => warnings.push(t) });
     const req = getRequest();
@@ -408,6 +469,34 @@ describe('network failures', () => {
     const err = await send(o, req).catch((e: unknown) => e);
     expect((err as CliError).render()).toBe(
       `\naws: [ERROR]: Could not connect to the endpoint URL: "${url}/memberships/${M}/trained-model-inference-jobs?maxResults=5"\n`);
+    expect(o.sleeps.length).toBe(2);
+  });
+});
+
+describe('timeouts beyond what a timer or Python holds', () => {
+  it('takes a timeout longer than a Node.js timer holds (24.8 days) as none', async () => {
+    const { url, seen } = await serve([{ status: 200, body: '{}' }]);
+    const r = await send(options(url, { connectTimeout: 2147484, readTimeout: 9223372036 }));
+    expect(r.status).toBe(200);
+    expect(seen.length).toBe(1);
+  });
+
+  it("fails every attempt as Python's socket.settimeout overflows: a read timeout once the request is sent", async () => {
+    const { url, seen } = await serve([{ status: 200, body: '{}' }]);
+    const o = options(url, { readTimeout: 9223372037 });
+    const err = (await send(o).catch((e: unknown) => e)) as CliError;
+    expect(err.render()).toBe('\naws: [ERROR]: An HTTP Client raised an unhandled exception: timestamp too large to convert to C _PyTime_t\n');
+    expect(err.rc).toBe(255);
+    expect(seen.length).toBe(3);
+    expect(o.sleeps.length).toBe(2);
+  });
+
+  it('a connect timeout before anything is sent', async () => {
+    const { url, seen } = await serve([{ status: 200, body: '{}' }]);
+    const o = options(url, { connectTimeout: 1e20 });
+    const err = (await send(o).catch((e: unknown) => e)) as CliError;
+    expect(err.message).toBe('An HTTP Client raised an unhandled exception: timestamp too large to convert to C _PyTime_t');
+    expect(seen.length).toBe(0);
     expect(o.sleeps.length).toBe(2);
   });
 });

@@ -6,6 +6,7 @@ import { operationsByCliName } from '../../src/model';
 import { fromJS, PyBytes, PyDateTime, PyFloat, type PyDict, type PyValue } from '../../src/py/values';
 import { percentEncode, serializeRequest } from '../../src/client/serialize';
 import { jsonDumps } from '../../src/py/json-dumps';
+import type { CliError } from '../../src/errors';
 
 const M = '11111111-2222-3333-4444-555555555555';
 const JOB_ARN = `arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${M}/trained-model-inference-job/job-1`;
@@ -58,6 +59,36 @@ describe('URI labels and the query', () => {
     const r = serializeRequest(op('untag-resource'), params({ resourceArn: JOB_ARN, tagKeys: ['a', 'b c'] }));
     expect(r).toEqual({ method: 'DELETE', path: `/tags/${ENCODED_JOB_ARN}`, query: [['tagKeys', 'a'], ['tagKeys', 'b c']], headers: {}, body: '',
       parsesOutput: !!op('untag-resource').output });
+  });
+});
+
+describe("values botocore's _get_uri_and_query_string_value converts", () => {
+  it('lower-cases only a boolean member: a bool for an integer goes as str() gives it (True)', () => {
+    const r = serializeRequest(op('list-training-datasets'), params({ maxResults: true }));
+    expect(r.query).toEqual([['maxResults', 'True']]);
+    expect(serializeRequest(op('list-training-datasets'), params({ maxResults: false })).query).toEqual([['maxResults', 'False']]);
+  });
+
+  it('refuses a lone surrogate in a path label or the query before anything is sent (UnicodeEncodeError)', () => {
+    const fail = (o: Record<string, unknown>, cliName: string) => {
+      try {
+        serializeRequest(op(cliName), params(o));
+      } catch (e) {
+        return [(e as CliError).rc, (e as Error).message];
+      }
+      return undefined;
+    };
+    expect(fail({ resourceArn: 'arn:x/\ud800' }, 'list-tags-for-resource'))
+      .toEqual([255, "'utf-8' codec can't encode character '\\ud800' in position 6: surrogates not allowed"]);
+    expect(fail({ audienceGenerationJobArn: 'ab\udc00\ud800c' }, 'list-audience-export-jobs'))
+      .toEqual([255, "'utf-8' codec can't encode characters in position 2-3: surrogates not allowed"]);
+    // The path is encoded first.
+    expect(fail({ membershipIdentifier: 'm\udfff', trainedModelArn: 't\ud800' }, 'list-trained-model-inference-jobs'))
+      .toEqual([255, "'utf-8' codec can't encode character '\\udfff' in position 1: surrogates not allowed"]);
+    // A surrogate pair is one character; a lone surrogate in the body is escaped by json.dumps.
+    expect(fail({ audienceGenerationJobArn: 'a\u{1F600}' }, 'list-audience-export-jobs')).toBeUndefined();
+    expect(serializeRequest(op('create-training-dataset'), params({ name: 'n\ud800', roleArn: 'r', trainingData: [] })).body)
+      .toBe('{"name": "n\\ud800", "roleArn": "r", "trainingData": []}');
   });
 });
 

@@ -87,10 +87,10 @@ describe('types', () => {
       "Invalid type for parameter environment.A, value: 1, type: <class 'int'>, valid types: <class 'str'>"]);
   });
 
-  it('prints an OrderedDict (JSON input) as Python 3.12+ does', () => {
+  it("prints an OrderedDict (JSON input) as the AWS CLI's Python 3.11 does", () => {
     const od = markOrderedDict(new Map<string, PyValue>([['a', 'b']]));
     expect(validateStart({ name: od })).toEqual([
-      "Invalid type for parameter name, value: OrderedDict({'a': 'b'}), type: <class 'collections.OrderedDict'>, valid types: <class 'str'>"]);
+      "Invalid type for parameter name, value: OrderedDict([('a', 'b')]), type: <class 'collections.OrderedDict'>, valid types: <class 'str'>"]);
   });
 
   it('refuses a YAML date or datetime for a string, printed as Python prints them', () => {

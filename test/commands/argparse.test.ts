@@ -365,6 +365,18 @@ describe('the order in which argparse reports problems (Python 3.14 rules, check
     expect(parseError(mainParser(), ['--=x', 'cleanroomsml'])).toBe('ambiguous option: --=x could match --profile, --debug');
   });
 
+  it("shows the first-pass parser's own usage line with its errors (FirstPassGlobalArgParser)", async () => {
+    const first = '\n\nusage: aws [--profile PROFILE] [--debug]\n';
+    expect(await runCli(['cleanroomsml', 'list-training-datasets', '--profile'])).toEqual({
+      rc: 252, out: '', err: '\naws: [ERROR]: An error occurred (ParamValidation): argument --profile: expected one argument' + first,
+    });
+    expect((await runCli(['cleanroomsml', 'list-training-datasets', '--debug=yes'])).err).toBe(
+      "\naws: [ERROR]: An error occurred (ParamValidation): argument --debug: ignored explicit argument 'yes'" + first);
+    // The main parser's errors keep the main usage block.
+    expect((await runCli(['cleanroomsml', 'list-training-datasets', '--region'])).err).toBe(
+      '\naws: [ERROR]: An error occurred (ParamValidation): argument --region: expected one argument\n\n' + USAGE_BLOCK);
+  });
+
   it('reports an ambiguous prefix only when the parse reaches it', () => {
     expect(parseError(mainParser(), ['--output', 'jsn', '--no', 'cleanroomsml'])).toBe(
       "argument --output: Found invalid choice 'jsn'\n\nMaybe you meant:\n\n  * json");

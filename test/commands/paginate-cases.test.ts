@@ -10,7 +10,7 @@ import type { Invocation } from '../../src/commands/invocation';
 import { memoryIO } from '../support/io';
 import { MODEL } from '../../src/model';
 import type { PyDict, PyValue } from '../../src/py/values';
-import { renderBuffered, type OutputFormat } from '../../src/output/index';
+import type { OutputFormat } from '../../src/output/index';
 import type { PaginationConfig } from '../../src/params/build';
 
 interface Case {
@@ -56,7 +56,7 @@ describe('pagination as botocore and the AWS CLI formatters do it', () => {
           },
           shape: (v) => v,
           format: () => c.format,
-          render: (f, v) => renderBuffered(f, v, { title: 'ListTrainedModelInferenceJobs', color: 'off', io }),
+          renderOptions: { title: 'ListTrainedModelInferenceJobs', color: 'off', io },
           resultIsList: () => true,
         });
       } catch (e) {

@@ -10,7 +10,7 @@ import { CliError } from '../../src/errors';
 import { memoryIO } from '../support/io';
 import { MODEL } from '../../src/model';
 import { fromJS, type PyDict, type PyValue } from '../../src/py/values';
-import { renderBuffered, type OutputFormat } from '../../src/output/index';
+import type { OutputFormat } from '../../src/output/index';
 import type { PaginationConfig } from '../../src/params/build';
 import { compileQuery, searchQuery } from '../../src/output/jmespath';
 
@@ -79,7 +79,7 @@ async function drive(opts: {
       shape: (v) => v,
       query: compiled && ((v: PyValue) => searchQuery(compiled, v)),
       format: () => fmt,
-      render: (f, v) => renderBuffered(f, v, { title: 'ListTrainedModelInferenceJobs', color: 'off', io }),
+      renderOptions: { title: 'ListTrainedModelInferenceJobs', color: 'off', io },
       resultIsList: opts.resultIsList === undefined ? undefined : () => opts.resultIsList!,
     });
   } catch (e) {

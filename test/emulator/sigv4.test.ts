@@ -1,19 +1,9 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../../src/emulator/errors';
 import {
-  canonicalQuery, canonicalRequest, checkAuthorization, checkPayloadHash, checkSignature, normalizePath, parseAuthorization,
-  type SecretLookup, type SignedRequest,
+  canonicalQuery, canonicalRequest, checkAuthorization, normalizePath, parseAuthorization, type SignedRequest,
 } from '../../src/emulator/sigv4';
-
-/** Headers, signature and payload of a whole request, checked in the emulator's order. */
-function verifySigV4(req: SignedRequest & { body: Buffer }, secrets: SecretLookup, service: string, now: number = Date.now()) {
-  const a = checkAuthorization(req.headers, secrets, service, now);
-  const hash = createHash('sha256').update(req.body).digest('hex');
-  checkSignature(req, a, hash);
-  checkPayloadHash(req, hash);
-  return { accessKeyId: a.accessKeyId, region: a.region };
-}
+import { verifySigV4 } from '../support/sigv4';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
 const secretOf = (id: string) => (id === 'AKIDEXAMPLE' ? SECRET : undefined);

@@ -32,7 +32,7 @@ describe("error documents as the AWS CLI's error handler renders them (--cli-err
     const value = jsonLoads(e.error);
     for (const [key, want] of Object.entries(e.expected)) {
       const [fmt, color] = key.split('/') as [OutputFormat, 'on' | 'off'];
-      const out = await renderBuffered(fmt, value, { title: 'error', color, io: memoryIO(), toStderr: true });
+      const out = await renderBuffered(fmt, value, { title: 'error', color, io: memoryIO(), autoreset: false });
       expect([key, typeof out === 'string' ? out : Buffer.from(out).toString('utf8')]).toEqual([key, want]);
     }
   });

@@ -8,7 +8,7 @@ import { paginate } from '../../src/commands/paginate';
 import type { Invocation } from '../../src/commands/invocation';
 import { memoryIO } from '../support/io';
 import { MODEL } from '../../src/model';
-import { renderBuffered, type OutputFormat } from '../../src/output/index';
+import type { OutputFormat } from '../../src/output/index';
 import type { PyDict, PyValue } from '../../src/py/values';
 
 setFlagsFromString('--expose-gc');
@@ -39,7 +39,7 @@ describe('no page is held while the next is fetched', () => {
       },
       shape: (v) => v,
       format: () => format,
-      render: (f, v) => renderBuffered(f, v, { title: 'ListTrainedModelInferenceJobs', color: 'off', io }),
+      renderOptions: { title: 'ListTrainedModelInferenceJobs', color: 'off', io },
       resultIsList: () => true,
     });
     expect(alive.length).toBe(9);

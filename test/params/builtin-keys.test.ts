@@ -67,7 +67,7 @@ describe.each(NAMES)('a key named %s', (name) => {
     expect([...parseShorthand(`${name}=1,a={${name}=[x]}`)]).toEqual([[name, '1'], ['a', new Map([[name, ['x']]])]]);
     const json = jsonLoads(`{"${name}": {"${name}": 1}}`, { orderedDict: true }) as PyDict;
     expect([...json.keys()]).toEqual([name]);
-    expect(pyRepr(json)).toBe(`OrderedDict({'${name}': OrderedDict({'${name}': 1})})`);
+    expect(pyRepr(json)).toBe(`OrderedDict([('${name}', OrderedDict([('${name}', 1)]))])`);
     expect(pyRepr(loadYamlInput(`${name}: {${name}: 1}\n`))).toBe(`{'${name}': {'${name}': 1}}`);
   });
 

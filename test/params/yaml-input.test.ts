@@ -352,7 +352,27 @@ const CASES: [string, unknown][] = [
   ["a: !!int 0_", {"$m": [["a", 0]]}],
   ["a: !!int -", 'ERROR'],
   ["a: !!int \" 12 \"", {"$m": [["a", 12]]}],
-  ["a: !!float \" 1.5 \"", {"$m": [["a", {"$f": "1.5"}]]}],
+  ["a: !!float \" 1.5 \"", {"$m": [["a", {"$f": "1.5"}]]}],  // `...` document end markers: before the first document ruamel starts an implicit one and finds no node;
+  // after another end marker it starts a second document (YAML 1.2 processing; `%YAML 1.1` skips them).
+  ["...\n", 'ERROR'],
+  ["...\nname: x\n", 'ERROR'],
+  ["# c\n...\nname: x\n", 'ERROR'],
+  ["\ufeff...\nname: x\n", 'ERROR'],
+  ["... # c\n", 'ERROR'],
+  ["...\n---\nname: x\n", 'ERROR'],
+  ["%YAML 1.1\n...\n", 'ERROR'],
+  ["name: x\n...\n", {"$m": [["name", "x"]]}],
+  ["name: x\n... # c\n", {"$m": [["name", "x"]]}],
+  ["---\n...\n", null],
+  ["a: |\n  x\n...\n", {"$m": [["a", "x\n"]]}],
+  ["....\n", "...."],
+  ["...x\n", "...x"],
+  [" ...\n", "..."],
+  ["name: x\n...\n...\n", 'ERROR'],
+  ["name: x\n...\n# c\n...\n", 'ERROR'],
+  ["---\n...\n...\n", 'ERROR'],
+  ["name: x\r\n...\r\n...\r\n", 'ERROR'],
+  ["%YAML 1.1\n---\nname: x\n...\n...\n", {"$m": [["name", "x"]]}],
 ];
 
 describe('loadYamlInput: as ruamel.yaml (safe, pure) loads it', () => {

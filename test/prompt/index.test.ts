@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { cli, runCommand as run } from '../../src/cli';
 import { memoryIO } from '../support/io';
 import { maybeAutoPrompt, resolveMode, type PromptTerminal } from '../../src/prompt';
-import { profileSetting } from '../../src/client/config';
+import { profileSetting } from '../../src/client/shared-files';
 
 const notATerminal = { input: { isTTY: false }, output: { isTTY: false } } as unknown as PromptTerminal;
 const NO_TTY_STDERR = 'Warning: Input is not a terminal (fd=0).\n\naws: [ERROR]: cannot prompt for the command: standard input is not a terminal (--no-cli-auto-prompt runs it without the prompt)\n';

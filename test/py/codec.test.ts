@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pyUtf8Decode, PyUnicodeDecodeError } from '../../src/py/codec';
+import { checkUtf8Encodable, pyUtf8Decode, PyUnicodeDecodeError, PyUnicodeEncodeError } from '../../src/py/codec';
 
 describe('pyUtf8Decode (bytes.decode("utf-8"))', () => {
   // Byte strings and what CPython 3.11 (the oracle's Python) makes of them (fixtures/gen-utf8-cases.py).
@@ -20,5 +20,28 @@ describe('pyUtf8Decode (bytes.decode("utf-8"))', () => {
 
   it('keeps a byte order mark', () => {
     expect(pyUtf8Decode(Buffer.from('\ufeffx'))).toBe('\ufeffx');
+  });
+});
+
+describe('checkUtf8Encodable (str.encode("utf-8") of lone surrogates)', () => {
+  // What CPython 3.11 says for the same strings (positions in code points; a run reported at once).
+  const error = (s: string) => {
+    try {
+      checkUtf8Encodable(s);
+    } catch (e) {
+      expect(e).toBeInstanceOf(PyUnicodeEncodeError);
+      return (e as Error).message;
+    }
+    return 'ok';
+  };
+  it('reports the first run of lone surrogates as CPython does', () => {
+    expect(error('ab\udc00\ud800c')).toBe("'utf-8' codec can't encode characters in position 2-3: surrogates not allowed");
+    expect(error('\u{1F600}x\ud800')).toBe("'utf-8' codec can't encode character '\\ud800' in position 2: surrogates not allowed");
+    expect(error('x\ud800\u{1F600}\udfff\udfffy')).toBe("'utf-8' codec can't encode character '\\ud800' in position 1: surrogates not allowed");
+    expect(error('\udc80')).toBe("'utf-8' codec can't encode character '\\udc80' in position 0: surrogates not allowed");
+  });
+  it('accepts surrogate pairs and everything else', () => {
+    expect(error('\u{1F600}\u00e9\uffff')).toBe('ok');
+    expect(error('')).toBe('ok');
   });
 });

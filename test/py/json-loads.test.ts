@@ -29,7 +29,7 @@ describe('jsonLoads values (as option values are decoded)', () => {
   it('marks every object as an OrderedDict (repr and type follow)', () => {
     const v = parsePyJson('{"a": {"b": []}, "c": [{}]}');
     expect(isOrderedDict(v)).toBe(true);
-    expect(pyRepr(v)).toBe("OrderedDict({'a': OrderedDict({'b': []}), 'c': [OrderedDict()]})");
+    expect(pyRepr(v)).toBe("OrderedDict([('a', OrderedDict([('b', [])])), ('c', [OrderedDict()])])");
   });
 
   it('gives ints as numbers, big ints as bigint, fractions/exponents as PyFloat', () => {

@@ -59,11 +59,12 @@ describe('pyRepr', () => {
     expect(pyRepr(dict({ "it's": "o'k" }))).toBe(`{"it's": "o'k"}`);
   });
 
-  it('prints OrderedDicts (from JSON) as Python 3.12+ does', () => {
-    expect(pyRepr(markOrderedDict(dict({ a: 'b' })))).toBe("OrderedDict({'a': 'b'})");
+  it("prints OrderedDicts (from JSON) as the AWS CLI's Python 3.11 does: a list of pairs", () => {
+    expect(pyRepr(markOrderedDict(dict({ a: 'b' })))).toBe("OrderedDict([('a', 'b')])");
     expect(pyRepr(markOrderedDict(dict()))).toBe('OrderedDict()');
-    expect(pyRepr([markOrderedDict(dict({ a: markOrderedDict(dict({ b: 1 })) }))]))
-      .toBe("[OrderedDict({'a': OrderedDict({'b': 1})})]");
+    expect(pyRepr([markOrderedDict(dict({ a: markOrderedDict(dict({ b: 1 })), c: dict({ d: null }) }))]))
+      .toBe("[OrderedDict([('a', OrderedDict([('b', 1)])), ('c', {'d': None})])]");
+    expect(pyRepr(markOrderedDict(dict({ "it's": [true, new PyFloat(1)] })))).toBe(`OrderedDict([("it's", [True, 1.0])])`);
     expect(isOrderedDict(dict())).toBe(false);
   });
 
