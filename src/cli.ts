@@ -4,7 +4,7 @@
 // help/ (loaded on demand).
 // main.ts runs it on the process's IO; tests on theirs.
 import { createDriver, run, type HelpRenderer } from './commands/run';
-import type { IO } from './io';
+import type { ExitHook, IO } from './io';
 import { maybeAutoPrompt } from './prompt';
 
 const showHelp: HelpRenderer = async (path, io, globals) => (await import('./help')).showHelp(path, io, globals);
@@ -12,11 +12,17 @@ const showHelp: HelpRenderer = async (path, io, globals) => (await import('./hel
 /** The driver with the help pages, without the prompt. */
 export const runCommand = (argv: string[], io: IO): Promise<number> => run(argv, io, { help: showHelp });
 
-/** Runs one command line; resolves to its exit code. */
+/** Runs one command line; resolves to its exit code (after its exit hooks have run). */
 export async function cli(argv: string[], io: IO): Promise<number> {
-  const failed = await createDriver(argv, io);
-  if (failed !== undefined) return failed;
-  const prompted = await maybeAutoPrompt(argv, io, { run: runCommand });
-  if (typeof prompted === 'number') return prompted;
-  return runCommand(prompted, io);
+  const hooks = new Set<ExitHook>();
+  const command: IO = { ...io, atExit: (hook) => { hooks.add(hook); } };
+  try {
+    const failed = await createDriver(argv, command);
+    if (failed !== undefined) return failed;
+    const prompted = await maybeAutoPrompt(argv, command, { run: runCommand });
+    if (typeof prompted === 'number') return prompted;
+    return await runCommand(prompted, command);
+  } finally {
+    for (const hook of hooks) hook(command);
+  }
 }

@@ -5,6 +5,8 @@ import type { IO } from './io';
 export interface DebugLog {
   readonly enabled: boolean;
   debug(logger: string, message: string): void;
+  /** A warning, in the same line format (only when the log is on). */
+  warning?(logger: string, message: string): void;
   /** Registers a value (a secret key, a session token) that the log must never show. */
   secret?(value: string | undefined): void;
 }
@@ -17,14 +19,16 @@ function stamp(d: Date): string {
 export function createDebugLog(io: IO, enabled: boolean): DebugLog {
   const secrets = [io.env.AWS_SECRET_ACCESS_KEY, io.env.AWS_SESSION_TOKEN, io.env.AWS_SECURITY_TOKEN]
     .filter((s): s is string => !!s && s.length >= 4);
+  const line = (level: string, logger: string, message: string) => {
+    if (!enabled) return;
+    let m = message;
+    for (const s of secrets) m = m.split(s).join('<redacted>');
+    io.stderr.write(`${stamp(io.now())} - MainThread - ${logger} - ${level} - ${m}\n`);
+  };
   return {
     enabled,
-    debug(logger, message) {
-      if (!enabled) return;
-      let m = message;
-      for (const s of secrets) m = m.split(s).join('<redacted>');
-      io.stderr.write(`${stamp(io.now())} - MainThread - ${logger} - DEBUG - ${m}\n`);
-    },
+    debug: (logger, message) => line('DEBUG', logger, message),
+    warning: (logger, message) => line('WARNING', logger, message),
     secret(value) {
       if (value && value.length >= 4 && !secrets.includes(value)) secrets.push(value);
     },

@@ -33,4 +33,12 @@ export interface IO {
    * only that one is a terminal). Absent where there is none to offer (tests, inner runs).
    */
   terminal?(): Terminal;
+  /**
+   * Runs `hook` when the command has ended, as Python's atexit does: each hook once, however often it is
+   * registered (cli.ts gives every command this).
+   */
+  atExit?(hook: ExitHook): void;
 }
+
+/** What runs at exit, on the command's IO. */
+export type ExitHook = (io: IO) => void;

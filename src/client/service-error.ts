@@ -2,7 +2,7 @@
 // body's __type/code, message from `message` or `Message`, the error shape's modeled fields) and
 // as the AWS CLI prints it in each --cli-error-format (exit 254); and the other errors the AWS CLI's
 // error handler renders in those formats (NoRegion, NoCredentials, ParamValidation, Configuration).
-import { CliError, ConfigError, errorText, ParamValidationError, RC } from '../errors';
+import { CliError, ConfigError, errorText, ParamValidationError, RC, USAGE } from '../errors';
 import { getShape, hasOwn, MODEL, own } from '../model';
 import type { Operation } from '../model/types';
 import type { PyDict, PyValue } from '../py/values';
@@ -46,13 +46,16 @@ export class StructuredError extends CliError implements StructuredErrorLike {
 /**
  * The same error as a StructuredError when it is one the AWS CLI renders in --cli-error-format: a
  * service error or another structured one as it is, a configuration error (NoRegion, NoCredentials,
- * Configuration: a code and exit 253), a parameter error (without the usage block, which only argument
- * parsing adds).
+ * Configuration: a code and exit 253), a parameter error, an argument error of the main parser or a
+ * command's (with the usage block; the first-pass parser's errors come before the session and its
+ * error format exist).
  */
 export function asStructured(e: unknown): StructuredError | ServiceError | undefined {
   if (e instanceof StructuredError || e instanceof ServiceError) return e;
   if (e instanceof ConfigError && e.rc === RC.CONFIG) return new StructuredError(e.code, e.message, e.rc);
   if (e instanceof ParamValidationError && !e.withUsage) return new StructuredError('ParamValidation', e.message, e.rc);
+  // An argument error of the main parser or a command's (ArgParseException): its message with the usage.
+  if (e instanceof ParamValidationError && e.usage === true) return new StructuredError('ParamValidation', `${e.message}\n\n${USAGE}`, e.rc);
   return undefined;
 }
 

@@ -8,7 +8,7 @@ import { argumentTable, type CliArgument } from '../params/arguments';
 import { FIRST_PASS_OPTIONS, GLOBAL_OPTIONS, toGlobalArgs, type GlobalArgs } from './globals';
 import { CliError, FIRST_PASS_USAGE, GeneralError, ParamValidationError, RC, UnknownArgumentError } from '../errors';
 import type { IO } from '../io';
-import { operationsByCliName, SERVICE_CLI_NAME } from '../model';
+import { operationsByCliName, own, SERVICE_CLI_NAME } from '../model';
 import type { Operation } from '../model/types';
 import { versionString } from '../model/version';
 import type { PyValue } from '../py/values';
@@ -16,7 +16,7 @@ import { pyRepr } from '../py/repr';
 import { buildCallParameters, type CallContext } from '../params/build';
 import { generateSkeleton } from '../params/skeleton';
 import { createDebugLog, type DebugLog } from '../debug';
-import { readSharedFiles } from '../client/shared-files';
+import { readSharedFiles, type Section } from '../client/shared-files';
 
 /** Renders a help page: `aws help` (path []), `aws cleanroomsml help`, `aws cleanroomsml <operation> help`. */
 export type HelpRenderer = (path: string[], io: IO, globals: GlobalArgs) => Promise<number>;
@@ -125,7 +125,9 @@ export function parseOperationArgs(remaining: readonly string[]): ParsedCommand 
 }
 
 export async function run(argv: string[], io: IO, opts: RunOptions): Promise<number> {
-  let errorFormat: string | undefined = io.env.AWS_CLI_ERROR_FORMAT;
+  let errorFormat: string | undefined;
+  let profileFlag: string | undefined;
+  let loggingSet = false;
   let log: DebugLog = createDebugLog(io, false);
   try {
     let main: ParsedGlobals;
@@ -141,6 +143,7 @@ export async function run(argv: string[], io: IO, opts: RunOptions): Promise<num
     }
     const { globals } = main;
     if (globals.cliErrorFormat) errorFormat = globals.cliErrorFormat;
+    profileFlag = globals.profile;
     log = createDebugLog(io, globals.debug);
     if (log.enabled) {
       log.debug('awscli.clidriver', `CLI version: ${versionString(io.env)}`);
@@ -150,6 +153,8 @@ export async function run(argv: string[], io: IO, opts: RunOptions): Promise<num
     // --endpoint-url, then the timeouts.
     const query = globals.query !== undefined ? await compileQueryArg(globals.query) : undefined;
     validateTopLevel(globals);
+    // The AWS CLI sets its logging up here: its warnings went to stderr as bare lines until now.
+    loggingSet = true;
     if (main.command === 'help') {
       checkHelpTopic(main.remaining);
       return await opts.help([], io, globals);
@@ -160,8 +165,29 @@ export async function run(argv: string[], io: IO, opts: RunOptions): Promise<num
     const inv: Invocation = { globals, operation: cmd.operation, opCliName: cmd.opCliName, args: cmd.args, parsed: cmd.parsed, io, log };
     return await invoke(inv, query);
   } catch (e) {
-    return await reportError(e, io, errorFormat, log);
+    return await reportError(e, io, errorFormat ?? sessionErrorFormat(io, profileFlag), log, loggingSet);
   }
+}
+
+/**
+ * The session's cli_error_format, for when --cli-error-format is not given (or the error came before
+ * it was parsed): AWS_CLI_ERROR_FORMAT (even empty), else the profile's setting. The session's
+ * profile is --profile once the main parser has read it, else AWS_PROFILE/AWS_DEFAULT_PROFILE, else
+ * default; one that is named and does not exist fails the AWS CLI's error handler, which then writes
+ * the plain message, as `legacy` does.
+ */
+function sessionErrorFormat(io: IO, profileFlag: string | undefined): string | undefined {
+  const env = io.env;
+  if (env.AWS_CLI_ERROR_FORMAT !== undefined) return env.AWS_CLI_ERROR_FORMAT;
+  const named = profileFlag || (env.AWS_PROFILE ?? env.AWS_DEFAULT_PROFILE);
+  let profile: Section | undefined;
+  try {
+    profile = readSharedFiles(env).profiles.get(named ?? 'default');
+  } catch {
+    return undefined; // (createDriver has reported a file that does not parse)
+  }
+  if (!profile) return named !== undefined ? 'legacy' : undefined;
+  return own(profile, 'cli_error_format');
 }
 
 function printVersion(io: IO): number {
@@ -232,21 +258,28 @@ async function compileQueryArg(expr: string): Promise<(v: PyValue) => PyValue> {
 }
 
 /** Prints an error as the AWS CLI does and returns its exit code. */
-export async function reportError(e: unknown, io: IO, errorFormat: string | undefined, log?: DebugLog): Promise<number> {
-  if (e instanceof ArgParseError) {
-    const err = new ParamValidationError(e.message, e.usage ?? true);
-    io.stderr.write(err.render());
-    return err.rc;
-  }
+export async function reportError(
+  e: unknown, io: IO, errorFormat: string | undefined, log?: DebugLog, loggingSet = true,
+): Promise<number> {
+  // An argument error: the AWS CLI's ArgParseException, a parameter error with its parser's usage.
+  if (e instanceof ArgParseError) e = new ParamValidationError(e.message, e.usage ?? true);
   if (e instanceof CliError) {
     // Service errors, and the errors the call already made structured (with the profile's format), in
-    // --cli-error-format; parameter and configuration errors too when a format is given (argument
-    // errors, with their usage block, never).
+    // --cli-error-format; parameter (argument errors included) and configuration errors too when a
+    // format is given.
     const { asStructured, ServiceError, StructuredError } = await import('../client/service-error');
     const structured = e instanceof ServiceError || e instanceof StructuredError ? e
       : errorFormat ? asStructured(e) : undefined;
     if (structured) {
-      const { renderStructuredError } = await import('../output/errors');
+      const { knownErrorFormat, renderStructuredError } = await import('../output/errors');
+      const format = errorFormat?.toLowerCase();
+      if (format && !knownErrorFormat(format)) {
+        // errorhandler.py's LOG.warning: Python's last-resort handler before logging is set up, the
+        // debug log with --debug, nothing otherwise (the awscli logger is at ERROR).
+        const warning = `Invalid cli_error_format: '${format}'. Using 'enhanced' format.`;
+        if (log?.enabled) log.warning?.('awscli.errorhandler', warning);
+        else if (!loggingSet) io.stderr.write(`${warning}\n`);
+      }
       io.stderr.write(await renderStructuredError(structured, errorFormat, io));
     } else {
       io.stderr.write(e.render());

@@ -46,11 +46,16 @@ export function writeError(message: string): string {
 }
 
 /** The format in effect: the command line or environment value given, else the profile's, else enhanced. */
+/** Whether the AWS CLI's error handler knows this cli_error_format (lower-cased). */
+export function knownErrorFormat(format: string): boolean {
+  return format === 'legacy' || format === 'enhanced' || STRUCTURED.has(format);
+}
+
 export function resolveErrorFormat(given: string | undefined, profile: string | undefined): string {
   const v = given !== undefined ? given : profile;
   if (!v) return 'enhanced';
   const lower = v.toLowerCase();
-  return lower === 'legacy' || lower === 'enhanced' || STRUCTURED.has(lower) ? lower : 'enhanced';
+  return knownErrorFormat(lower) ? lower : 'enhanced';
 }
 
 /** One "Additional error details" value: scalars as Python's str(), small flat lists and dicts inline. */

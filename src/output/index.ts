@@ -1,6 +1,6 @@
 // Which output format, and the formatters behind it (the heavy ones loaded only when chosen).
 import { CliError, RC } from '../errors';
-import type { IO } from '../io';
+import type { ExitHook, IO } from '../io';
 import { PyFloat, type PyValue } from '../py/values';
 import type { TableOptions } from './table';
 
@@ -35,11 +35,22 @@ export function useColor(color: string, io: IO): boolean {
   return color === 'on' || (color === 'auto' && !!io.stdout.isTTY);
 }
 
-/** The table's colour and width: the terminal's width on a terminal, else 80 columns. */
+/**
+ * The table's colour and width: the terminal's width on a terminal, else 80 columns. A coloured table
+ * is awscli's ColorizedStyler, which runs colorama.init(): at exit colorama resets the style of a
+ * terminal on standard output (once, whatever was written and wherever: the pager, stderr).
+ */
 export function tableOptions(o: RenderOptions): TableOptions {
   const width = o.io.stdout.isTTY ? (o.io.stdout.columns ?? 80) : 80;
-  return { color: useColor(o.color, o.io), width, autoreset: o.autoreset ?? true };
+  const color = useColor(o.color, o.io);
+  if (color) o.io.atExit?.(coloramaResetAll);
+  return { color, width, autoreset: o.autoreset ?? true };
 }
+
+/** colorama's reset_all at exit: Style.RESET_ALL to standard output when it is a terminal. */
+const coloramaResetAll: ExitHook = (io) => {
+  if (io.stdout.isTTY && !io.stdout.closed) io.stdout.write('\x1b[0m');
+};
 
 /** YAMLDumper._is_json_scalar: None, int, float, bool, str. */
 const isJsonScalar = (v: PyValue) => v === null || typeof v === 'string' || typeof v === 'number' ||

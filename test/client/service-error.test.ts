@@ -150,14 +150,18 @@ describe('the other errors the handler formats', () => {
       .toBe('NoCredentials\tUnable to locate credentials. You can configure credentials by running "aws login".\n');
   });
 
-  it('ParamValidation (not the argument errors that carry the usage) and Configuration', async () => {
+  it('ParamValidation (argument errors with their usage; not the first-pass parser\'s) and Configuration', async () => {
     const p = asStructured(new ParamValidationError('Parameter validation failed:\nInvalid value for parameter maxResults, value: 0, valid min value: 1'))!;
     expect(p.rc).toBe(252);
     expect(await renderStructuredError(p, 'json', io)).toBe('{\n    "Code": "ParamValidation",\n' +
       '    "Message": "Parameter validation failed:\\nInvalid value for parameter maxResults, value: 0, valid min value: 1"\n}\n');
     expect(await renderStructuredError(p, 'legacy', io))
       .toBe('\naws: [ERROR]: Parameter validation failed:\nInvalid value for parameter maxResults, value: 0, valid min value: 1\n');
-    expect(asStructured(new ParamValidationError('argument --color: Found invalid choice', true))).toBeUndefined();
+    const a = asStructured(new ParamValidationError("argument --color: Found invalid choice 'x'\n", true))!;
+    expect(await renderStructuredError(a, 'json', io)).toBe('{\n    "Code": "ParamValidation",\n' +
+      '    "Message": "argument --color: Found invalid choice \'x\'\\n\\n\\nusage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]' +
+      '\\nTo see help text, you can run:\\n\\n  aws help\\n  aws <command> help\\n  aws <command> <subcommand> help\\n"\n}\n');
+    expect(asStructured(new ParamValidationError('argument --profile: expected one argument', 'usage: aws [--profile PROFILE] [--debug]\n'))).toBeUndefined();
     const c = asStructured(new ConfigError('Configuration', 'Unknown cli_timestamp_format value: none, valid values are "wire" or "iso8601"'))!;
     expect(await renderStructuredError(c, undefined, io)).toBe('\naws: [ERROR]: An error occurred (Configuration): ' +
       'Unknown cli_timestamp_format value: none, valid values are "wire" or "iso8601"\n');
