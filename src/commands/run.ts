@@ -156,7 +156,9 @@ export async function run(argv: string[], io: IO, opts: RunOptions): Promise<num
     // The AWS CLI sets its logging up here: its warnings went to stderr as bare lines until now.
     loggingSet = true;
     if (main.command === 'help') {
-      checkHelpTopic(main.remaining);
+      // A topic's page (`aws help topics`) is the AWS CLI's own text: the real one prints it.
+      const topic = helpTopic(main.remaining);
+      if (topic !== undefined) return await (await import('./handover')).handOver(argv, `help ${topic}`, io);
       return await opts.help([], io, globals);
     }
 
@@ -200,11 +202,13 @@ const HELP_TOPICS = ['topics', 'config-vars', 'ddb-expressions', 'return-codes',
 
 /**
  * `aws help …`: the help command parses what follows with a parser whose only positional is an
- * optional topic (unknown options are ignored; a lone `help` is the help itself).
+ * optional topic (unknown options are ignored; a lone `help` is the help itself). The topic named, if any.
  */
-function checkHelpTopic(rest: readonly string[]): void {
-  if (!rest.length || (rest.length === 1 && rest[0] === 'help')) return;
-  new ArgParser([], [{ dest: 'subcommand', nargs: 'optional', choices: () => HELP_TOPICS }]).parseKnownArgs(rest);
+function helpTopic(rest: readonly string[]): string | undefined {
+  if (!rest.length || (rest.length === 1 && rest[0] === 'help')) return undefined;
+  const parsed = new ArgParser([], [{ dest: 'subcommand', nargs: 'optional', choices: () => HELP_TOPICS }]).parseKnownArgs(rest);
+  const topic = parsed.values.get('subcommand');
+  return typeof topic === 'string' ? topic : undefined;
 }
 
 /** Checks of global options that the AWS CLI makes as soon as they are parsed (after --query). */

@@ -95,6 +95,9 @@ describe('another command of the AWS CLI goes to the next aws on PATH', () => {
     [['s3', 'help']],
     [['s3', '--version']],
     [['cleanrooms', 'list-collaborations']],
+    // A topic of `aws help` is the AWS CLI's own page.
+    [['help', 'topics']],
+    [['--output', 'text', 'help', 'return-codes', 'more']],
   ])('aws %j', async (args) => {
     const r = await run(d('self', 'aws'), args, ON_PATH);
     expect(r).toEqual({ rc: 0, signal: null, stdout: standInSaw(args), stderr: 'to stderr\n' });
@@ -141,6 +144,8 @@ describe('without another aws on PATH', () => {
   it('one line names what this one implements; exit 252', async () => {
     const r = await run(d('self', 'aws'), ['s3', 'ls'], ['self', 'node']);
     expect(r).toEqual({ rc: 252, signal: null, stdout: '', stderr: "aws: [ERROR]: this aws implements only 'aws cleanroomsml'; install the AWS CLI for 's3'\n" });
+    const h = await run(d('self', 'aws'), ['help', 'config-vars'], ['self', 'node']);
+    expect(h).toEqual({ rc: 252, signal: null, stdout: '', stderr: "aws: [ERROR]: this aws implements only 'aws cleanroomsml'; install the AWS CLI for 'help config-vars'\n" });
     const c = await run(d('self', 'aws'), ['--output', 'json', 'configure'], ['self', 'node']);
     expect(c).toEqual({ rc: 252, signal: null, stdout: '', stderr: "aws: [ERROR]: this aws implements only 'aws cleanroomsml'; install the AWS CLI for 'configure'\n" });
   });
