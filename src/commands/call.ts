@@ -8,6 +8,7 @@ import { validateEndpointUrl } from '../client/endpoint-url';
 import { getShape, inputShape, memberRef, MODEL, outputShape, paginatorFor } from '../model';
 import type { PyDict, PyValue } from '../py/values';
 import { validateParams } from '../client/validate';
+import { own } from '../model/own';
 import { pyInt } from '../py/numbers';
 import type { PaginationConfig } from '../params/build';
 import { generateSkeleton } from '../params/skeleton';
@@ -74,7 +75,12 @@ async function call(
   // (The body is parsed for this call alone: its dicts become the result's.)
   const shape = (body: PyValue) => shapeResponse(body, outShape, { timestampFormat, tz: io.env.TZ, now: io.now(), consume: true });
 
+  // botocore validates the parameters unless the profile's parameter_validation says otherwise
+  // (ensure_boolean: only "true", in any case, keeps it on).
+  const paramValidation = own(profile.config, 'parameter_validation');
+  const validating = paramValidation === undefined || paramValidation.toLowerCase() === 'true';
   const validate = (p: PyDict) => {
+    if (!validating) return;
     const errors = validateParams(p, inputShape(op));
     if (errors.length) throw new ParamValidationError(`Parameter validation failed:\n${errors.join('\n')}`);
   };
