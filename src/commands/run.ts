@@ -155,6 +155,7 @@ export async function run(argv: string[], io: IO, opts: RunOptions): Promise<num
     validateTopLevel(globals);
     // The AWS CLI sets its logging up here: its warnings went to stderr as bare lines until now.
     loggingSet = true;
+    checkBinaryFormat(io, globals);
     if (main.command === 'help') {
       checkHelpTopic(main.remaining);
       return await opts.help([], io, globals);
@@ -188,6 +189,30 @@ function sessionErrorFormat(io: IO, profileFlag: string | undefined): string | u
   }
   if (!profile) return named !== undefined ? 'legacy' : undefined;
   return own(profile, 'cli_error_format');
+}
+
+const BINARY_FORMATS = ['base64', 'raw-in-base64-out'];
+
+/**
+ * The session-initialized handler that sets the blob format up (binaryformat.py's
+ * add_binary_formatter), before any command runs, help included: --cli-binary-format (which argparse
+ * has checked), else the session profile's cli_binary_format (a named profile that does not exist:
+ * base64). A value it does not know fails there, as a raw Python KeyError (exit 255); the clone says
+ * which setting.
+ */
+function checkBinaryFormat(io: IO, g: GlobalArgs): void {
+  if (g.cliBinaryFormat !== undefined) return;
+  const env = io.env;
+  const named = g.profile || (env.AWS_PROFILE ?? env.AWS_DEFAULT_PROFILE);
+  let value: string | undefined;
+  try {
+    value = own(readSharedFiles(env).profiles.get(named ?? 'default'), 'cli_binary_format');
+  } catch {
+    return; // (createDriver has reported a file that does not parse)
+  }
+  if (value !== undefined && !BINARY_FORMATS.includes(value)) {
+    throw new CliError(`Unknown cli_binary_format value: ${value}, valid values are "base64" or "raw-in-base64-out"`, RC.GENERAL);
+  }
 }
 
 function printVersion(io: IO): number {
