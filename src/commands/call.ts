@@ -2,8 +2,8 @@
 // paginated one), and the output in the chosen format.
 import type { Invocation } from './invocation';
 import { CLI_VERSION } from '../model/version';
-import { CliError, ConfigError, NoRegionError, ParamValidationError, RC } from '../errors';
-import { configValue, loadProfile, resolveEndpointSettings, resolveRegion, type Profile } from '../client/config';
+import { CliError, NoRegionError, ParamValidationError, RC } from '../errors';
+import { configValue, loadProfile, resolveEndpointSettings, resolveRegion, timestampFormatOf, type Profile } from '../client/config';
 import { validateEndpointUrl } from '../client/endpoint-url';
 import { getShape, inputShape, memberRef, MODEL, outputShape, paginatorFor } from '../model';
 import type { PyDict, PyValue } from '../py/values';
@@ -61,11 +61,8 @@ async function call(
   holder.profile = profile;
   log.debug('botocore.session', `Profile ${profile.name}${profile.fromFlag ? ' (from --profile)' : ''}; config file ${profile.configFile}, credentials file ${profile.credentialsFile}`);
 
-  // cli_timestamp_format is checked when the session starts (the AWS CLI's ConfigurationError, 253).
-  const timestampFormat = profile.config.cli_timestamp_format ?? 'iso8601';
-  if (timestampFormat !== 'iso8601' && timestampFormat !== 'wire') {
-    throw new ConfigError('Configuration', `Unknown cli_timestamp_format value: ${timestampFormat}, valid values are "wire" or "iso8601"`);
-  }
+  // (run checked it when the session started.)
+  const timestampFormat = timestampFormatOf(own(profile.config, 'cli_timestamp_format'));
   const settings = await clientSettings(inv, profile);
   log.debug('botocore.hooks', `Calling ${op.name} with parameters ${[...params.keys()].join(', ') || '(none)'}`);
 

@@ -17,6 +17,7 @@ import { buildCallParameters, type CallContext } from '../params/build';
 import { generateSkeleton } from '../params/skeleton';
 import { createDebugLog, type DebugLog } from '../debug';
 import { readSharedFiles, type Section } from '../client/shared-files';
+import { timestampFormatOf } from '../client/config';
 
 /** Renders a help page: `aws help` (path []), `aws cleanroomsml help`, `aws cleanroomsml <operation> help`. */
 export type HelpRenderer = (path: string[], io: IO, globals: GlobalArgs) => Promise<number>;
@@ -155,7 +156,7 @@ export async function run(argv: string[], io: IO, opts: RunOptions): Promise<num
     validateTopLevel(globals);
     // The AWS CLI sets its logging up here: its warnings went to stderr as bare lines until now.
     loggingSet = true;
-    checkBinaryFormat(io, globals);
+    checkSessionSettings(io, globals);
     if (main.command === 'help') {
       checkHelpTopic(main.remaining);
       return await opts.help([], io, globals);
@@ -194,22 +195,26 @@ function sessionErrorFormat(io: IO, profileFlag: string | undefined): string | u
 const BINARY_FORMATS = ['base64', 'raw-in-base64-out'];
 
 /**
- * The session-initialized handler that sets the blob format up (binaryformat.py's
- * add_binary_formatter), before any command runs, help included: --cli-binary-format (which argparse
- * has checked), else the session profile's cli_binary_format (a named profile that does not exist:
- * base64). A value it does not know fails there, as a raw Python KeyError (exit 255); the clone says
- * which setting.
+ * The session-initialized handlers, before any command runs (help and skeletons included), with the
+ * session profile's settings (a named profile that does not exist has none):
+ * - the timestamp parser (timestampformat.py, registered first): cli_timestamp_format, whose unknown
+ *   value is a ConfigurationError (253);
+ * - the blob format (binaryformat.py's add_binary_formatter): --cli-binary-format (which argparse has
+ *   checked), else cli_binary_format. A value it does not know fails as a raw Python KeyError
+ *   (exit 255); the clone says which setting.
  */
-function checkBinaryFormat(io: IO, g: GlobalArgs): void {
-  if (g.cliBinaryFormat !== undefined) return;
+function checkSessionSettings(io: IO, g: GlobalArgs): void {
   const env = io.env;
   const named = g.profile || (env.AWS_PROFILE ?? env.AWS_DEFAULT_PROFILE);
-  let value: string | undefined;
+  let section: Section | undefined;
   try {
-    value = own(readSharedFiles(env).profiles.get(named ?? 'default'), 'cli_binary_format');
+    section = readSharedFiles(env).profiles.get(named ?? 'default');
   } catch {
     return; // (createDriver has reported a file that does not parse)
   }
+  timestampFormatOf(own(section, 'cli_timestamp_format'));
+  if (g.cliBinaryFormat !== undefined) return;
+  const value = own(section, 'cli_binary_format');
   if (value !== undefined && !BINARY_FORMATS.includes(value)) {
     throw new CliError(`Unknown cli_binary_format value: ${value}, valid values are "base64" or "raw-in-base64-out"`, RC.GENERAL);
   }

@@ -1,6 +1,7 @@
-// The session's cli_binary_format, checked before any command runs (help and skeletons included),
-// replayed from recordings of the AWS CLI (fixtures/gen-binary-format-cases.py). Where the AWS CLI
-// fails with a raw Python KeyError (an unknown value) the clone fails the same way, with its own message.
+// The session's cli_timestamp_format, then its cli_binary_format, checked before any command runs (help
+// and skeletons included), replayed from recordings of the AWS CLI (fixtures/gen-session-settings-cases.py).
+// Where the AWS CLI fails with a raw Python KeyError (an unknown binary format) the clone fails the same
+// way, with its own message.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,15 +10,15 @@ import { cli } from '../../src/cli';
 import { memoryIO } from '../support/io';
 
 interface Case { env: Record<string, string>; argv: string[]; rc: number; stdout: string; stderr: string; python_error: boolean }
-const fixture = JSON.parse(readFileSync(join(__dirname, 'fixtures/binary-format-cases.json'), 'utf8')) as
+const fixture = JSON.parse(readFileSync(join(__dirname, 'fixtures/session-settings-cases.json'), 'utf8')) as
   { config: string; credentials: string; cases: Case[] };
 
-const dir = mkdtempSync(join(tmpdir(), 'binary-format-'));
+const dir = mkdtempSync(join(tmpdir(), 'session-settings-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 writeFileSync(join(dir, 'config'), fixture.config);
 writeFileSync(join(dir, 'credentials'), fixture.credentials);
 
-describe('cli_binary_format in the session profile', () => {
+describe('cli_timestamp_format and cli_binary_format in the session profile', () => {
   for (const c of fixture.cases) {
     it(`${JSON.stringify(c.env)} ${c.argv.join(' ')}`, async () => {
       const io = memoryIO({ HOME: dir, AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '', TZ: 'UTC',
