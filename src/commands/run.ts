@@ -18,6 +18,7 @@ import { generateSkeleton } from '../params/skeleton';
 import { createDebugLog, type DebugLog } from '../debug';
 import { readSharedFiles, type Section } from '../client/shared-files';
 import { timestampFormatOf } from '../client/config';
+import { pyInt } from '../py/numbers';
 
 /** Renders a help page: `aws help` (path []), `aws cleanroomsml help`, `aws cleanroomsml <operation> help`. */
 export type HelpRenderer = (path: string[], io: IO, globals: GlobalArgs) => Promise<number>;
@@ -213,10 +214,44 @@ function checkSessionSettings(io: IO, g: GlobalArgs): void {
     return; // (createDriver has reported a file that does not parse)
   }
   timestampFormatOf(own(section, 'cli_timestamp_format'));
-  if (g.cliBinaryFormat !== undefined) return;
-  const value = own(section, 'cli_binary_format');
-  if (value !== undefined && !BINARY_FORMATS.includes(value)) {
-    throw new CliError(`Unknown cli_binary_format value: ${value}, valid values are "base64" or "raw-in-base64-out"`, RC.GENERAL);
+  const binaryFormat = g.cliBinaryFormat ?? own(section, 'cli_binary_format');
+  if (binaryFormat !== undefined && !BINARY_FORMATS.includes(binaryFormat)) {
+    throw new CliError(`Unknown cli_binary_format value: ${binaryFormat}, valid values are "base64" or "raw-in-base64-out"`, RC.GENERAL);
+  }
+  checkMetadataSettings(env, section, !section && named !== undefined);
+}
+
+const METADATA_ENDPOINT_MODES = ['ipv4', 'ipv6'];
+
+/**
+ * The instance metadata settings botocore reads when the assume-role handler creates the credential
+ * resolver at session start (create_credential_resolver, resolve_imds_endpoint_mode), in its order. Each
+ * comes from its environment variable (even empty), else the profile; a named profile that does not
+ * exist stops the resolver there (ProfileNotFound, caught). The two counts go through int(): a value
+ * that is not a whole number is a raw Python ValueError (exit 255; our own message); an unknown
+ * endpoint mode is botocore's InvalidIMDSEndpointModeError.
+ */
+function checkMetadataSettings(env: IO['env'], section: Section | undefined, profileMissing: boolean): void {
+  const setting = (envName: string, key: string): string | undefined | null => {
+    const fromEnv = own(env, envName);
+    if (fromEnv !== undefined) return fromEnv;
+    return profileMissing ? null : own(section, key);
+  };
+  for (const [envName, key] of [['AWS_METADATA_SERVICE_TIMEOUT', 'metadata_service_timeout'],
+    ['AWS_METADATA_SERVICE_NUM_ATTEMPTS', 'metadata_service_num_attempts']]) {
+    const value = setting(envName, key);
+    if (value === null) return;
+    if (value === undefined) continue;
+    try {
+      pyInt(value);
+    } catch {
+      throw new CliError(`Invalid value for ${key}: '${value}' (expected a whole number)`, RC.GENERAL);
+    }
+  }
+  if (setting('AWS_EC2_METADATA_SERVICE_ENDPOINT', 'ec2_metadata_service_endpoint') === null) return;
+  const mode = setting('AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE', 'ec2_metadata_service_endpoint_mode');
+  if (typeof mode === 'string' && !METADATA_ENDPOINT_MODES.includes(mode.toLowerCase())) {
+    throw new CliError(`Invalid EC2 Instance Metadata endpoint mode: ${mode} Valid endpoint modes (case-insensitive): ('ipv4', 'ipv6').`, RC.GENERAL);
   }
 }
 

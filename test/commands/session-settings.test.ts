@@ -30,8 +30,14 @@ describe('cli_timestamp_format and cli_binary_format in the session profile', ()
         return;
       }
       if (c.python_error) {
-        const value = /^\naws: \[ERROR\]: '(.*)'\n$/.exec(c.stderr)![1];
-        expect(io.err()).toBe(`\naws: [ERROR]: Unknown cli_binary_format value: ${value}, valid values are "base64" or "raw-in-base64-out"\n`);
+        // A KeyError of the binary format, or int()'s ValueError of an instance metadata count.
+        const keyError = /^\naws: \[ERROR\]: '(.*)'\n$/.exec(c.stderr);
+        if (keyError) {
+          expect(io.err()).toBe(`\naws: [ERROR]: Unknown cli_binary_format value: ${keyError[1]}, valid values are "base64" or "raw-in-base64-out"\n`);
+        } else {
+          const value = /^\naws: \[ERROR\]: invalid literal for int\(\) with base 10: '(.*)'\n$/.exec(c.stderr)![1];
+          expect(io.err()).toMatch(new RegExp(`^\\naws: \\[ERROR\\]: Invalid value for metadata_service_(timeout|num_attempts): '${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}' \\(expected a whole number\\)\\n$`));
+        }
       } else {
         expect(io.err()).toBe(c.stderr);
       }
