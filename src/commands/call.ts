@@ -213,13 +213,14 @@ async function createTransport(inv: Invocation, profile: Profile, s: ClientSetti
   const { Transport } = await import('../client/runtime');
   // "No credentials" is reported when the request is signed, after the parameters were validated.
   const credentials = s.credentials ? await credentialsFor(s.credentials, log) : undefined;
-  // A CA bundle given as an empty value turns verification off, as botocore's falsy `verify` does.
+  // A CA bundle given as an empty value turns verification off, as botocore's falsy `verify` does;
+  // with --no-verify-ssl (verify=False) the bundle is not loaded at all.
   const caBundle = g.caBundle ?? io.env.AWS_CA_BUNDLE ?? profile.config.ca_bundle;
   const http = new Transport({
     endpoint: s.endpoint, region: s.region, signingName: MODEL.metadata.signingName ?? MODEL.metadata.endpointPrefix,
     credentials, maxAttempts: s.maxAttempts, retryMode: s.retryMode,
     connectTimeout: s.connectTimeout, readTimeout: s.readTimeout, verifySsl: g.verifySsl && caBundle !== '',
-    caBundle: caBundle || undefined, env: io.env,
+    caBundle: (g.verifySsl && caBundle) || undefined, env: io.env,
     userAgent: `aws-cli/${CLI_VERSION} md/clone#typescript ua/2.1 os/${process.platform} lang/nodejs#${process.versions.node} cfg/retry-mode#${s.retryMode}`,
     log, now: () => new Date(), warn: (t: string) => io.stderr.write(t),
   });

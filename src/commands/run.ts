@@ -202,7 +202,8 @@ const BINARY_FORMATS = ['base64', 'raw-in-base64-out'];
  *   value is a ConfigurationError (253);
  * - the blob format (binaryformat.py's add_binary_formatter): --cli-binary-format (which argparse has
  *   checked), else cli_binary_format. A value it does not know fails as a raw Python KeyError
- *   (exit 255); the clone says which setting.
+ *   (exit 255); the clone says which setting;
+ * - the credential resolver the assume-role handler creates: its instance metadata settings.
  */
 function checkSessionSettings(io: IO, g: GlobalArgs): void {
   const env = io.env;
