@@ -1,7 +1,7 @@
 // Configuration as the AWS CLI resolves it: the profile (--profile > AWS_PROFILE > default) from
 // ~/.aws/config and ~/.aws/credentials (read as botocore reads them: ./shared-files), and each setting
 // from its chain of command line, environment and profile.
-import { CliError, NoRegionError, RC } from '../errors';
+import { CliError, ConfigError, NoRegionError, RC } from '../errors';
 import type { IO } from '../io';
 import { readSharedFiles } from './shared-files';
 
@@ -117,4 +117,17 @@ export function resolveEndpointSettings(io: IO, g: ConfigArgs, p: Profile, servi
 
 export function configValue(io: IO, p: Profile, envName: string, key: string): string | undefined {
   return own(io.env, envName) ?? own(p.config, key);
+}
+
+/**
+ * The profile's cli_timestamp_format (timestampformat.py's add_timestamp_parser, the first
+ * session-initialized handler): iso8601 unless set; anything but wire or iso8601 is the AWS CLI's
+ * ConfigurationError (253).
+ */
+export function timestampFormatOf(value: string | undefined): 'iso8601' | 'wire' {
+  const format = value ?? 'iso8601';
+  if (format !== 'iso8601' && format !== 'wire') {
+    throw new ConfigError('Configuration', `Unknown cli_timestamp_format value: ${format}, valid values are "wire" or "iso8601"`);
+  }
+  return format;
 }

@@ -51,13 +51,15 @@ export function serializeRequest(op: Operation, params: PyDict): SerializedReque
   const labels = new Map<string, string>();
   const body = new Map<string, PyValue>();
   for (const [name, value] of params) {
+    // botocore serializes no parameter whose value is None (a null inside one goes as JSON null).
+    if (value === null) continue;
     const ref = memberRef(input, name);
-    if (!ref) continue;
+    if (!ref) throw unserializable(name, 'is not a member of the input');
     const wire = ref.locationName ?? name;
     switch (ref.location) {
       case 'uri': labels.set(wire, scalarText(value, getShape(ref))); break;
       case 'querystring': addQuery(query, wire, value, getShape(ref)); break;
-      case 'header': if (value !== null) headers[wire] = scalarText(timestampIn(value, getShape(ref), 'rfc822'), getShape(ref)); break;
+      case 'header': headers[wire] = scalarText(timestampIn(value, getShape(ref), 'rfc822'), getShape(ref)); break;
       default: body.set(name, value);
     }
   }
@@ -65,7 +67,9 @@ export function serializeRequest(op: Operation, params: PyDict): SerializedReque
   const path = uriPath.replace(/\{([^}]+)\}/g, (_m, label: string) => {
     const greedy = label.endsWith('+');
     const key = greedy ? label.slice(0, -1) : label;
-    return percentEncode(labels.get(key) ?? '', greedy ? '/~-_.' : '-_.~');
+    const text = labels.get(key);
+    if (text === undefined) throw unserializable(key, 'is required in the URI and has no value');
+    return percentEncode(text, greedy ? '/~-_.' : '-_.~');
   });
   if (uriQuery) for (const part of uriQuery.split('&')) {
     const [k, v = ''] = part.split('=');
@@ -78,7 +82,7 @@ export function serializeRequest(op: Operation, params: PyDict): SerializedReque
   }
   let bodyText = '';
   // Python's json.dumps defaults: ASCII-only escapes, ', ' and ': ' separators.
-  if (body.size) bodyText = jsonDumps(serializeValue(body, input), { ensureAscii: true });
+  if (body.size) bodyText = jsonDumps(serializeValue(body, input, ''), { ensureAscii: true });
   else if (Object.values(members).some((m) => !m.location)) bodyText = '{}';
   if (bodyText) headers['Content-Type'] = 'application/json';
   return { method: op.http.method, path, query, headers, body: bodyText, parsesOutput: !!op.output };
@@ -139,23 +143,40 @@ function serializeTimestamp(value: PyValue, format: string): PyValue {
   }
 }
 
+/**
+ * A parameter botocore's serializer cannot handle. Only reachable with the profile's
+ * parameter_validation off (validation rejects these first): there the AWS CLI fails with a raw
+ * Python KeyError, AttributeError or TypeError (exit 255) before anything is sent; so does the clone,
+ * with a message that says which parameter.
+ */
+function unserializable(path: string, why: string): CliError {
+  return new CliError(`Cannot serialize parameter ${path}: it ${why} (parameter validation is off)`, RC.GENERAL);
+}
+
+const KIND: Record<string, string> = { structure: 'a structure', map: 'a map', list: 'a list' };
+
 /** Applies locationName renames inside the body and base64-encodes blobs, keeping the caller's order. */
-function serializeValue(value: PyValue, shape: Shape): PyValue {
+function serializeValue(value: PyValue, shape: Shape, path: string): PyValue {
+  const at = (k: string | number) => (typeof k === 'number' ? `${path}[${k}]` : path ? `${path}.${k}` : k);
+  if (shape.type === 'structure' || shape.type === 'map' || shape.type === 'list') {
+    if (shape.type === 'list' ? !Array.isArray(value) : !(value instanceof Map)) throw unserializable(path, `is not ${KIND[shape.type]}`);
+  }
   if (value instanceof Map && shape.type === 'structure') {
     const out = new Map<string, PyValue>();
     for (const [k, v] of value) {
       const ref: ShapeRef | undefined = memberRef(shape, k);
-      out.set(ref?.locationName ?? k, ref ? serializeValue(v, getShape(ref)) : v);
+      if (!ref) throw unserializable(at(k), 'is not a member of its structure');
+      out.set(ref.locationName ?? k, serializeValue(v, getShape(ref), at(k)));
     }
     return out;
   }
   if (value instanceof Map && shape.type === 'map' && shape.value) {
     const vs = getShape(shape.value);
-    return new Map([...value].map(([k, v]) => [k, serializeValue(v, vs)]));
+    return new Map([...value].map(([k, v]) => [k, serializeValue(v, vs, at(k))]));
   }
   if (Array.isArray(value) && shape.type === 'list' && shape.member) {
     const ms = getShape(shape.member);
-    return value.map((v) => serializeValue(v, ms));
+    return value.map((v, i) => serializeValue(v, ms, at(i)));
   }
   if (shape.type === 'blob') {
     if (value instanceof PyBytes || typeof value === 'string') return b64encode(value instanceof PyBytes ? value.bytes : value);

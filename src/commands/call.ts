@@ -2,12 +2,13 @@
 // paginated one), and the output in the chosen format.
 import type { Invocation } from './invocation';
 import { CLI_VERSION } from '../model/version';
-import { CliError, ConfigError, NoRegionError, ParamValidationError, RC } from '../errors';
-import { configValue, loadProfile, resolveEndpointSettings, resolveRegion, type Profile } from '../client/config';
+import { CliError, NoRegionError, ParamValidationError, RC } from '../errors';
+import { configValue, loadProfile, resolveEndpointSettings, resolveRegion, timestampFormatOf, type Profile } from '../client/config';
 import { validateEndpointUrl } from '../client/endpoint-url';
 import { getShape, inputShape, memberRef, MODEL, outputShape, paginatorFor } from '../model';
 import type { PyDict, PyValue } from '../py/values';
 import { validateParams } from '../client/validate';
+import { own } from '../model/own';
 import { pyInt } from '../py/numbers';
 import type { PaginationConfig } from '../params/build';
 import { generateSkeleton } from '../params/skeleton';
@@ -60,11 +61,8 @@ async function call(
   holder.profile = profile;
   log.debug('botocore.session', `Profile ${profile.name}${profile.fromFlag ? ' (from --profile)' : ''}; config file ${profile.configFile}, credentials file ${profile.credentialsFile}`);
 
-  // cli_timestamp_format is checked when the session starts (the AWS CLI's ConfigurationError, 253).
-  const timestampFormat = profile.config.cli_timestamp_format ?? 'iso8601';
-  if (timestampFormat !== 'iso8601' && timestampFormat !== 'wire') {
-    throw new ConfigError('Configuration', `Unknown cli_timestamp_format value: ${timestampFormat}, valid values are "wire" or "iso8601"`);
-  }
+  // (run checked it when the session started.)
+  const timestampFormat = timestampFormatOf(own(profile.config, 'cli_timestamp_format'));
   const settings = await clientSettings(inv, profile);
   log.debug('botocore.hooks', `Calling ${op.name} with parameters ${[...params.keys()].join(', ') || '(none)'}`);
 
@@ -74,7 +72,12 @@ async function call(
   // (The body is parsed for this call alone: its dicts become the result's.)
   const shape = (body: PyValue) => shapeResponse(body, outShape, { timestampFormat, tz: io.env.TZ, now: io.now(), consume: true });
 
+  // botocore validates the parameters unless the profile's parameter_validation says otherwise
+  // (ensure_boolean: only "true", in any case, keeps it on).
+  const paramValidation = own(profile.config, 'parameter_validation');
+  const validating = paramValidation === undefined || paramValidation.toLowerCase() === 'true';
   const validate = (p: PyDict) => {
+    if (!validating) return;
     const errors = validateParams(p, inputShape(op));
     if (errors.length) throw new ParamValidationError(`Parameter validation failed:\n${errors.join('\n')}`);
   };
@@ -210,13 +213,14 @@ async function createTransport(inv: Invocation, profile: Profile, s: ClientSetti
   const { Transport } = await import('../client/runtime');
   // "No credentials" is reported when the request is signed, after the parameters were validated.
   const credentials = s.credentials ? await credentialsFor(s.credentials, log) : undefined;
-  // A CA bundle given as an empty value turns verification off, as botocore's falsy `verify` does.
+  // A CA bundle given as an empty value turns verification off, as botocore's falsy `verify` does;
+  // with --no-verify-ssl (verify=False) the bundle is not loaded at all.
   const caBundle = g.caBundle ?? io.env.AWS_CA_BUNDLE ?? profile.config.ca_bundle;
   const http = new Transport({
     endpoint: s.endpoint, region: s.region, signingName: MODEL.metadata.signingName ?? MODEL.metadata.endpointPrefix,
     credentials, maxAttempts: s.maxAttempts, retryMode: s.retryMode,
     connectTimeout: s.connectTimeout, readTimeout: s.readTimeout, verifySsl: g.verifySsl && caBundle !== '',
-    caBundle: caBundle || undefined, env: io.env,
+    caBundle: (g.verifySsl && caBundle) || undefined, env: io.env,
     userAgent: `aws-cli/${CLI_VERSION} md/clone#typescript ua/2.1 os/${process.platform} lang/nodejs#${process.versions.node} cfg/retry-mode#${s.retryMode}`,
     log, now: () => new Date(), warn: (t: string) => io.stderr.write(t),
   });

@@ -17,6 +17,8 @@ import { buildCallParameters, type CallContext } from '../params/build';
 import { generateSkeleton } from '../params/skeleton';
 import { createDebugLog, type DebugLog } from '../debug';
 import { readSharedFiles, type Section } from '../client/shared-files';
+import { timestampFormatOf } from '../client/config';
+import { pyInt } from '../py/numbers';
 
 /** Renders a help page: `aws help` (path []), `aws cleanroomsml help`, `aws cleanroomsml <operation> help`. */
 export type HelpRenderer = (path: string[], io: IO, globals: GlobalArgs) => Promise<number>;
@@ -155,6 +157,7 @@ export async function run(argv: string[], io: IO, opts: RunOptions): Promise<num
     validateTopLevel(globals);
     // The AWS CLI sets its logging up here: its warnings went to stderr as bare lines until now.
     loggingSet = true;
+    checkSessionSettings(io, globals);
     if (main.command === 'help') {
       // A topic's page (`aws help topics`) is the AWS CLI's own text: the real one prints it.
       const topic = helpTopic(main.remaining);
@@ -190,6 +193,69 @@ function sessionErrorFormat(io: IO, profileFlag: string | undefined): string | u
   }
   if (!profile) return named !== undefined ? 'legacy' : undefined;
   return own(profile, 'cli_error_format');
+}
+
+const BINARY_FORMATS = ['base64', 'raw-in-base64-out'];
+
+/**
+ * The session-initialized handlers, before any command runs (help and skeletons included), with the
+ * session profile's settings (a named profile that does not exist has none):
+ * - the timestamp parser (timestampformat.py, registered first): cli_timestamp_format, whose unknown
+ *   value is a ConfigurationError (253);
+ * - the blob format (binaryformat.py's add_binary_formatter): --cli-binary-format (which argparse has
+ *   checked), else cli_binary_format. A value it does not know fails as a raw Python KeyError
+ *   (exit 255); the clone says which setting;
+ * - the credential resolver the assume-role handler creates: its instance metadata settings.
+ */
+function checkSessionSettings(io: IO, g: GlobalArgs): void {
+  const env = io.env;
+  const named = g.profile || (env.AWS_PROFILE ?? env.AWS_DEFAULT_PROFILE);
+  let section: Section | undefined;
+  try {
+    section = readSharedFiles(env).profiles.get(named ?? 'default');
+  } catch {
+    return; // (createDriver has reported a file that does not parse)
+  }
+  timestampFormatOf(own(section, 'cli_timestamp_format'));
+  const binaryFormat = g.cliBinaryFormat ?? own(section, 'cli_binary_format');
+  if (binaryFormat !== undefined && !BINARY_FORMATS.includes(binaryFormat)) {
+    throw new CliError(`Unknown cli_binary_format value: ${binaryFormat}, valid values are "base64" or "raw-in-base64-out"`, RC.GENERAL);
+  }
+  checkMetadataSettings(env, section, !section && named !== undefined);
+}
+
+const METADATA_ENDPOINT_MODES = ['ipv4', 'ipv6'];
+
+/**
+ * The instance metadata settings botocore reads when the assume-role handler creates the credential
+ * resolver at session start (create_credential_resolver, resolve_imds_endpoint_mode), in its order. Each
+ * comes from its environment variable (even empty), else the profile; a named profile that does not
+ * exist stops the resolver there (ProfileNotFound, caught). The two counts go through int(): a value
+ * that is not a whole number is a raw Python ValueError (exit 255; our own message); an unknown
+ * endpoint mode is botocore's InvalidIMDSEndpointModeError.
+ */
+function checkMetadataSettings(env: IO['env'], section: Section | undefined, profileMissing: boolean): void {
+  const setting = (envName: string, key: string): string | undefined | null => {
+    const fromEnv = own(env, envName);
+    if (fromEnv !== undefined) return fromEnv;
+    return profileMissing ? null : own(section, key);
+  };
+  for (const [envName, key] of [['AWS_METADATA_SERVICE_TIMEOUT', 'metadata_service_timeout'],
+    ['AWS_METADATA_SERVICE_NUM_ATTEMPTS', 'metadata_service_num_attempts']]) {
+    const value = setting(envName, key);
+    if (value === null) return;
+    if (value === undefined) continue;
+    try {
+      pyInt(value);
+    } catch {
+      throw new CliError(`Invalid value for ${key}: '${value}' (expected a whole number)`, RC.GENERAL);
+    }
+  }
+  if (setting('AWS_EC2_METADATA_SERVICE_ENDPOINT', 'ec2_metadata_service_endpoint') === null) return;
+  const mode = setting('AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE', 'ec2_metadata_service_endpoint_mode');
+  if (typeof mode === 'string' && !METADATA_ENDPOINT_MODES.includes(mode.toLowerCase())) {
+    throw new CliError(`Invalid EC2 Instance Metadata endpoint mode: ${mode} Valid endpoint modes (case-insensitive): ('ipv4', 'ipv6').`, RC.GENERAL);
+  }
 }
 
 function printVersion(io: IO): number {

@@ -130,8 +130,19 @@ describe('the JSON body', () => {
       body: '{"tags": {"team": "ml"}}', parsesOutput: !!op('tag-resource').output });
   });
 
-  it('ignores parameters the input shape does not have', () => {
-    const r = serializeRequest(op('get-trained-model-inference-job'), params({ membershipIdentifier: M, trainedModelInferenceJobArn: 'x', bogus: 1 }));
+  // Reachable only with parameter_validation off (the AWS CLI's KeyError, exit 255, nothing sent;
+  // see test/commands/parameter-validation.test.ts); a None parameter is skipped, unknown or not.
+  it('refuses parameters the input shape does not have, skips null ones', () => {
+    const get = op('get-trained-model-inference-job');
+    const fail = (p: Record<string, unknown>) => {
+      try { serializeRequest(get, params(p)); } catch (e) { return [(e as CliError).message, (e as CliError).rc]; }
+      return undefined;
+    };
+    expect(fail({ membershipIdentifier: M, trainedModelInferenceJobArn: 'x', bogus: 1 }))
+      .toEqual(['Cannot serialize parameter bogus: it is not a member of the input (parameter validation is off)', 255]);
+    expect(fail({ membershipIdentifier: null, trainedModelInferenceJobArn: 'x' }))
+      .toEqual(['Cannot serialize parameter membershipIdentifier: it is required in the URI and has no value (parameter validation is off)', 255]);
+    const r = serializeRequest(get, params({ membershipIdentifier: M, trainedModelInferenceJobArn: 'x', bogus: null }));
     expect(r.body).toBe('');
   });
 });

@@ -65,6 +65,15 @@ describe('an https:// endpoint', () => {
     expect(JSON.parse(r.stdout)).toEqual({ trainedModelInferenceJobArn: 'arn:over-tls' });
     expect(r.stderr).toContain("Unverified HTTPS request is being made to host '127.0.0.1'");
   });
+
+  it('with --no-verify-ssl does not load a CA bundle (the AWS CLI passes verify=False instead)', async () => {
+    const missing = join(home, 'no-such-bundle.pem');
+    for (const [args, env] of [[['--ca-bundle', missing], {}], [[], { AWS_CA_BUNDLE: missing }]] as const) {
+      const r = await aws(home, [...startArgs('tls-4'), '--endpoint-url', url, '--no-verify-ssl', ...args], { env });
+      expect(r.rc).toBe(0);
+      expect(JSON.parse(r.stdout)).toEqual({ trainedModelInferenceJobArn: 'arn:over-tls' });
+    }
+  });
 });
 
 describe('what a request loads (the start-up time itself is measured by npm run bench)', () => {
