@@ -3,7 +3,7 @@
 // from its chain of command line, environment and profile.
 import { CliError, ConfigError, NoRegionError, RC } from '../errors';
 import type { IO } from '../io';
-import { readSharedFiles } from './shared-files';
+import { readSharedFiles, type SharedFiles } from './shared-files';
 
 export { configFilePath, credentialsFilePath } from './config-paths';
 import { validateRegion } from './region';
@@ -29,6 +29,8 @@ export interface Profile {
   missingServices?: string;
   configFile: string;
   credentialsFile: string;
+  /** Both files as read (the credential chain reads them from here). */
+  files: SharedFiles;
 }
 
 /** The global options configuration reads: --profile, --region and --endpoint-url, as parsed. */
@@ -44,11 +46,10 @@ export interface ConfigArgs {
  * default profile. A profile that is named, `default` included, must exist in one of the files.
  * Throws ConfigParseError, ProfileNotFoundError.
  */
-export async function loadProfile(io: IO, g: ConfigArgs): Promise<Profile> {
+export async function loadProfile(io: IO, g: ConfigArgs, files: SharedFiles = readSharedFiles(io.env)): Promise<Profile> {
   const env = io.env;
   const named = g.profile || (env.AWS_PROFILE ?? env.AWS_DEFAULT_PROFILE);
   const name = named ?? 'default';
-  const files = readSharedFiles(env);
   const config = files.profiles.get(name);
   if (!config && named !== undefined) throw new ProfileNotFoundError(name);
   const servicesName = own(config, 'services');
@@ -56,7 +57,7 @@ export async function loadProfile(io: IO, g: ConfigArgs): Promise<Profile> {
   const missing = servicesName && !(section && Object.keys(section).length) ? servicesName : undefined;
   return {
     name, fromFlag: !!g.profile, config: { ...config }, credentials: { ...files.credentials.get(name) },
-    services: { ...section }, missingServices: missing, configFile: files.configFile, credentialsFile: files.credentialsFile,
+    services: { ...section }, missingServices: missing, configFile: files.configFile, credentialsFile: files.credentialsFile, files,
   };
 }
 

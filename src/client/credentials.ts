@@ -12,7 +12,7 @@
 //     PartialCredentialsError (exit 255);
 //  5. the rest (container, instance metadata): the SDK's chain.
 // "No credentials" is NoCredentials (exit 253), reported when the request is signed.
-import { readSharedFilesAt, type Section } from './shared-files';
+import { readSharedFilesAt, type Section, type SharedFiles } from './shared-files';
 import { checkAssumeRoleConfig } from './assume-role-config';
 import { PartialCredentialsError, type Credentials } from './credential-types';
 import { NoCredentialsError } from '../errors';
@@ -30,6 +30,8 @@ export interface CredentialSource {
   fromFlag: boolean;
   configFile: string;
   credentialsFile: string;
+  /** Both files, when already read (else read here). */
+  files?: SharedFiles;
 }
 
 /** What the chain found when the client was created: keys, or a provider to ask when signing. */
@@ -93,7 +95,7 @@ export async function loadCredentials(src: CredentialSource, log: DebugLog): Pro
       return { kind: 'static', credentials: fromEnv, method: 'env' };
     }
   }
-  const files = readSharedFilesAt(src.configFile, src.credentialsFile);
+  const files = src.files ?? readSharedFilesAt(src.configFile, src.credentialsFile);
   // The profile as the session sees it (both files), and each file's own section.
   const profile: Section = files.profiles.get(src.profile) ?? {};
   const credentialsSection = files.credentials.get(src.profile);

@@ -174,7 +174,7 @@ export function readSharedFiles(env: Env): SharedFiles {
   return readSharedFilesAt(configFilePath(env), credentialsFilePath(env));
 }
 
-/** One setting of a profile (e.g. cli_auto_prompt), or undefined. Throws ConfigParseError. */
-export function profileSetting(env: Env, profile: string, key: string): string | undefined {
-  return own(readSharedFiles(env).profiles.get(profile), key);
+/** One setting of a profile (e.g. cli_auto_prompt), from the files given or read now, or undefined. Throws ConfigParseError. */
+export function profileSetting(env: Env, profile: string, key: string, files: SharedFiles = readSharedFiles(env)): string | undefined {
+  return own(files.profiles.get(profile), key);
 }

@@ -57,7 +57,7 @@ async function call(
   query: ((v: PyValue) => PyValue) | undefined, outputSkeleton: boolean, holder: { profile?: Profile },
 ): Promise<number> {
   const { io, globals: g, operation: op, log } = inv;
-  const profile = await loadProfile(io, g);
+  const profile = await loadProfile(io, g, inv.files);
   holder.profile = profile;
   log.debug('botocore.session', `Profile ${profile.name}${profile.fromFlag ? ' (from --profile)' : ''}; config file ${profile.configFile}, credentials file ${profile.credentialsFile}`);
 
@@ -144,7 +144,7 @@ async function clientSettings(inv: Invocation, profile: Profile): Promise<Client
     const { loadCredentials } = await import('../client/credentials');
     credentials = await loadCredentials({
       env: io.env, cwd: io.cwd, profile: profile.name, fromFlag: profile.fromFlag,
-      configFile: profile.configFile, credentialsFile: profile.credentialsFile,
+      configFile: profile.configFile, credentialsFile: profile.credentialsFile, files: profile.files,
     }, log);
   }
   // The service's names in AWS_ENDPOINT_URL_<ID> and a `services` section come from its serviceId.

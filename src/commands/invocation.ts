@@ -6,6 +6,7 @@ import type { DebugLog } from '../debug';
 import type { IO } from '../io';
 import type { Operation } from '../model/types';
 import type { CliArgument } from '../params/arguments';
+import type { SharedFiles } from '../client/shared-files';
 
 export interface Invocation {
   globals: GlobalArgs;
@@ -15,4 +16,6 @@ export interface Invocation {
   parsed: Map<string, string | boolean | string[]>;
   io: IO;
   log: DebugLog;
+  /** The config and credentials files, when the session has read them already. */
+  files?: SharedFiles;
 }

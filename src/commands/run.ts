@@ -16,7 +16,7 @@ import { pyRepr } from '../py/repr';
 import { buildCallParameters, type CallContext } from '../params/build';
 import { generateSkeleton } from '../params/skeleton';
 import { createDebugLog, type DebugLog } from '../debug';
-import { readSharedFiles, type Section } from '../client/shared-files';
+import { readSharedFiles, type Section, type SharedFiles } from '../client/shared-files';
 import { timestampFormatOf } from '../client/config';
 import { pyInt } from '../py/numbers';
 
@@ -25,6 +25,8 @@ export type HelpRenderer = (path: string[], io: IO, globals: GlobalArgs) => Prom
 
 export interface RunOptions {
   help: HelpRenderer;
+  /** The config and credentials files as createDriver read them (read here when not given). */
+  files?: SharedFiles;
 }
 
 /** What the command line asks for, once the three argparse passes have read it. */
@@ -56,14 +58,13 @@ function firstPass(argv: readonly string[]): void {
 /**
  * What create_clidriver does before anything else runs (the prompt, any command, `--version` and help
  * included): its first pass over the arguments, then the session's full_config, which reads the
- * config and credentials files. The exit code when either failed (the error written as the entry
- * point writes it: plain, whatever the error format), else undefined.
+ * config and credentials files: those files, read once for the whole command; or the exit code when
+ * either failed (the error written as the entry point writes it: plain, whatever the error format).
  */
-export async function createDriver(argv: readonly string[], io: IO): Promise<number | undefined> {
+export async function createDriver(argv: readonly string[], io: IO): Promise<SharedFiles | number> {
   try {
     firstPass(argv);
-    readSharedFiles(io.env);
-    return undefined;
+    return readSharedFiles(io.env);
   } catch (e) {
     return await reportError(e, io, undefined);
   }
@@ -131,6 +132,15 @@ export async function run(argv: string[], io: IO, opts: RunOptions): Promise<num
   let profileFlag: string | undefined;
   let loggingSet = false;
   let log: DebugLog = createDebugLog(io, false);
+  // The files, read at most once (createDriver has read them, and reported one that does not parse).
+  let files = opts.files;
+  const sessionFiles = (): SharedFiles | undefined => {
+    try {
+      return (files ??= readSharedFiles(io.env));
+    } catch {
+      return undefined;
+    }
+  };
   try {
     let main: ParsedGlobals;
     try {
@@ -157,7 +167,7 @@ export async function run(argv: string[], io: IO, opts: RunOptions): Promise<num
     validateTopLevel(globals);
     // The AWS CLI sets its logging up here: its warnings went to stderr as bare lines until now.
     loggingSet = true;
-    checkSessionSettings(io, globals);
+    checkSessionSettings(io, globals, sessionFiles());
     if (main.command === 'help') {
       // A topic's page (`aws help topics`) is the AWS CLI's own text: the real one prints it.
       const topic = helpTopic(main.remaining);
@@ -167,10 +177,10 @@ export async function run(argv: string[], io: IO, opts: RunOptions): Promise<num
 
     const cmd = parseOperationArgs(main.remaining);
     if (cmd.kind === 'help') return await opts.help(cmd.path, io, globals);
-    const inv: Invocation = { globals, operation: cmd.operation, opCliName: cmd.opCliName, args: cmd.args, parsed: cmd.parsed, io, log };
+    const inv: Invocation = { globals, operation: cmd.operation, opCliName: cmd.opCliName, args: cmd.args, parsed: cmd.parsed, io, log, files };
     return await invoke(inv, query);
   } catch (e) {
-    return await reportError(e, io, errorFormat ?? sessionErrorFormat(io, profileFlag), log, loggingSet);
+    return await reportError(e, io, errorFormat ?? sessionErrorFormat(io, profileFlag, sessionFiles()), log, loggingSet);
   }
 }
 
@@ -181,16 +191,12 @@ export async function run(argv: string[], io: IO, opts: RunOptions): Promise<num
  * default; one that is named and does not exist fails the AWS CLI's error handler, which then writes
  * the plain message, as `legacy` does.
  */
-function sessionErrorFormat(io: IO, profileFlag: string | undefined): string | undefined {
+function sessionErrorFormat(io: IO, profileFlag: string | undefined, files: SharedFiles | undefined): string | undefined {
   const env = io.env;
   if (env.AWS_CLI_ERROR_FORMAT !== undefined) return env.AWS_CLI_ERROR_FORMAT;
+  if (!files) return undefined; // (files that do not parse: createDriver has reported them)
   const named = profileFlag || (env.AWS_PROFILE ?? env.AWS_DEFAULT_PROFILE);
-  let profile: Section | undefined;
-  try {
-    profile = readSharedFiles(env).profiles.get(named ?? 'default');
-  } catch {
-    return undefined; // (createDriver has reported a file that does not parse)
-  }
+  const profile: Section | undefined = files.profiles.get(named ?? 'default');
   if (!profile) return named !== undefined ? 'legacy' : undefined;
   return own(profile, 'cli_error_format');
 }
@@ -207,15 +213,11 @@ const BINARY_FORMATS = ['base64', 'raw-in-base64-out'];
  *   (exit 255); the clone says which setting;
  * - the credential resolver the assume-role handler creates: its instance metadata settings.
  */
-function checkSessionSettings(io: IO, g: GlobalArgs): void {
+function checkSessionSettings(io: IO, g: GlobalArgs, files: SharedFiles | undefined): void {
+  if (!files) return; // (files that do not parse: createDriver has reported them)
   const env = io.env;
   const named = g.profile || (env.AWS_PROFILE ?? env.AWS_DEFAULT_PROFILE);
-  let section: Section | undefined;
-  try {
-    section = readSharedFiles(env).profiles.get(named ?? 'default');
-  } catch {
-    return; // (createDriver has reported a file that does not parse)
-  }
+  const section: Section | undefined = files.profiles.get(named ?? 'default');
   timestampFormatOf(own(section, 'cli_timestamp_format'));
   const binaryFormat = g.cliBinaryFormat ?? own(section, 'cli_binary_format');
   if (binaryFormat !== undefined && !BINARY_FORMATS.includes(binaryFormat)) {

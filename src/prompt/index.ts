@@ -6,7 +6,7 @@
 // This module is on the start-up path of every command: it reads the environment and the argument
 // list, and only when neither decides, the profile (../client/shared-files reads the files); the
 // prompt itself is loaded on demand.
-import { profileSetting } from '../client/shared-files';
+import { profileSetting, type SharedFiles } from '../client/shared-files';
 import { type CliError, GeneralError, ParamValidationError, RC } from '../errors';
 import type { IO, Terminal } from '../io';
 
@@ -19,6 +19,8 @@ export interface AutoPromptOptions {
   /** Runs a command line, without the prompt (`on-partial` runs it first, its parameter errors held back). */
   run: (argv: string[], io: IO) => Promise<number>;
   terminal?: PromptTerminal;
+  /** The config and credentials files, when already read (cli_auto_prompt is read from them). */
+  files?: SharedFiles;
 }
 
 const NO_PROMPT_ARGS = ['help', '--version'];
@@ -37,7 +39,7 @@ function profileName(argv: readonly string[], env: Record<string, string | undef
 }
 
 /** The prompt mode for these arguments; throws a ParamValidationError when both flags are given. */
-export async function resolveMode(argv: readonly string[], env: Record<string, string | undefined>): Promise<PromptMode> {
+export async function resolveMode(argv: readonly string[], env: Record<string, string | undefined>, files?: SharedFiles): Promise<PromptMode> {
   const on = argv.includes('--cli-auto-prompt');
   const off = argv.includes('--no-cli-auto-prompt');
   if (on && off) {
@@ -47,7 +49,7 @@ export async function resolveMode(argv: readonly string[], env: Record<string, s
   if (on) return 'on';
   let configured = env.AWS_CLI_AUTO_PROMPT;
   if (configured === undefined) {
-    configured = profileSetting(env, profileName(argv, env), 'cli_auto_prompt');
+    configured = profileSetting(env, profileName(argv, env), 'cli_auto_prompt', files);
   }
   const mode = configured?.toLowerCase();
   return mode === 'on' || mode === 'on-partial' ? mode : 'off';
@@ -60,7 +62,7 @@ export async function resolveMode(argv: readonly string[], env: Record<string, s
 export async function maybeAutoPrompt(argv: string[], io: IO, opts: AutoPromptOptions): Promise<string[] | number> {
   let mode: PromptMode;
   try {
-    mode = await resolveMode(argv, io.env);
+    mode = await resolveMode(argv, io.env, opts.files);
   } catch (e) {
     // Both prompt flags (a ParamValidationError), or the config file's error.
     io.stderr.write((e as CliError).render());
