@@ -3,7 +3,7 @@
 // from its chain of command line, environment and profile.
 import { CliError, ConfigError, NoRegionError, RC } from '../errors';
 import type { IO } from '../io';
-import { readSharedFiles, type SharedFiles } from './shared-files';
+import { namedProfile, readSharedFiles, type SharedFiles } from './shared-files';
 
 export { configFilePath, credentialsFilePath } from './config-paths';
 import { validateRegion } from './region';
@@ -48,7 +48,7 @@ export interface ConfigArgs {
  */
 export async function loadProfile(io: IO, g: ConfigArgs, files: SharedFiles = readSharedFiles(io.env)): Promise<Profile> {
   const env = io.env;
-  const named = g.profile || (env.AWS_PROFILE ?? env.AWS_DEFAULT_PROFILE);
+  const named = namedProfile(env, g.profile);
   const name = named ?? 'default';
   const config = files.profiles.get(name);
   if (!config && named !== undefined) throw new ProfileNotFoundError(name);

@@ -174,6 +174,15 @@ export function readSharedFiles(env: Env): SharedFiles {
   return readSharedFilesAt(configFilePath(env), credentialsFilePath(env));
 }
 
+/**
+ * The profile the session names: --profile when not empty (the AWS CLI ignores a falsy one), else
+ * AWS_PROFILE, else AWS_DEFAULT_PROFILE (an environment variable counts even when empty); undefined
+ * when none is named (the default profile, which need not exist).
+ */
+export function namedProfile(env: Env, flag: string | undefined): string | undefined {
+  return flag || (env.AWS_PROFILE ?? env.AWS_DEFAULT_PROFILE);
+}
+
 /** One setting of a profile (e.g. cli_auto_prompt), from the files given or read now, or undefined. Throws ConfigParseError. */
 export function profileSetting(env: Env, profile: string, key: string, files: SharedFiles = readSharedFiles(env)): string | undefined {
   return own(files.profiles.get(profile), key);

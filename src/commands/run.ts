@@ -16,7 +16,7 @@ import { pyRepr } from '../py/repr';
 import { buildCallParameters, type CallContext } from '../params/build';
 import { generateSkeleton } from '../params/skeleton';
 import { createDebugLog, type DebugLog } from '../debug';
-import { readSharedFiles, type Section, type SharedFiles } from '../client/shared-files';
+import { namedProfile, readSharedFiles, type Section, type SharedFiles } from '../client/shared-files';
 import { timestampFormatOf } from '../client/config';
 import { pyInt } from '../py/numbers';
 
@@ -195,7 +195,7 @@ function sessionErrorFormat(io: IO, profileFlag: string | undefined, files: Shar
   const env = io.env;
   if (env.AWS_CLI_ERROR_FORMAT !== undefined) return env.AWS_CLI_ERROR_FORMAT;
   if (!files) return undefined; // (files that do not parse: createDriver has reported them)
-  const named = profileFlag || (env.AWS_PROFILE ?? env.AWS_DEFAULT_PROFILE);
+  const named = namedProfile(env, profileFlag);
   const profile: Section | undefined = files.profiles.get(named ?? 'default');
   if (!profile) return named !== undefined ? 'legacy' : undefined;
   return own(profile, 'cli_error_format');
@@ -216,7 +216,7 @@ const BINARY_FORMATS = ['base64', 'raw-in-base64-out'];
 function checkSessionSettings(io: IO, g: GlobalArgs, files: SharedFiles | undefined): void {
   if (!files) return; // (files that do not parse: createDriver has reported them)
   const env = io.env;
-  const named = g.profile || (env.AWS_PROFILE ?? env.AWS_DEFAULT_PROFILE);
+  const named = namedProfile(env, g.profile);
   const section: Section | undefined = files.profiles.get(named ?? 'default');
   timestampFormatOf(own(section, 'cli_timestamp_format'));
   const binaryFormat = g.cliBinaryFormat ?? own(section, 'cli_binary_format');
