@@ -23,13 +23,14 @@ export const MAIN = { name: 'aws', entry: 'src/main.ts' };
  * first module listed is what they are for). `shared`: modules that several bundles import.
  */
 export const ON_DEMAND = [
-  { name: 'lazy-call', kind: 'lazy', why: 'calling an operation: configuration, validation, the request, output',
+  // One bundle from the call to the answer: a call that sends a request needs all of it, and each
+  // bundle loaded costs a file, a code cache and V8's set-up of a script (about 1 ms together).
+  { name: 'lazy-call', kind: 'lazy', why: 'calling an operation: configuration, validation, the request (credentials, SigV4, HTTP, retries: the SDK\'s runtime), output',
     modules: ['src/commands/call.ts', 'src/client/serialize.ts', 'src/client/response.ts',
-      // Python's datetime, dateutil's parser and the UTF-8 codec: response timestamps and bodies here,
-      // credential_process expiry times and response bodies in lazy-client (loaded after this one).
+      'src/client/runtime.ts', 'src/client/credentials.ts',
+      // Python's datetime, dateutil's parser and the UTF-8 codec: response timestamps and bodies,
+      // credential_process expiry times.
       'src/py/datetime.ts', 'src/py/dateutil.ts', 'src/py/codec.ts'] },
-  { name: 'lazy-client', kind: 'lazy', why: 'the request: credentials, SigV4, HTTP, retries (the SDK\'s runtime)',
-    modules: ['src/client/runtime.ts', 'src/client/credentials.ts'] },
   { name: 'lazy-endpoints', kind: 'lazy', why: 'the endpoint rules engine: only when no endpoint URL is configured',
     modules: ['src/client/endpoints.ts'] },
   { name: 'lazy-retry', kind: 'lazy', why: 'adaptive retry mode\'s rate limiter',
@@ -44,10 +45,6 @@ export const ON_DEMAND = [
   { name: 'lazy-yaml-input', kind: 'lazy', why: '--cli-input-yaml', modules: ['src/params/yaml-input.ts'] },
   { name: 'lazy-help', kind: 'lazy', why: 'help pages', modules: ['src/help/index.ts'] },
   { name: 'lazy-prompt', kind: 'lazy', why: '--cli-auto-prompt\'s prompt', modules: ['src/prompt/ui.ts'] },
-  // Configuration: the profile and its settings, which the prompt's mode check, the call and the
-  // endpoint rules read (the files themselves are read at start-up: src/client/shared-files.ts).
-  { name: 'shared-config', kind: 'shared', why: 'the profile and its settings',
-    modules: ['src/client/config.ts', 'src/client/region.ts'] },
   // The help texts (80 kB): help pages and the comments of the YAML input skeleton.
   { name: 'shared-docs', kind: 'shared', why: 'the help texts', modules: ['src/model/docs.generated.ts'] },
   // Python's operators and builtins (==, ordering, sorted(), …): --query and the table's sorting.

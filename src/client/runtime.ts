@@ -1,5 +1,5 @@
-// The HTTP side of the client, loaded only when a request is really sent (its bundle, lazy-client,
-// also holds the credential chain, ./credentials): SigV4 through @smithy/signature-v4, HTTP through
+// The HTTP side of the client, run only when a request is really sent (its bundle, lazy-call, also
+// holds the credential chain, ./credentials): SigV4 through @smithy/signature-v4, HTTP through
 // @smithy/node-http-handler, and the AWS CLI's standard retry mode around them (adaptive: with the
 // SDK's rate limiter), with botocore's network error texts. A Transport runs the steps of each
 // attempt as the SDK's middleware stack names them: sign, send (transmit), classify, back off.

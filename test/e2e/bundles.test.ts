@@ -105,7 +105,7 @@ describe('output', () => {
     const r = await get();
     expect(r.rc).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ name: 'bundles', trainedModelInferenceJobArn: jobArn });
-    expect(r.bundles).toEqual(expect.arrayContaining(['aws', 'lazy-call', 'lazy-client']));
+    expect(r.bundles).toEqual(expect.arrayContaining(['aws', 'lazy-call']));
   });
 
   it.each([
@@ -176,7 +176,7 @@ describe('the request', () => {
     expect(adaptive.bundles).toContain('lazy-retry');
   });
 
-  it('the endpoint rules, without an endpoint URL (to a proxy that refuses: a network error of lazy-client)', async () => {
+  it('the endpoint rules, without an endpoint URL (to a proxy that refuses: a network error of lazy-call)', async () => {
     const closed = await freePort();
     const r = await run(['cleanroomsml', 'list-audience-models'], { env: { HTTPS_PROXY: `http://127.0.0.1:${closed}`, AWS_MAX_ATTEMPTS: '1' } });
     expect(r).toMatchObject({ rc: 255, stdout: '' });
@@ -197,11 +197,10 @@ describe('the request', () => {
       const r = await get('--query', 'name', '--profile', 'other', { env: files() });
       expect(r.stderr).toBe('');
       expect(r).toMatchObject({ rc: 0, stdout: 'bundles\n' });
-      expect(r.bundles).toContain('shared-config');
       expect(r.bundles).not.toContain('lazy-sdk-credentials');
     });
 
-    it('no credentials (the SDK\'s chain finds none; raised in lazy-client), in --cli-error-format json', async () => {
+    it('no credentials (the SDK\'s chain finds none; raised in lazy-call), in --cli-error-format json', async () => {
       const r = await get('--profile', 'empty', '--cli-error-format', 'json', { env: files() });
       expect(r.bundles).toContain('lazy-sdk-credentials');
       expect(r.rc).toBe(253);
