@@ -38,6 +38,13 @@ export interface IO {
    * registered (cli.ts gives every command this).
    */
   atExit?(hook: ExitHook): void;
+  /**
+   * Set where the process ends with the command (bin/aws): what the command holds open, such as its
+   * pooled connections, is left for the operating system to close, as Python leaves urllib3's pool.
+   * (Closing a socket in Node also makes process.stderr's stream, about 1 ms of a command that wrote
+   * nothing to it.) Unset (tests, inner runs): the command closes what it opened.
+   */
+  endsProcess?: boolean;
 }
 
 /** What runs at exit, on the command's IO. */

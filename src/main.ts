@@ -6,7 +6,7 @@
 // process.stdout would load Node's stream and net machinery (about 3 ms of a 25 ms start). Node's
 // stream takes over when a descriptor turns out to be non-blocking and full (EAGAIN, e.g. a pipe a
 // parent Node process made non-blocking), or when other code already writes through it (the prompt).
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import type { IO, OutStream } from './io';
 import { cli } from './cli';
 
@@ -21,6 +21,15 @@ for (const name of ['stdout', 'stderr'] as const) {
     Object.defineProperty(process, name, { ...d, get() { created[name] = true; return get.call(process); } });
   } else {
     created[name] = true;
+  }
+}
+
+/** The device number of /dev/null (-1 where there is none). */
+function devNullRdev(): number {
+  try {
+    return statSync('/dev/null').rdev;
+  } catch {
+    return -1;
   }
 }
 
@@ -137,11 +146,19 @@ function fdStream(fd: 1 | 2, name: StdName): OutStream & { closed: boolean; flus
         // a full non-blocking pipe, or no reader: nothing to add
       }
     },
-    /** A terminal is a character device: anything else (file, pipe, socket) is known without tty. */
+    /**
+     * A terminal is a character device other than /dev/null: anything else (file, pipe, socket,
+     * `> /dev/null`) is known without asking Node's tty (whose stream costs about 1 ms to make).
+     */
     get isTTY(): boolean {
       if (tty === undefined) {
         let chr = false;
-        try { chr = fstatSync(fd).isCharacterDevice(); } catch { chr = false; }
+        try {
+          const st = fstatSync(fd);
+          chr = st.isCharacterDevice() && st.rdev !== devNullRdev();
+        } catch {
+          chr = false;
+        }
         tty = chr && !!process[name].isTTY;
       }
       return tty;
@@ -176,6 +193,7 @@ export async function main(argv: string[]): Promise<number> {
     now: () => new Date(),
     // (Node's streams are made only when the prompt asks for them.)
     terminal: () => ({ input: process.stdin, output: !process.stdout.isTTY && process.stderr.isTTY ? process.stderr : process.stdout }),
+    endsProcess: true,
   };
   try {
     return await cli(argv, io);

@@ -125,7 +125,7 @@ async function call(
     out.io.stdout.write(await renderResponse(fmt, value, renderOptions));
     return RC.OK;
   } finally {
-    await transport?.close();
+    if (!io.endsProcess) await transport?.close();
     await pager?.close();
   }
 }
