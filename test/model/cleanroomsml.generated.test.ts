@@ -46,6 +46,19 @@ describe('the generated model', () => {
       expect(name in shapes, name).toBe(false);
       expect(Object.getOwnPropertyDescriptor(shapes, name), name).toBeUndefined();
     }
+    // (A binary search over the text's lines: names next to real ones, the other part's, the first and last.)
+    const names = Object.keys(shapes);
+    const near = [names[0], names[names.length - 1], 'StartTrainedModelInferenceJobRequest'].flatMap((n) => [
+      n.slice(0, -1), `${n}X`, `${n}\t`, `${n}\n`, ` ${n}`, n.toLowerCase(), `*${n}`]);
+    for (const name of ['', 'A', 'zzz', '\t', '\n', '*', 'paginators', '*paginators', ...near]) {
+      expect(shapes[name], JSON.stringify(name)).toBeUndefined();
+      expect(name in shapes, JSON.stringify(name)).toBe(false);
+      expect(CLEANROOMSML_MODEL.operations[name], JSON.stringify(name)).toBeUndefined();
+    }
+    expect(shapes.StartTrainedModelInferenceJob).toBeUndefined();
+    expect(CLEANROOMSML_MODEL.operations.StartTrainedModelInferenceJobRequest).toBeUndefined();
+    for (const name of names) expect(name in shapes, name).toBe(true);
+    for (const name of Object.keys(OPERATION_CLI_NAMES)) expect(CLEANROOMSML_MODEL.operations[name]?.name, name).toBe(name);
     expect(CLEANROOMSML_MODEL.operations.NoSuchOperation).toBeUndefined();
     expect(CLEANROOMSML_MODEL.operations.toString).toBeUndefined();
     expect('constructor' in CLEANROOMSML_MODEL.operations).toBe(false);
