@@ -285,8 +285,11 @@ export class Transport {
       request.port = Number(proxy.url.port || 80);
       request.path = `${base.protocol}//${base.host}${target.path}`;
     }
-    o.log.debug('botocore.endpoint', `Sending http request (attempt ${attempt} of ${o.maxAttempts}): <AWSPreparedRequest stream_output=False, method=${req.method}, url=${target.url}, headers=${JSON.stringify(redactHeaders(request.headers))}>`);
-    if (req.body) o.log.debug('botocore.endpoint', `Request body: ${req.body}`);
+    // (The log's texts are made only for --debug.)
+    if (o.log.enabled) {
+      o.log.debug('botocore.endpoint', `Sending http request (attempt ${attempt} of ${o.maxAttempts}): <AWSPreparedRequest stream_output=False, method=${req.method}, url=${target.url}, headers=${JSON.stringify(redactHeaders(request.headers))}>`);
+      if (req.body) o.log.debug('botocore.endpoint', `Request body: ${req.body}`);
+    }
     try {
       // urllib3's PoolManager knows no other scheme (its URLSchemeUnknown, an HTTPClientError to botocore).
       if (!HTTP_SCHEMES.has(base.protocol)) {
@@ -317,9 +320,11 @@ export class Transport {
         body = bytes.toString('utf8');
         decodeError = (e as Error).message;
       }
-      o.log.debug('botocore.parsers', `Response status: ${r.statusCode}`);
-      o.log.debug('botocore.parsers', `Response headers: ${JSON.stringify(headers)}`);
-      o.log.debug('botocore.parsers', `Response body:\n${body}`);
+      if (o.log.enabled) {
+        o.log.debug('botocore.parsers', `Response status: ${r.statusCode}`);
+        o.log.debug('botocore.parsers', `Response headers: ${JSON.stringify(headers)}`);
+        o.log.debug('botocore.parsers', `Response body:\n${body}`);
+      }
       const parses = r.statusCode < 300 ? req.parsesOutput !== false : !isGenericErrorBody(r.statusCode, bytes);
       let fatal: CliError | undefined;
       if (decodeError !== undefined && parses) fatal = new CliError(decodeError, RC.GENERAL);

@@ -59,12 +59,12 @@ async function call(
   const { io, globals: g, operation: op, log } = inv;
   const profile = await loadProfile(io, g, inv.files);
   holder.profile = profile;
-  log.debug('botocore.session', `Profile ${profile.name}${profile.fromFlag ? ' (from --profile)' : ''}; config file ${profile.configFile}, credentials file ${profile.credentialsFile}`);
+  if (log.enabled) log.debug('botocore.session', `Profile ${profile.name}${profile.fromFlag ? ' (from --profile)' : ''}; config file ${profile.configFile}, credentials file ${profile.credentialsFile}`);
 
   // (run checked it when the session started.)
   const timestampFormat = timestampFormatOf(own(profile.config, 'cli_timestamp_format'));
   const settings = await clientSettings(inv, profile);
-  log.debug('botocore.hooks', `Calling ${op.name} with parameters ${[...params.keys()].join(', ') || '(none)'}`);
+  if (log.enabled) log.debug('botocore.hooks', `Calling ${op.name} with parameters ${[...params.keys()].join(', ') || '(none)'}`);
 
   // An output skeleton is one made-up page (the AWS CLI itself fails to paginate it).
   const pag = paginateOn && !outputSkeleton ? paginatorFor(op) : undefined;
@@ -181,7 +181,7 @@ async function clientSettings(inv: Invocation, profile: Profile): Promise<Client
     validateEndpointUrl(endpoint);
   }
   const [connectTimeout, readTimeout] = timeouts();
-  log.debug('botocore.regions', `Region ${region}; endpoint ${endpoint} (from ${eps.source ?? 'the endpoint rules'}${eps.useFips ? ', FIPS' : ''}${eps.useDualStack ? ', dual-stack' : ''})`);
+  if (log.enabled) log.debug('botocore.regions', `Region ${region}; endpoint ${endpoint} (from ${eps.source ?? 'the endpoint rules'}${eps.useFips ? ', FIPS' : ''}${eps.useDualStack ? ', dual-stack' : ''})`);
   log.debug('botocore.retries', `Retry mode ${retryMode}, max attempts ${maxAttempts}`);
   return { region, endpoint, credentials, maxAttempts, retryMode, connectTimeout, readTimeout };
 }

@@ -51,13 +51,16 @@ class ParseFail extends Error {} // dateutil's internal IndexError/ValueError: "
 export class ParserError extends Error {}
 
 const JUMP = new Set([' ', '.', ',', ';', '-', '/', "'", 'at', 'on', 'and', 'ad', 'm', 't', 'of', 'st', 'nd', 'rd', 'th']);
-const WEEKDAYS: Record<string, number> = {};
-[['mon', 'monday'], ['tue', 'tuesday'], ['wed', 'wednesday'], ['thu', 'thursday'], ['fri', 'friday'],
-  ['sat', 'saturday'], ['sun', 'sunday']].forEach((names, i) => names.forEach((n) => { WEEKDAYS[n] = i; }));
-const MONTHS: Record<string, number> = {};
-[['jan', 'january'], ['feb', 'february'], ['mar', 'march'], ['apr', 'april'], ['may'], ['jun', 'june'],
-  ['jul', 'july'], ['aug', 'august'], ['sep', 'sept', 'september'], ['oct', 'october'], ['nov', 'november'],
-  ['dec', 'december']].forEach((names, i) => names.forEach((n) => { MONTHS[n] = i + 1; }));
+// (Literals: a table built in a loop costs every command that loads this module, date or not.)
+const WEEKDAYS: Record<string, number> = {
+  mon: 0, monday: 0, tue: 1, tuesday: 1, wed: 2, wednesday: 2, thu: 3, thursday: 3, fri: 4, friday: 4,
+  sat: 5, saturday: 5, sun: 6, sunday: 6,
+};
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
+  dec: 12, december: 12,
+};
 const HMS: Record<string, number> = { h: 0, hour: 0, hours: 0, m: 1, minute: 1, minutes: 1, s: 2, second: 2, seconds: 2 };
 const AMPM: Record<string, number> = { am: 0, a: 0, pm: 1, p: 1 };
 const UTCZONE_LIST = ['UTC', 'GMT', 'Z', 'z'];
