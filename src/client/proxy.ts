@@ -1,9 +1,9 @@
 // HTTPS_PROXY / HTTP_PROXY / NO_PROXY as the AWS CLI honours them (no SDK package does): an HTTPS
 // endpoint is reached through a CONNECT tunnel, an HTTP one by sending the absolute URI to the proxy.
-import * as http from 'node:http';
-import * as https from 'node:https';
-import * as net from 'node:net';
-import * as tls from 'node:tls';
+import { request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, type AgentOptions } from 'node:https';
+import type { Socket } from 'node:net';
+import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
 
 export interface ProxyChoice {
   url: URL;
@@ -77,11 +77,11 @@ function proxyError(message: string): Error {
 }
 
 /** An https.Agent that opens each connection through a CONNECT tunnel of the proxy. */
-export function proxyAgentFor(proxy: ProxyChoice, tlsOptions: https.AgentOptions): https.Agent {
-  const agent = new https.Agent(tlsOptions);
+export function proxyAgentFor(proxy: ProxyChoice, tlsOptions: AgentOptions): HttpsAgent {
+  const agent = new HttpsAgent(tlsOptions);
   (agent as unknown as { createConnection: unknown }).createConnection = (
-    options: tls.ConnectionOptions & { host?: string; port?: number | string; servername?: string },
-    callback: (err: Error | null, socket?: net.Socket) => void,
+    options: ConnectionOptions & { host?: string; port?: number | string; servername?: string },
+    callback: (err: Error | null, socket?: Socket) => void,
   ) => {
     const target = `${options.host}:${options.port ?? 443}`;
     const headers: Record<string, string> = { host: target };
@@ -89,7 +89,7 @@ export function proxyAgentFor(proxy: ProxyChoice, tlsOptions: https.AgentOptions
       const auth = `${decodeURIComponent(proxy.url.username)}:${decodeURIComponent(proxy.url.password)}`;
       headers['proxy-authorization'] = `Basic ${Buffer.from(auth).toString('base64')}`;
     }
-    const req = http.request({
+    const req = httpRequest({
       host: proxy.url.hostname.replace(/^\[|\]$/g, ''), port: Number(proxy.url.port || 80),
       method: 'CONNECT', path: target, headers,
     });
@@ -99,7 +99,7 @@ export function proxyAgentFor(proxy: ProxyChoice, tlsOptions: https.AgentOptions
         callback(proxyError(`proxy answered ${res.statusCode}`));
         return;
       }
-      const secure = tls.connect({ ...tlsOptions, ...options, socket, servername: options.servername ?? options.host });
+      const secure = tlsConnect({ ...tlsOptions, ...options, socket, servername: options.servername ?? options.host });
       callback(null, secure);
     });
     req.once('error', (e) => callback(proxyError(e.message)));

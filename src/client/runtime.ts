@@ -3,8 +3,9 @@
 // @smithy/node-http-handler, and the AWS CLI's standard retry mode around them (adaptive: with the
 // SDK's rate limiter), with botocore's network error texts. A Transport runs the steps of each
 // attempt as the SDK's middleware stack names them: sign, send (transmit), classify, back off.
-import * as http from 'node:http';
-import * as https from 'node:https';
+// (Named imports: a namespace import of a builtin is copied property by property into the bundle.)
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent, type AgentOptions } from 'node:https';
 import { readFileSync } from 'node:fs';
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
@@ -356,10 +357,10 @@ export class Transport {
   private connections(): NodeHttpHandler {
     if (this.handler) return this.handler;
     const o = this.o;
-    let httpsAgent: https.Agent;
+    let httpsAgent: HttpsAgent;
     if (this.base.protocol === 'https:') {
       // With a CA bundle, it alone is trusted (as urllib3 does with `verify=<bundle>`).
-      const tlsOptions: https.AgentOptions = { keepAlive: true };
+      const tlsOptions: AgentOptions = { keepAlive: true };
       if (!o.verifySsl) tlsOptions.rejectUnauthorized = false;
       if (o.caBundle) {
         try {
@@ -373,17 +374,17 @@ export class Transport {
               : code === 'EISDIR' ? '[Errno 21] Is a directory' : (e as Error).message;
         }
       }
-      httpsAgent = this.proxy ? proxyAgentFor(this.proxy, tlsOptions) : new https.Agent(tlsOptions);
+      httpsAgent = this.proxy ? proxyAgentFor(this.proxy, tlsOptions) : new HttpsAgent(tlsOptions);
     } else {
       // A plain-HTTP endpoint never opens a TLS connection: this stand-in keeps the handler from making
       // a default https.Agent (and so from loading node:https and node:tls; see scripts/build.mjs).
-      httpsAgent = { destroy: () => undefined } as unknown as https.Agent;
+      httpsAgent = { destroy: () => undefined } as unknown as HttpsAgent;
     }
     this.handler = new NodeHttpHandler({
       connectionTimeout: timeoutMs(o.connectTimeout),
       requestTimeout: timeoutMs(o.readTimeout),
       throwOnRequestTimeout: true,
-      httpAgent: new http.Agent({ keepAlive: true }),
+      httpAgent: new HttpAgent({ keepAlive: true }),
       httpsAgent,
     });
     return this.handler;

@@ -27,19 +27,21 @@ export function getShape(ref: ShapeRef | string, model: ServiceModel = MODEL): S
  * touches one; listing the names reads none).
  */
 class OperationsByCliName implements ReadonlyMap<string, Operation> {
-  private readonly apiNames = new Map<string, string>();
-  constructor(private readonly model: ServiceModel, cliNames: Readonly<Record<string, string>>) {
-    for (const [api, cli] of Object.entries(cliNames)) this.apiNames.set(cli, api);
+  constructor(private readonly model: ServiceModel, private readonly cliNames: Readonly<Record<string, string>>) {}
+  /** The API name of a CLI name (a scan of the 59 names: a command looks up one). */
+  private apiName(cli: string): string | undefined {
+    for (const api in this.cliNames) if (this.cliNames[api] === cli) return api;
+    return undefined;
   }
-  get size(): number { return this.apiNames.size; }
-  has(cli: string): boolean { return this.apiNames.has(cli); }
+  get size(): number { return Object.keys(this.cliNames).length; }
+  has(cli: string): boolean { return this.apiName(cli) !== undefined; }
   get(cli: string): Operation | undefined {
-    const api = this.apiNames.get(cli);
+    const api = this.apiName(cli);
     return api === undefined ? undefined : own(this.model.operations, api);
   }
-  keys(): MapIterator<string> { return this.apiNames.keys(); }
-  *values(): MapIterator<Operation> { for (const cli of this.apiNames.keys()) yield this.get(cli)!; }
-  *entries(): MapIterator<[string, Operation]> { for (const cli of this.apiNames.keys()) yield [cli, this.get(cli)!]; }
+  *keys(): MapIterator<string> { for (const api in this.cliNames) yield this.cliNames[api]; }
+  *values(): MapIterator<Operation> { for (const cli of this.keys()) yield this.get(cli)!; }
+  *entries(): MapIterator<[string, Operation]> { for (const cli of this.keys()) yield [cli, this.get(cli)!]; }
   [Symbol.iterator](): MapIterator<[string, Operation]> { return this.entries(); }
   forEach(f: (op: Operation, cli: string, map: ReadonlyMap<string, Operation>) => void): void {
     for (const [cli, op] of this.entries()) f(op, cli, this);
