@@ -53,7 +53,8 @@ function parseNested(value: string): [string, string][] | undefined {
   return pairs;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** Strict UTF-8 (made when a file is first read: most commands read none). */
+let utf8: InstanceType<typeof TextDecoder> | undefined;
 
 /**
  * raw_config_parse(path): the file's sections (none when it is not a file). Throws
@@ -77,7 +78,7 @@ export function rawConfigParse(path: string): Sections {
   }
   let text: string;
   try {
-    text = utf8.decode(bytes);
+    text = (utf8 ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })).decode(bytes);
   } catch {
     // Python's UnicodeDecodeError (the byte-order mark is kept: it is text before the first header).
     throw new ConfigParseError(path);
