@@ -3,7 +3,7 @@
 // table renderer, help) are separate bundles that the main bundle loads only on the paths that need them;
 // scripts/bundles.mjs says which bundle holds which module, and the build fails when a module of src/
 // would be in two bundles of the `aws` process (scripts/bundle-plan.mjs).
-// Start-up matters (`npm run bench`): the bundles are loaded by scripts/loader.js with V8's code cache,
+// Start-up matters (`npm run bench`): the bundles are loaded by bin/aws (the loader) with V8's code cache,
 // which the build fills by running the common commands once (warmCodeCache; BUILD_NO_WARMUP=1 skips it).
 import { build } from 'esbuild';
 import { rmSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ const dist = join(root, 'dist');
 
 /**
  * Building a bundle of the `aws` process: an import of a module that another bundle holds becomes
- * `require('./<bundle>.js#<module>')`, which scripts/loader.js answers.
+ * `require('./<bundle>.js#<module>')`, which bin/aws (the loader) answers.
  */
 function homesPlugin(self, placement) {
   return {
@@ -185,7 +185,7 @@ mkdirSync(dist, { recursive: true });
 // BUILD_METAFILE=1: esbuild's metafile per bundle in .dist-meta/ (what each bundle holds, for start-up work).
 const metaDir = process.env.BUILD_METAFILE ? join(root, '.dist-meta') : undefined;
 if (metaDir) mkdirSync(metaDir, { recursive: true });
-// Bundles that scripts/loader.js loads are written already wrapped as Node wraps a CommonJS module,
+// Bundles that bin/aws (the loader) loads are written already wrapped as Node wraps a CommonJS module,
 // so that the loader compiles the file's text as it is: no second copy of a 100-200 kB string per
 // bundle on the young heap (one scavenge less at start-up).
 const WRAPPER = '(function (exports, require, module, __filename, __dirname) { ';
@@ -264,24 +264,15 @@ for (const { name } of builds) {
 // Each wrapped bundle names its contents (a hash, right after the wrapper): its code cache is used
 // only for exactly these contents (V8 itself checks no more than the source's length).
 const { createHash } = await import('node:crypto');
-const ids = [];
 for (const { name } of builds) {
   if (!wrapped(name)) continue;
   const file = join(out, `${name}.js`);
   const text = readFileSync(file, 'utf8');
-  // scripts/loader.js reads bundles as latin1 (no UTF-8 decoding): esbuild's ASCII output keeps that exact.
+  // The loader (bin/aws) reads bundles as latin1 (no UTF-8 decoding): esbuild's ASCII output keeps that exact.
   if (!/^[\x00-\x7f]*$/.test(text)) throw new Error(`${name}.js is not ASCII`);
   const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
   writeFileSync(file, `${WRAPPER}/*${id}*/${text.slice(WRAPPER.length)}`);
-  ids.push(`${name}:${id}`);
 }
-// The loader names the per-user code cache folder for the package, its version and this build.
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const buildId = createHash('sha256').update(ids.sort().join('\n')).digest('hex').slice(0, 12);
-const loader = readFileSync(join(root, 'scripts', 'loader.js'), 'utf8');
-const PLACEHOLDER = "const CACHE_NAME = 'aws-cleanroomsml-cli/unbuilt';";
-if (!loader.includes(PLACEHOLDER)) throw new Error(`scripts/loader.js lacks ${PLACEHOLDER}`);
-writeFileSync(join(out, 'loader.js'), loader.replace(PLACEHOLDER, `const CACHE_NAME = ${JSON.stringify(`${manifest.name}/${manifest.version}-${buildId}`)};`));
 const produced = new Set(readdirSync(out));
 for (const f of produced) renameSync(join(out, f), join(dist, f));
 for (const f of readdirSync(dist)) if (!f.startsWith('.') && !produced.has(f)) rmSync(join(dist, f), { recursive: true, force: true });
@@ -324,7 +315,7 @@ function thirdPartyLicenses() {
 }
 
 /**
- * Fills dist/.cache (V8's code cache, see scripts/loader.js; shipped in the package, never written at
+ * Fills dist/.cache (V8's code cache, see bin/aws; shipped in the package, never written at
  * run time) by running the common paths once each:
  * every run adds the functions it compiled to the caches of the bundles it loaded, so a later run
  * compiles none of them. Light paths run last (V8 may drop the bytecode of functions that did not

@@ -5,7 +5,7 @@
 // of src/ is held by exactly one of them: its code, and its classes, exist once in the process (so that
 // `instanceof` holds whichever bundle made an object), and a bundle that imports a module held by
 // another one gets it from there at run time (`require('./<bundle>.js#<module>')`, which
-// scripts/loader.js answers by loading that bundle, once). Where a module goes:
+// the loader (bin/aws) answers by loading that bundle, once). Where a module goes:
 //   - the modules named below go to their bundle;
 //   - any other module goes to the main bundle when the main bundle's code imports it (statically: it
 //     runs at start-up; or through `import()`: it stays in aws.js, run when first imported);
@@ -59,7 +59,7 @@ export const MAIN_HOLDS = ['src/py/shlex.ts', 'src/commands/programs.ts'];
 
 /**
  * The other executables: each a bundle of its own, in a process of its own. `direct`: loaded by Node's
- * require itself (bin/cleanroomsml-local), not through scripts/loader.js.
+ * require itself (bin/cleanroomsml-local), not through the loader in bin/aws.
  */
 export const STANDALONE = [
   { name: 'emulator', entry: 'src/emulator/main.ts', direct: true },

@@ -198,7 +198,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await cli(argv, io);
   } finally {
-    // The launcher (scripts/loader.js) ends the process when this resolves: no output may be left behind.
+    // The launcher (the loader in bin/aws) ends the process when this resolves: no output may be left behind.
     // Ctrl-C still stops it while a large output is being written.
     await Promise.all([stdout.flushed(), stderr.flushed()]);
     process.off('SIGINT', onSigint);

@@ -1,5 +1,5 @@
 // The `aws` edge: main() resolves only once its output is written, because the launcher
-// (scripts/loader.js) ends the process as soon as it does. Output normally goes to fd 1 with blocking
+// (the loader in bin/aws) ends the process as soon as it does. Output normally goes to fd 1 with blocking
 // writes; when fd 1 is a full non-blocking pipe (EAGAIN), the rest goes through Node's stream, and
 // main() must wait for that stream to hand it over.
 import { Writable } from 'node:stream';

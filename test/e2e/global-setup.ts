@@ -16,7 +16,7 @@ function newest(path: string): number {
 
 export default function setup(): void {
   const bundle = join(ROOT, 'dist', 'aws.js');
-  const sources = Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'scripts', 'build.mjs')), newest(join(ROOT, 'scripts', 'loader.js')));
+  const sources = Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'scripts', 'build.mjs')), newest(join(ROOT, 'bin')));
   if (existsSync(bundle) && statSync(bundle).mtimeMs >= sources) return;
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
   // A failed build fails the end-to-end tests (they check for dist/), not the unit tests.

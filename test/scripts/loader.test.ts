@@ -1,4 +1,4 @@
-// scripts/loader.js, which bin/aws uses to load the dist/ bundles with V8's code cache: bundles as
+// The loader in bin/aws (the program Node starts), which loads the dist/ bundles with V8's code cache: bundles as
 // the build writes them (wrapped, with the hash of their contents), the cache written once and used
 // only for the same contents, siblings and Node's builtins through its require. At run time the cache
 // goes to the user's cache folder, never beside the code; only the build writes dist/.cache.
@@ -12,15 +12,17 @@ const WRAPPER = '(function (exports, require, module, __filename, __dirname) { '
 let dir: string;
 let dist: string;
 let xdg: string;
-/** The user's cache folder for the loader as it is in scripts/ (unbuilt: the build names it). */
-const userCache = (base: string) => join(base, 'aws-cleanroomsml-cli', `unbuilt-v8-${process.versions.v8}`);
+/** The user's cache folder for this V8. */
+const userCache = (base: string) => join(base, 'aws-cleanroomsml-cli', `v8-${process.versions.v8}`);
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'loader-test-'));
   dist = join(dir, 'dist');
   xdg = join(dir, 'xdg');
   mkdirSync(dist);
-  copyFileSync(join(__dirname, '..', '..', 'scripts', 'loader.js'), join(dist, 'loader.js'));
+  // bin/aws beside dist/, as in the package.
+  mkdirSync(join(dir, 'bin'));
+  copyFileSync(join(__dirname, '..', '..', 'bin', 'aws'), join(dir, 'bin', 'aws'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -29,10 +31,13 @@ function bundle(name: string, id: string, code: string): void {
   writeFileSync(join(dist, `${name}.js`), `${WRAPPER}/*${id}*/"use strict";\n${code}\n});`);
 }
 
-/** Runs a bundle as bin/aws runs dist/aws.js (with XDG_CACHE_HOME in the test's folder unless env says otherwise). */
+/**
+ * Runs a bundle as bin/aws runs dist/aws.js (and bin/aws_completer dist/completer.js), with
+ * XDG_CACHE_HOME in the test's folder unless env says otherwise.
+ */
 function run(name: string, args: string[] = [], env: Record<string, string | undefined> = {}) {
   const bin = join(dir, `run-${name}.js`);
-  writeFileSync(bin, `require('./dist/loader.js').load(${JSON.stringify(name)});\n`);
+  writeFileSync(bin, `require('./bin/aws').load(${JSON.stringify(name)});\n`);
   const all: Record<string, string> = {};
   for (const [k, v] of Object.entries({ PATH: process.env.PATH ?? '', XDG_CACHE_HOME: xdg, ...env })) if (v !== undefined) all[k] = v;
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: all });
@@ -57,7 +62,7 @@ describe('the bundle loader', () => {
   it('writes the code cache once, into the user\'s cache folder, headed by the bundle\'s id', () => {
     bundle('x', '0123456789abcdef', MAIN('one'));
     run('x');
-    const file = join(userCache(xdg), 'x.js.v8');
+    const file = join(userCache(xdg), 'x.js.0123456789abcdef.v8');
     const cache = readFileSync(file);
     expect(cache.subarray(0, 16).toString('latin1')).toBe('0123456789abcdef');
     expect(cache.length).toBeGreaterThan(24);
@@ -65,7 +70,7 @@ describe('the bundle loader', () => {
     expect(run('x', ['c'])).toEqual({ rc: 3, stdout: 'one c\n', stderr: '' });
     expect(readFileSync(file).toString('base64')).toBe(before);
     // Nothing beside the code.
-    expect(readdirSync(dist).sort()).toEqual(['loader.js', 'x.js']);
+    expect(readdirSync(dist).sort()).toEqual(['x.js']);
   });
 
   it('uses ~/.cache without XDG_CACHE_HOME, or with a relative one', () => {
@@ -73,7 +78,7 @@ describe('the bundle loader', () => {
     const home = join(dir, 'home');
     expect(run('x', [], { XDG_CACHE_HOME: undefined, HOME: home }).rc).toBe(3);
     expect(run('x', [], { XDG_CACHE_HOME: 'relative/cache', HOME: home }).rc).toBe(3);
-    expect(tree(join(home, '.cache'))).toEqual([join('aws-cleanroomsml-cli', `unbuilt-v8-${process.versions.v8}`, 'x.js.v8')]);
+    expect(tree(join(home, '.cache'))).toEqual([join('aws-cleanroomsml-cli', `v8-${process.versions.v8}`, 'x.js.0123456789abcdef.v8')]);
     expect(existsSync(join(dist, 'relative'))).toBe(false);
   });
 
@@ -84,8 +89,8 @@ describe('the bundle loader', () => {
     const file = join(dir, 'a-file');
     writeFileSync(file, '');
     expect(run('x', [], { XDG_CACHE_HOME: file })).toEqual({ rc: 3, stdout: 'one \n', stderr: '' });
-    expect(readdirSync(dist).sort()).toEqual(['loader.js', 'x.js']);
-    expect(readdirSync(dir).sort()).toEqual(['a-file', 'dist', 'run-x.js']);
+    expect(readdirSync(dist).sort()).toEqual(['x.js']);
+    expect(readdirSync(dir).sort()).toEqual(['a-file', 'bin', 'dist', 'run-x.js']);
   });
 
   it('does not use the cache of other contents of the same length', () => {
@@ -94,8 +99,14 @@ describe('the bundle loader', () => {
     // Same length, other code: V8 would take the old cache (it checks only the length).
     bundle('x', 'fedcba9876543210', MAIN('two'));
     expect(run('x')).toEqual({ rc: 3, stdout: 'two \n', stderr: '' });
-    expect(readFileSync(join(userCache(xdg), 'x.js.v8')).subarray(0, 16).toString('latin1')).toBe('fedcba9876543210');
+    expect(readFileSync(join(userCache(xdg), 'x.js.fedcba9876543210.v8')).subarray(0, 16).toString('latin1')).toBe('fedcba9876543210');
     expect(run('x')).toEqual({ rc: 3, stdout: 'two \n', stderr: '' });
+    // A file of the user's folder is only ever used for the contents it names (a copy under the
+    // other contents' name, as a damaged or hand-made file, is refused by its header).
+    bundle('x', '0123456789abcdef', MAIN('one'));
+    copyFileSync(join(userCache(xdg), 'x.js.fedcba9876543210.v8'), join(userCache(xdg), 'x.js.0123456789abcdef.v8'));
+    expect(run('x')).toEqual({ rc: 3, stdout: 'one \n', stderr: '' });
+    expect(readFileSync(join(userCache(xdg), 'x.js.0123456789abcdef.v8')).subarray(0, 16).toString('latin1')).toBe('0123456789abcdef');
   });
 
   it('the build (AWS_CLONE_CODE_CACHE=build) fills dist/.cache, which later runs use without writing', () => {
@@ -116,7 +127,7 @@ describe('the bundle loader', () => {
     const refused = Buffer.concat([Buffer.from('0123456789abcdef\0\0\0\0\0\0\0\0', 'latin1'), Buffer.alloc(512, 7)]);
     writeFileSync(join(dist, '.cache', 'x.js.v8'), refused);
     expect(run('x')).toEqual({ rc: 3, stdout: 'one \n', stderr: '' });
-    const user = join(userCache(xdg), 'x.js.v8');
+    const user = join(userCache(xdg), 'x.js.0123456789abcdef.v8');
     const written = statSync(user).mtimeMs;
     const data = readFileSync(user).toString('base64');
     expect(run('x')).toEqual({ rc: 3, stdout: 'one \n', stderr: '' });
@@ -147,15 +158,19 @@ describe('the bundle loader', () => {
   it('leaves no temporary file behind', () => {
     bundle('x', '0123456789abcdef', MAIN('one'));
     run('x');
-    expect(tree(xdg)).toEqual([join('aws-cleanroomsml-cli', `unbuilt-v8-${process.versions.v8}`, 'x.js.v8')]);
+    expect(tree(xdg)).toEqual([join('aws-cleanroomsml-cli', `v8-${process.versions.v8}`, 'x.js.0123456789abcdef.v8')]);
   });
 });
 
-describe('the built loader (dist/loader.js)', () => {
-  it('names the user\'s cache folder for the package, its version and the build', () => {
-    const root = join(__dirname, '..', '..');
-    const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
-    const built = readFileSync(join(root, 'dist', 'loader.js'), 'utf8');
-    expect(built).toMatch(new RegExp(`^const CACHE_NAME = "${name}/${version.replace(/\./g, '\\.')}-[0-9a-f]{12}";$`, 'm'));
+describe('bin/aws', () => {
+  it('runs dist/aws.js when Node starts it, and only then (bin/aws_completer requires it for its loader)', () => {
+    bundle('aws', '0123456789abcdef', MAIN('aws'));
+    bundle('completer', 'fedcba9876543210', MAIN('completer'));
+    copyFileSync(join(__dirname, '..', '..', 'bin', 'aws_completer'), join(dir, 'bin', 'aws_completer'));
+    const env = { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: xdg };
+    const aws = spawnSync(process.execPath, [join(dir, 'bin', 'aws'), 'a'], { encoding: 'utf8', env });
+    expect({ rc: aws.status, stdout: aws.stdout }).toEqual({ rc: 3, stdout: 'aws a\n' });
+    const completer = spawnSync(process.execPath, [join(dir, 'bin', 'aws_completer'), 'b'], { encoding: 'utf8', env });
+    expect({ rc: completer.status, stdout: completer.stdout }).toEqual({ rc: 3, stdout: 'completer b\n' });
   });
 });
