@@ -1,8 +1,9 @@
 // The client settings the call checks when botocore would create its client: --cli-connect-timeout and
 // --cli-read-timeout as urllib3's Timeout checks them (the AWS CLI's texts, recorded with it: arg-x-33,
 // arg-x-54 and their variants), after the other client settings and before the parameters are validated.
-// And the output's way to a pager: a coloured table without colorama's autoreset codes.
-import { createServer } from 'node:http';
+// And the output's way to a pager: a coloured table without colorama's autoreset codes; and the
+// connection pool at the end of a call, closed unless the process ends with the command.
+import { createServer, get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,5 +93,53 @@ describe('a coloured table through the pager', () => {
       server.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the connection pool at the end of a call', () => {
+  /**
+   * Runs one list call against a local server. Where the call closes its connection, resolves once
+   * the server saw it close; else once a second request, on a connection of its own, has had its
+   * answer (by then the server has read anything the first connection had sent, a close included).
+   */
+  async function connectionAfterCall(endsProcess: boolean): Promise<'closed' | 'open'> {
+    let closed = false;
+    let sawClose!: () => void;
+    const closedNow = new Promise<void>((r) => { sawClose = r; });
+    const server = createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end('{"trainingDatasets": []}');
+    });
+    let first = true;
+    server.on('connection', (socket) => {
+      if (!first) return;
+      first = false;
+      socket.on('close', () => { closed = true; sawClose(); });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const io = { ...memoryIO({ AWS_DEFAULT_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', HOME: '/nonexistent' }), endsProcess };
+      expect(await cli(['cleanroomsml', 'list-training-datasets', '--endpoint-url', url], io)).toBe(0);
+      if (!endsProcess) {
+        await closedNow;
+      } else {
+        await new Promise<void>((resolve, reject) => {
+          get(url, { agent: false }, (res) => { res.resume(); res.on('end', resolve); }).on('error', reject);
+        });
+      }
+      return closed ? 'closed' : 'open';
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  }
+
+  it('is closed where the command does not end the process (tests, inner runs)', async () => {
+    expect(await connectionAfterCall(false)).toBe('closed');
+  });
+
+  it('is left for the process\'s end where it ends with the command (bin/aws: io.endsProcess)', async () => {
+    expect(await connectionAfterCall(true)).toBe('open');
   });
 });
