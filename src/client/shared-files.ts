@@ -64,7 +64,8 @@ export function rawConfigParse(path: string): Sections {
   const sections: Sections = new Map();
   let isFile = false;
   try {
-    isFile = statSync(path).isFile();
+    // (A missing file is the common case: no exception for it, whose first one costs about 0.3 ms.)
+    isFile = statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     isFile = false;
   }
