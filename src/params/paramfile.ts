@@ -58,7 +58,7 @@ type Codec = (data: Uint8Array) => string | undefined;
 function fileCodec(env: Record<string, string | undefined>): Codec {
   const name = env.AWS_CLI_FILE_ENCODING;
   if (name === undefined) return utf8;
-  const codec = own(PY_CODECS, normalizeCodecName(name));
+  const codec = pyCodec(normalizeCodecName(name));
   if (!codec) throw new GeneralError(`unknown encoding: ${name}`);
   return codec;
 }
@@ -97,15 +97,22 @@ const utf16: Codec = (data) => {
   return utf16le(data);
 };
 
-const PY_CODECS: Record<string, Codec> = {};
-for (const [codec, names] of [
-  [utf8, 'utf_8 utf8 u8 utf cp65001 utf8_ucs2 utf8_ucs4'],
-  [utf8sig, 'utf_8_sig'],
-  [ascii, 'ascii us_ascii 646 ansi_x3.4_1968 ansi_x3_4_1968 ansi_x3.4_1986 cp367 csascii ibm367 iso646_us iso_646.irv_1991 iso_ir_6 us'],
-  [latin1, 'latin_1 latin1 latin l1 iso_8859_1 iso8859_1 8859 cp819 iso_ir_100 iso_8859_1_1987 ibm819 csisolatin1'],
-  [utf16, 'utf_16 utf16 u16'],
-  [utf16le, 'utf_16_le utf_16le unicodelittleunmarked'],
-  [utf16be, 'utf_16_be utf_16be unicodebigunmarked'],
-] as const) {
-  for (const n of names.split(' ')) PY_CODECS[n] = codec;
+/** Python's codec names (built when AWS_CLI_FILE_ENCODING names one: most commands never need it). */
+let pyCodecs: Record<string, Codec> | undefined;
+function pyCodec(name: string): Codec | undefined {
+  if (!pyCodecs) {
+    pyCodecs = {};
+    for (const [codec, names] of [
+      [utf8, 'utf_8 utf8 u8 utf cp65001 utf8_ucs2 utf8_ucs4'],
+      [utf8sig, 'utf_8_sig'],
+      [ascii, 'ascii us_ascii 646 ansi_x3.4_1968 ansi_x3_4_1968 ansi_x3.4_1986 cp367 csascii ibm367 iso646_us iso_646.irv_1991 iso_ir_6 us'],
+      [latin1, 'latin_1 latin1 latin l1 iso_8859_1 iso8859_1 8859 cp819 iso_ir_100 iso_8859_1_1987 ibm819 csisolatin1'],
+      [utf16, 'utf_16 utf16 u16'],
+      [utf16le, 'utf_16_le utf_16le unicodelittleunmarked'],
+      [utf16be, 'utf_16_be utf_16be unicodebigunmarked'],
+    ] as const) {
+      for (const n of names.split(' ')) pyCodecs[n] = codec;
+    }
+  }
+  return own(pyCodecs, name);
 }
