@@ -18,7 +18,12 @@ export interface ProxyChoice {
 function envProxy(env: Record<string, string | undefined>, scheme: string): string | undefined {
   const name = `${scheme}_proxy`;
   let value: string | undefined;
-  for (const [k, v] of Object.entries(env)) if (v && k.toLowerCase() === name) value = v;
+  // (The names first: reading every value of process.env costs a call into Node for each.)
+  for (const k of Object.keys(env)) {
+    if (k.length !== name.length || k.toLowerCase() !== name) continue;
+    const v = env[k];
+    if (v) value = v;
+  }
   const lower = env[name];
   if (lower !== undefined) value = lower || undefined;
   return value;
