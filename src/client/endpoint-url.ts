@@ -1,6 +1,7 @@
 // Checks of an explicit endpoint URL that botocore makes when it creates the client (exit 255):
 // Python's urlsplit must accept it and it must name a valid host name or IPv6 address.
 import { CliError, RC } from '../errors';
+import { isAsciiDigit, isAsciiLower, isAsciiUpper } from '../py/str';
 
 /**
  * botocore's host check, `^((?!-)[A-Z\d-]{1,63}(?<!-)\.)*((?!-)[A-Z\d-]{1,63}(?<!-))\.?$` (ignoring
@@ -15,8 +16,7 @@ function validHostLabels(host: string): boolean {
     let i = start;
     for (; i < end && host.charCodeAt(i) !== 0x2e; i++) {
       const c = host.charCodeAt(i);
-      const ok = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2d;
-      if (!ok) return false;
+      if (!isAsciiDigit(c) && !isAsciiUpper(c) && !isAsciiLower(c) && c !== 0x2d) return false;
     }
     const length = i - start;
     if (length < 1 || length > 63 || host.charCodeAt(start) === 0x2d || host.charCodeAt(i - 1) === 0x2d) return false;

@@ -7,6 +7,7 @@ import { pyFloat } from '../py/numbers';
 import { PyDateTime, PyFloat, type PyValue } from '../py/values';
 import { fromTimestamp, localZone, PyOverflow, TimestampError, type LocalZone, type PyDatetime } from '../py/datetime';
 import { daysInMonth, epochFromFields, fieldsFromEpoch } from '../py/calendar';
+import { isAsciiDigit } from '../py/str';
 import { dateutilParse, ParserError } from '../py/dateutil';
 
 /** botocore's `Invalid timestamp "<value>": <reason>` (e.g. dateutil's `Unknown string format: …`): a ValueError. */
@@ -34,8 +35,6 @@ function twoDigits(s: string, i: number): number {
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
-
 /**
  * fastIso straight to isoformat()'s text (the response parser's common case), read a character at a
  * time (it runs for every timestamp of every page): ISO_FAST's form, with an offset of less than a day
@@ -56,7 +55,7 @@ export function fastIsoString(s: string): string | undefined {
   if (s.charCodeAt(i) === 46) {
     const start = ++i;
     let nonzero = false;
-    while (i < n && isDigit(s.charCodeAt(i))) {
+    while (i < n && isAsciiDigit(s.charCodeAt(i))) {
       if (i < start + 6 && s.charCodeAt(i) !== 48) nonzero = true;
       i++;
     }

@@ -6,10 +6,7 @@
 //   _end_cap_regex = '([a-z0-9])([A-Z])'      substituted with \1<sep>\2
 // (Checked against botocore's own on the model's names and thousands of others:
 // test/model/fixtures/xform-cases.json.)
-
-const isUpper = (c: number) => c >= 0x41 && c <= 0x5a;
-const isLower = (c: number) => c >= 0x61 && c <= 0x7a;
-const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+import { isAsciiDigit as isDigit, isAsciiLower as isLower, isAsciiUpper as isUpper } from '../py/str';
 
 /**
  * re.search('[A-Z]{2,}s$', name): the matched text, or undefined. (Python's `$` also matches before a

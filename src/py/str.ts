@@ -12,6 +12,11 @@ export function pyIsSpace(cp: number): boolean {
 /** pyIsSpace for a one-character string. */
 export const pyIsSpaceChar = (c: string): boolean => pyIsSpace(c.charCodeAt(0));
 
+/** The ASCII classes of a UTF-16 unit that regular expressions write [0-9], [A-Z] and [a-z] (in Python's as in JavaScript's). */
+export const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+export const isAsciiUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
+export const isAsciiLower = (c: number): boolean => c >= 0x61 && c <= 0x7a;
+
 /** Python's str.lstrip() with no argument. */
 export function pyLStrip(s: string): string {
   let i = 0;
