@@ -12,9 +12,11 @@ import { describe, expect, it } from 'vitest';
 import { cli } from '../../src/cli';
 import { memoryIO } from '../support/io';
 
+/** A call's environment: a region, keys, and no config files. */
+const ENV = { AWS_DEFAULT_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', HOME: '/nonexistent' };
+
 async function run(args: string[], env: Record<string, string> = {}): Promise<{ rc: number; err: string }> {
-  const io = memoryIO({ AWS_DEFAULT_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret',
-    HOME: '/nonexistent', ...env });
+  const io = memoryIO({ ...ENV, ...env });
   // Port 9 (discard) on loopback: nothing is sent when the settings are refused.
   const rc = await cli(['cleanroomsml', 'list-training-datasets', '--endpoint-url', 'http://127.0.0.1:9', ...args], io);
   return { rc, err: io.err() };
@@ -61,8 +63,7 @@ describe('a coloured table through the pager', () => {
       writeFileSync(pager, '#!/bin/sh\ncat > "$0.input"\n');
       chmodSync(pager, 0o755);
       const table = async (env: Record<string, string>, args = ['--generate-cli-skeleton', 'output']) => {
-        const io = memoryIO({ AWS_DEFAULT_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret',
-          HOME: '/nonexistent', PATH: process.env.PATH ?? '', ...env });
+        const io = memoryIO({ ...ENV, PATH: process.env.PATH ?? '', ...env });
         io.stdout.isTTY = true;
         io.stdout.columns = 80;
         const rc = await cli(['cleanroomsml', 'list-training-datasets', '--endpoint-url', endpoint,
@@ -119,7 +120,7 @@ describe('the connection pool at the end of a call', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      const io = { ...memoryIO({ AWS_DEFAULT_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', HOME: '/nonexistent' }), endsProcess };
+      const io = { ...memoryIO(ENV), endsProcess };
       expect(await cli(['cleanroomsml', 'list-training-datasets', '--endpoint-url', url], io)).toBe(0);
       if (!endsProcess) {
         await closedNow;
