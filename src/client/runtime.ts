@@ -22,6 +22,8 @@ import { errorCodeOf } from './error-code';
 import { pyUtf8Decode } from '../py/codec';
 import { pyStrRepr } from '../py/repr';
 import { fieldsFromEpoch, zeroPad } from '../py/calendar';
+import { strptimeHttpDate } from '../py/strptime';
+import { uuid4 } from '../py/uuid';
 import type { RateLimiter } from './rate-limiter';
 
 export interface TransportOptions {
@@ -157,6 +159,44 @@ class Signer extends SignatureV4 {
 }
 
 /**
+ * What botocore's retries context says of a call on each attempt's amz-sdk-invocation-id and
+ * amz-sdk-request headers (its endpoint's _update_retries_context and _set_ttl, standard mode's
+ * MaxAttemptsChecker, the add_retry_headers handler): the call's uuid4, the attempt, and from the second
+ * attempt on the most attempts and, once an answer came with a Date header botocore reads, when the
+ * answer to come is due: that date plus the read timeout (none without one).
+ */
+export class RetriesContext {
+  readonly invocationId = uuid4();
+  private ttl: string | undefined;
+  private max: number | undefined;
+
+  constructor(private readonly maxAttempts: number, private readonly readTimeout: number) {}
+
+  /** The amz-sdk-request header of an attempt. */
+  header(attempt: number): string {
+    const parts = [`attempt=${attempt}`];
+    if (this.ttl !== undefined) parts.unshift(`ttl=${this.ttl}`);
+    if (this.max !== undefined) parts.push(`max=${this.max}`);
+    return parts.join('; ');
+  }
+
+  /**
+   * After an attempt that is retried: its answer's Date header, if any (an attempt with no answer leaves
+   * the ttl as it was). botocore adds the read timeout to its clock and the clock's skew from that date: the date
+   * plus the timeout, to the second.
+   */
+  attempted(date: string | undefined): void {
+    this.max = this.maxAttempts;
+    if (date === undefined || !this.readTimeout) return;
+    const epoch = strptimeHttpDate(date);
+    if (epoch === undefined) return;
+    const [y, m, d, hh, mm, ss] = fieldsFromEpoch(epoch + this.readTimeout);
+    // (datetime's range ends with 9999; strftime writes the year unpadded, as glibc's does.)
+    if (y <= 9999) this.ttl = `${y}${zeroPad(m)}${zeroPad(d)}T${zeroPad(hh)}${zeroPad(mm)}${zeroPad(ss)}Z`;
+  }
+}
+
+/**
  * The HTTP side of one command's client, as botocore's endpoint and standard retry handler run it:
  * each attempt is signed (`sign`), sent and read (`transmit`), judged (`classify`), and followed by a
  * wait (`backOff`) while it may be retried. It holds what lives as long as the command: the connection
@@ -191,11 +231,14 @@ export class Transport {
   async send(req: SerializedRequest): Promise<RawResponse> {
     const target = this.target(req);
     const limiter = await this.rateLimiter();
+    const retries = new RetriesContext(this.o.maxAttempts, this.o.readTimeout);
     try {
       for (let attempt = 1; ; attempt++) {
         // Adaptive mode: every attempt waits for a token (the bucket is on once a throttling answer came).
         await limiter?.getSendToken();
         const request = await this.sign(req, target);
+        request.headers['amz-sdk-invocation-id'] = retries.invocationId;
+        request.headers['amz-sdk-request'] = retries.header(attempt);
         const result = await this.transmit(request, req, target, attempt);
         const { retryable, throttled } = classify(result);
         limiter?.updateClientSendingRate(throttled ? { errorType: 'THROTTLING' } : {});
@@ -209,6 +252,7 @@ export class Transport {
           if (last && result.response.status >= 300) result.response.maxAttemptsReached = true;
           return result.response;
         }
+        retries.attempted(result.kind === 'answer' ? result.response.headers.date : undefined);
         await this.backOff(attempt, result);
       }
     } catch (e) {
@@ -248,7 +292,8 @@ export class Transport {
 
   /**
    * The attempt's HTTP request, signed with SigV4 when there are credentials (over the headers the
-   * AWS CLI signs: host, x-amz-date, content-type), then the unsigned User-Agent and Content-Length.
+   * AWS CLI signs: host, x-amz-date, content-type), then the unsigned ones: Python's http.client's
+   * Accept-Encoding, the User-Agent and Content-Length.
    */
   private async sign(req: SerializedRequest, target: Target): Promise<HttpRequest> {
     const o = this.o;
@@ -270,6 +315,7 @@ export class Transport {
       });
       request = (await this.signer.sign(request, { signingDate: o.now() })) as HttpRequest;
     }
+    request.headers['Accept-Encoding'] = 'identity';
     request.headers['User-Agent'] = o.userAgent;
     if (req.body) request.headers['Content-Length'] = String(Buffer.byteLength(req.body));
     return request;

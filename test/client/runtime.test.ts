@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DefaultRateLimiter } from '@smithy/util-retry';
-import { classify, EndpointConnectionError, isRetryable, retryDelay, Transport, type TransportOptions } from '../../src/client/runtime';
+import { classify, EndpointConnectionError, isRetryable, RetriesContext, retryDelay, Transport, type TransportOptions } from '../../src/client/runtime';
 import { resolveCredentials } from '../support/credentials';
 import { serializeRequest } from '../../src/client/serialize';
 import { ServiceError } from '../../src/client/service-error';
@@ -17,6 +17,7 @@ import { CliError, NoCredentialsError } from '../../src/errors';
 import { operationsByCliName } from '../../src/model';
 import { fromJS, type PyDict } from '../../src/py/values';
 import { verifySigV4 } from '../support/sigv4';
+import dateHeaders from '../py/fixtures/date-header-cases.json';
 
 const M = '11111111-2222-3333-4444-555555555555';
 const ARN = `arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${M}/trained-model-inference-job/job-1`;
@@ -91,6 +92,18 @@ describe('the request on the wire', () => {
     expect(h['user-agent']).toBe('aws-cli/2.36.7 test');
     expect(h.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/20260301\/us-east-1\/cleanrooms-ml\/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=[0-9a-f]{64}$/);
     expect(h['x-amz-security-token']).toBeUndefined();
+  });
+
+  it('names the call and its attempt as botocore does (amz-sdk-invocation-id, amz-sdk-request), unsigned, with http.client\'s Accept-Encoding', async () => {
+    const { url, seen } = await serve([{ status: 200, body: '{}' }]);
+    await send(options(url));
+    await send(options(url));
+    const [first, second] = seen.map((s) => s.headers);
+    expect(first['amz-sdk-invocation-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(second['amz-sdk-invocation-id']).not.toBe(first['amz-sdk-invocation-id']);
+    expect(first['amz-sdk-request']).toBe('attempt=1');
+    expect(first['accept-encoding']).toBe('identity');
+    expect(first.authorization).toContain('SignedHeaders=host;x-amz-date, ');
   });
 
   it('dates the signature as the SDK does (x-amz-date and the credential scope from the same date)', async () => {
@@ -242,6 +255,21 @@ describe('standard retries', () => {
       '\naws: [ERROR]: An error occurred (502) when calling the GetTrainedModelInferenceJob operation (reached max retries: 2): Bad Gateway\n');
   });
 
+  it('tells each retry its attempt, the most attempts, and the ttl from the last Date botocore could read', async () => {
+    const { url, seen } = await serve([
+      { status: 503, headers: { Date: 'Tue, 08 Dec 2026 04:10:00 GMT' }, body: '' },
+      { status: 503, headers: { Date: 'not a date' }, body: '' },
+      { status: 200, body: '{}' },
+    ]);
+    await send(options(url));
+    expect(seen.map((s) => s.headers['amz-sdk-request'])).toEqual(['attempt=1', 'ttl=20261208T041100Z; attempt=2; max=3', 'ttl=20261208T041100Z; attempt=3; max=3']);
+    expect(new Set(seen.map((s) => s.headers['amz-sdk-invocation-id'])).size).toBe(1);
+    // --cli-read-timeout 0 (no read timeout): no ttl.
+    const untimed = await serve([{ status: 503, headers: { Date: 'Tue, 08 Dec 2026 04:10:00 GMT' }, body: '' }, { status: 200, body: '{}' }]);
+    await send(options(untimed.url, { readTimeout: 0, maxAttempts: 5 }));
+    expect(untimed.seen.map((s) => s.headers['amz-sdk-request'])).toEqual(['attempt=1', 'attempt=2; max=5']);
+  });
+
   it('stops retrying once an attempt succeeds (force-flaky-2)', async () => {
     const { url, seen } = await serve([{ status: 503, body: '' }, { status: 503, body: '' }, { status: 200, body: '{"status":"ACTIVE"}' }]);
     const res = await send(options(url));
@@ -322,6 +350,26 @@ describe('the steps alone', () => {
     expect(classify(answer(400, 'RequestTimeoutException'))).toEqual({ retryable: true, throttled: false });
     expect(classify(answer(503, 'ServiceUnavailableException'))).toEqual({ retryable: true, throttled: false });
     expect(classify(answer(403, 'AccessDeniedException'))).toEqual({ retryable: false, throttled: false });
+  });
+
+  it('RetriesContext: the ttl botocore derives from each Date header and read timeout (fixtures recorded from CPython)', () => {
+    const cases = dateHeaders.cases as [string, ...(string | null)[]][];
+    const wrong: unknown[] = [];
+    for (const [text, ...ttls] of cases) {
+      dateHeaders.readTimeouts.forEach((timeout, i) => {
+        const retries = new RetriesContext(3, timeout);
+        retries.attempted(text);
+        const expected = ttls[i] === null ? 'attempt=2; max=3' : `ttl=${ttls[i]}; attempt=2; max=3`;
+        if (retries.header(2) !== expected) wrong.push([text, timeout, retries.header(2), expected]);
+      });
+    }
+    expect(wrong).toEqual([]);
+    // An attempt without an answer keeps the ttl an earlier answer gave.
+    const retries = new RetriesContext(4, 60);
+    expect(retries.header(1)).toBe('attempt=1');
+    retries.attempted('Thu, 01 Jan 1970 00:00:00 GMT');
+    retries.attempted(undefined);
+    expect(retries.header(3)).toBe('ttl=19700101T000100Z; attempt=3; max=4');
   });
 
   it('retryDelay: full jitter under 2^(attempt-1) capped at 20 s, moved by x-amz-retry-after within 5 s', () => {
