@@ -100,6 +100,8 @@ interface Target {
   url: string;
   /** The query the request carries (and signs), decoded: the URL's, up to a fragment. */
   query: [string, string][];
+  /** That query as the URL writes it (botocore's order and encoding), sent as it is. */
+  queryString: string;
 }
 
 /** A query string's pairs as a server reads them (urllib's parse_qsl, blank values kept). */
@@ -111,6 +113,9 @@ function parseQuery(qs: string): [string, string][] {
     return eq < 0 ? [unquote(part), ''] : [unquote(part.slice(0, eq)), unquote(part.slice(eq + 1))];
   });
 }
+
+/** The methods botocore sends no Content-Length for when there is no body. */
+const BODILESS_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The schemes urllib3 (botocore's HTTP client) opens connections for. */
 const HTTP_SCHEMES = new Set(['http:', 'https:']);
@@ -282,7 +287,8 @@ export class Transport {
     if (queryString) url += `${url.includes('?') ? '&' : '?'}${queryString}`;
     const beforeFragment = url.split('#')[0];
     const question = beforeFragment.indexOf('?');
-    return { path, url, query: question < 0 ? [] : parseQuery(beforeFragment.slice(question + 1)) };
+    const sent = question < 0 ? '' : beforeFragment.slice(question + 1);
+    return { path, url, query: parseQuery(sent), queryString: sent };
   }
 
   private rateLimiter(): Promise<RateLimiter> | undefined {
@@ -293,7 +299,8 @@ export class Transport {
   /**
    * The attempt's HTTP request, signed with SigV4 when there are credentials (over the headers the
    * AWS CLI signs: host, x-amz-date, content-type), then the unsigned ones: Python's http.client's
-   * Accept-Encoding, the User-Agent and Content-Length.
+   * Accept-Encoding, the User-Agent and Content-Length (botocore sets it, 0 for no body, on any method
+   * but GET, HEAD and OPTIONS; http.client on any request with a body).
    */
   private async sign(req: SerializedRequest, target: Target): Promise<HttpRequest> {
     const o = this.o;
@@ -317,7 +324,7 @@ export class Transport {
     }
     request.headers['Accept-Encoding'] = 'identity';
     request.headers['User-Agent'] = o.userAgent;
-    if (req.body) request.headers['Content-Length'] = String(Buffer.byteLength(req.body));
+    if (req.body || !BODILESS_METHODS.has(req.method)) request.headers['Content-Length'] = String(Buffer.byteLength(req.body));
     return request;
   }
 
@@ -332,6 +339,9 @@ export class Transport {
       request.port = Number(proxy.url.port || 80);
       request.path = `${base.protocol}//${base.host}${target.path}`;
     }
+    // The query goes as the URL has it (the HTTP handler would sort and re-encode the signed pairs).
+    request.query = {};
+    if (target.queryString) request.path += `?${target.queryString}`;
     // (The log's texts are made only for --debug.)
     if (o.log.enabled) {
       o.log.debug('botocore.endpoint', `Sending http request (attempt ${attempt} of ${o.maxAttempts}): <AWSPreparedRequest stream_output=False, method=${req.method}, url=${target.url}, headers=${JSON.stringify(redactHeaders(request.headers))}>`);
