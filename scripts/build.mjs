@@ -129,8 +129,7 @@ function withModelText(text, name) {
 //   - node:child_process (with the modules it brings, about 1.5 ms): only when a command runs another
 //     program (a pager on a terminal, a credential_process, man for help);
 //   - node:https and node:tls (about 1 ms): only for https:// endpoints (a loopback emulator is http://);
-//   - node:os for the SDK's INI loader;
-//   - node:crypto for os.urandom where there is no /dev/urandom.
+//   - node:os for the SDK's INI loader.
 // The project's modules use them through the stand-ins, and so does the SDK's HTTP handler for https.
 // A stand-in class constructs the real one; `instanceof` is true only for instances of the real class
 // (there can be none before the module is loaded).
@@ -141,8 +140,6 @@ const LAZY_BUILTINS = {
   // node:os (about 0.5 ms): the SDK's INI loader imports it for homedir(), called only without $HOME.
   // (Not for the project's modules: they import its constants, or load it where they need it.)
   os: { functions: ['homedir'], importers: [INI_LOADER_DIR], notOurs: true },
-  // node:crypto (about 3 ms): py/uuid's fallback where there is no /dev/urandom.
-  crypto: { functions: ['randomBytes'], importers: [join('src', 'py', 'uuid')], notOurs: true },
 };
 
 function lazyBuiltinSource(name) {

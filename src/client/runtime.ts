@@ -187,8 +187,8 @@ export class RetriesContext {
 
   /**
    * After an attempt that is retried: its answer's Date header, if any (an attempt with no answer leaves
-   * the ttl as it was). botocore adds the read timeout to its clock and the clock's skew from that date: the date
-   * plus the timeout, to the second.
+   * the ttl as it was). botocore adds the read timeout to its clock and to the clock's skew from that
+   * date: the date plus the timeout, to the second.
    */
   attempted(date: string | undefined): void {
     this.max = this.maxAttempts;
