@@ -4,11 +4,17 @@ import { request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, type AgentOptions } from 'node:https';
 import type { Socket } from 'node:net';
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
+import { asciiEncodeError } from '../py/codec';
+import { unquote } from '../py/urllib';
 
 export interface ProxyChoice {
   url: URL;
   /** The proxy URL as the AWS CLI prints it in errors (botocore's mask_proxy_url: credentials as ***). */
   display: string;
+  /** The Proxy-Authorization header botocore sends the proxy (proxy_headers_for), if any. */
+  authorization?: string;
+  /** Why it cannot make that header (a user name or password that is not ASCII): each attempt fails with it. */
+  authorizationError?: string;
 }
 
 /**
@@ -46,15 +52,21 @@ function noProxyMatches(netloc: string, noProxy: string): boolean {
   return false;
 }
 
-/** botocore's mask_proxy_url: the first occurrences of the user name and the password become ***. */
-function maskProxyUrl(url: string): string {
+/** urlsplit's user name and password of a URL (undefined: none; no `:`, no password), still quoted. */
+function userinfoOf(url: string): { username: string; password: string | undefined } | undefined {
   const netloc = /^[^:/?#]*:?\/\/([^/?#]*)/.exec(url)?.[1] ?? '';
   const at = netloc.lastIndexOf('@');
-  if (at < 0) return url;
+  if (at < 0) return undefined;
   const userinfo = netloc.slice(0, at);
   const colon = userinfo.indexOf(':');
-  const username = colon < 0 ? userinfo : userinfo.slice(0, colon);
-  const password = colon < 0 ? '' : userinfo.slice(colon + 1);
+  return colon < 0 ? { username: userinfo, password: undefined } : { username: userinfo.slice(0, colon), password: userinfo.slice(colon + 1) };
+}
+
+/** botocore's mask_proxy_url: the first occurrences of the user name and the password become ***. */
+function maskProxyUrl(url: string): string {
+  const info = userinfoOf(url);
+  if (!info) return url;
+  const { username, password = '' } = info;
   let out = url;
   if (username) out = out.replace(username, '***');
   if (password) out = out.replace(password, '***');
@@ -71,10 +83,25 @@ export function proxyFor(target: URL, env: Record<string, string | undefined>): 
   const fixed = value.startsWith('http:') || value.startsWith('https:') ? value
     : value.startsWith('//') ? `http:${value}` : `http://${value}`;
   try {
-    return { url: new URL(fixed), display: maskProxyUrl(fixed) };
+    return { url: new URL(fixed), display: maskProxyUrl(fixed), ...proxyAuthorization(fixed) };
   } catch {
     return undefined;
   }
+}
+
+/**
+ * botocore's proxy_headers_for: Basic authorization from the URL's user name and password, both
+ * unquoted and neither empty, encoded as ASCII (anything else is Python's UnicodeEncodeError).
+ */
+function proxyAuthorization(url: string): Pick<ProxyChoice, 'authorization' | 'authorizationError'> {
+  const info = userinfoOf(url);
+  if (!info || info.password === undefined) return {};
+  const [username, password] = [unquote(info.username), unquote(info.password)];
+  if (!username || !password) return {};
+  const credentials = `${username}:${password}`;
+  const error = asciiEncodeError(credentials);
+  if (error !== undefined) return { authorizationError: error };
+  return { authorization: `Basic ${Buffer.from(credentials, 'latin1').toString('base64')}` };
 }
 
 function proxyError(message: string): Error {
@@ -90,10 +117,7 @@ export function proxyAgentFor(proxy: ProxyChoice, tlsOptions: AgentOptions): Htt
   ) => {
     const target = `${options.host}:${options.port ?? 443}`;
     const headers: Record<string, string> = { host: target };
-    if (proxy.url.username) {
-      const auth = `${decodeURIComponent(proxy.url.username)}:${decodeURIComponent(proxy.url.password)}`;
-      headers['proxy-authorization'] = `Basic ${Buffer.from(auth).toString('base64')}`;
-    }
+    if (proxy.authorization) headers['proxy-authorization'] = proxy.authorization;
     const req = httpRequest({
       host: proxy.url.hostname.replace(/^\[|\]$/g, ''), port: Number(proxy.url.port || 80),
       method: 'CONNECT', path: target, headers,

@@ -24,6 +24,7 @@ import { pyStrRepr } from '../py/repr';
 import { fieldsFromEpoch, zeroPad } from '../py/calendar';
 import { strptimeHttpDate } from '../py/strptime';
 import { uuid4 } from '../py/uuid';
+import { unquotePlus } from '../py/urllib';
 import type { RateLimiter } from './rate-limiter';
 
 export interface TransportOptions {
@@ -106,11 +107,9 @@ interface Target {
 
 /** A query string's pairs as a server reads them (urllib's parse_qsl, blank values kept). */
 function parseQuery(qs: string): [string, string][] {
-  const unquote = (t: string) => t.replace(/\+/g, ' ')
-    .replace(/(?:%[0-9A-Fa-f]{2})+/g, (m) => Buffer.from(m.replace(/%/g, ''), 'hex').toString('utf8'));
   return qs.split('&').filter((part) => part !== '').map((part) => {
     const eq = part.indexOf('=');
-    return eq < 0 ? [unquote(part), ''] : [unquote(part.slice(0, eq)), unquote(part.slice(eq + 1))];
+    return eq < 0 ? [unquotePlus(part), ''] : [unquotePlus(part.slice(0, eq)), unquotePlus(part.slice(eq + 1))];
   });
 }
 
@@ -338,6 +337,7 @@ export class Transport {
       request.hostname = proxy.url.hostname;
       request.port = Number(proxy.url.port || 80);
       request.path = `${base.protocol}//${base.host}${target.path}`;
+      if (proxy.authorization) request.headers['Proxy-Authorization'] = proxy.authorization;
     }
     // The query goes as the URL has it (the HTTP handler would sort and re-encode the signed pairs).
     request.query = {};
@@ -351,6 +351,10 @@ export class Transport {
       // urllib3's PoolManager knows no other scheme (its URLSchemeUnknown, an HTTPClientError to botocore).
       if (!HTTP_SCHEMES.has(base.protocol)) {
         return { kind: 'failure', error: new EndpointConnectionError(`An HTTP Client raised an unhandled exception: Not supported URL scheme ${base.protocol.slice(0, -1)}`) };
+      }
+      // The proxy's headers are made for each connection pool urllib3 opens.
+      if (proxy?.authorizationError !== undefined) {
+        return { kind: 'failure', error: new EndpointConnectionError(`An HTTP Client raised an unhandled exception: ${proxy.authorizationError}`) };
       }
       if (o.connectTimeout > PY_TIME_MAX_SECONDS) return { kind: 'failure', error: new EndpointConnectionError(PY_TIME_OVERFLOW) };
       const handler = this.connections();

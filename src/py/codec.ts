@@ -79,6 +79,22 @@ export class PyUnicodeEncodeError extends Error {
   }
 }
 
+/**
+ * str(UnicodeEncodeError) of str.encode('ascii'), or undefined when the text encodes: the encoder
+ * reports the first run of characters past U+007F (positions in code points, as Python counts them).
+ */
+export function asciiEncodeError(s: string): string | undefined {
+  if (!/[^\x00-\x7f]/.test(s)) return undefined;
+  const cps = Array.from(s, (c) => c.codePointAt(0)!);
+  const start = cps.findIndex((c) => c > 0x7f);
+  let end = start;
+  while (end < cps.length && cps[end] > 0x7f) end++;
+  if (end - start > 1) return `'ascii' codec can't encode characters in position ${start}-${end - 1}: ordinal not in range(128)`;
+  const c = cps[start];
+  const escaped = c < 0x100 ? `\\x${c.toString(16).padStart(2, '0')}` : c < 0x10000 ? `\\u${c.toString(16).padStart(4, '0')}` : `\\U${c.toString(16).padStart(8, '0')}`;
+  return `'ascii' codec can't encode character '${escaped}' in position ${start}: ordinal not in range(128)`;
+}
+
 const isHigh = (u: number) => u >= 0xd800 && u <= 0xdbff;
 const isLow = (u: number) => u >= 0xdc00 && u <= 0xdfff;
 

@@ -41,6 +41,19 @@ describe('proxyFor', () => {
     expect(proxyFor(AWS, { HTTPS_PROXY: 'p:3128' })!.url.port).toBe('3128');
   });
 
+  it('makes botocore\'s Proxy-Authorization: a user name and a password, unquoted, neither empty, in ASCII', () => {
+    const auth = (proxy: string) => {
+      const p = proxyFor(AWS, { HTTPS_PROXY: proxy })!;
+      return p.authorization ?? p.authorizationError;
+    };
+    expect(auth('http://us%40er:p%3Ass@p:3128')).toBe(`Basic ${Buffer.from('us@er:p:ss').toString('base64')}`);
+    expect(auth('http://u:p:q@p:3128')).toBe(`Basic ${Buffer.from('u:p:q').toString('base64')}`);
+    for (const none of ['http://p:3128', 'http://user@p:3128', 'http://user:@p:3128', 'http://:pw@p:3128']) expect(auth(none)).toBeUndefined();
+    // Python's UnicodeEncodeError, as the AWS CLI prints it for every attempt.
+    expect(auth('http://us%C3%BCr:pw@p:3128')).toBe("'ascii' codec can't encode character '\\xfc' in position 2: ordinal not in range(128)");
+    expect(auth('http://%E2%82%AC%FF:p@p:3128')).toBe("'ascii' codec can't encode characters in position 0-1: ordinal not in range(128)");
+  });
+
   it('masks the credentials in the printed proxy URL', () => {
     expect(pick(AWS, { HTTPS_PROXY: 'http://user:pa%20ss@p:3128/' })).toBe('http://***:***@p:3128/');
     expect(pick(AWS, { HTTPS_PROXY: 'http://user@p:3128' })).toBe('http://***@p:3128');
@@ -171,6 +184,28 @@ describe('HTTP through a proxy, and NO_PROXY', () => {
     expect(res.status).toBe(403);
     expect(proxy.lines).toEqual([`GET ${url}/memberships/${M}/trained-model-inference-jobs/${encodeURIComponent(ARN)}`]);
     expect(hits).toEqual([]);
+  });
+
+  it('sends the proxy credentials with each request, as urllib3 does for botocore (an HTTP proxy needs no tunnel)', async () => {
+    const proxy = await refusingProxy();
+    const { url } = await origin();
+    const o = options(url, { HTTP_PROXY: `http://user:pa%20ss@127.0.0.1:${proxy.port}` });
+    const transport = new Transport(o);
+    await transport.send(request());
+    transport.close();
+    expect(proxy.lines).toEqual([`GET ${url}/memberships/${M}/trained-model-inference-jobs/${encodeURIComponent(ARN)}`,
+      `Proxy-Authorization: Basic ${Buffer.from('user:pa ss').toString('base64')}`]);
+  });
+
+  it('fails each attempt, sending nothing, when the proxy credentials are not ASCII (the AWS CLI\'s UnicodeEncodeError)', async () => {
+    const proxy = await refusingProxy();
+    const { url, hits } = await origin();
+    const o = options(url, { HTTP_PROXY: `http://us%C3%BCr:pw@127.0.0.1:${proxy.port}` });
+    const err = await attempt(o);
+    expect(err.render()).toBe("\naws: [ERROR]: An HTTP Client raised an unhandled exception: 'ascii' codec can't encode character '\\xfc' in position 2: ordinal not in range(128)\n");
+    expect(err.rc).toBe(255);
+    expect(o.sleeps.length).toBe(2);
+    expect([proxy.lines, hits]).toEqual([[], []]);
   });
 
   it('goes straight to a NO_PROXY host', async () => {

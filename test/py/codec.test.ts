@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkUtf8Encodable, pyUtf8Decode, PyUnicodeDecodeError, PyUnicodeEncodeError } from '../../src/py/codec';
+import { asciiEncodeError, checkUtf8Encodable, pyUtf8Decode, PyUnicodeDecodeError, PyUnicodeEncodeError } from '../../src/py/codec';
 
 describe('pyUtf8Decode (bytes.decode("utf-8"))', () => {
   // Byte strings and what CPython 3.11 (the oracle's Python) makes of them (fixtures/gen-utf8-cases.py).
@@ -43,5 +43,16 @@ describe('checkUtf8Encodable (str.encode("utf-8") of lone surrogates)', () => {
   it('accepts surrogate pairs and everything else', () => {
     expect(error('\u{1F600}\u00e9\uffff')).toBe('ok');
     expect(error('')).toBe('ok');
+  });
+});
+
+describe('asciiEncodeError (str(UnicodeEncodeError) of str.encode("ascii"))', () => {
+  it('names the first run of characters past U+007F as CPython 3.11 does', () => {
+    expect(asciiEncodeError('user:pass')).toBeUndefined();
+    expect(asciiEncodeError('us\xfcr:pw')).toBe("'ascii' codec can't encode character '\\xfc' in position 2: ordinal not in range(128)");
+    expect(asciiEncodeError('\u20ac\ufffd:p\u{1f600}')).toBe("'ascii' codec can't encode characters in position 0-1: ordinal not in range(128)");
+    expect(asciiEncodeError('ab:\u0101')).toBe("'ascii' codec can't encode character '\\u0101' in position 3: ordinal not in range(128)");
+    expect(asciiEncodeError('a\u{1f600}b')).toBe("'ascii' codec can't encode character '\\U0001f600' in position 1: ordinal not in range(128)");
+    expect(asciiEncodeError('x:\xe9\xe8\xe7y\xff')).toBe("'ascii' codec can't encode characters in position 2-4: ordinal not in range(128)");
   });
 });
