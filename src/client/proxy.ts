@@ -1,8 +1,7 @@
 // HTTPS_PROXY / HTTP_PROXY / NO_PROXY as the AWS CLI honours them (no SDK package does): an HTTPS
 // endpoint is reached through a CONNECT tunnel, an HTTP one by sending the absolute URI to the proxy.
-import { request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, type AgentOptions } from 'node:https';
-import type { Socket } from 'node:net';
+import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
 import { asciiEncodeError } from '../py/codec';
 import { unquote } from '../py/urllib';
@@ -108,31 +107,58 @@ function proxyError(message: string): Error {
   return Object.assign(new Error(message), { proxyFailure: true });
 }
 
-/** An https.Agent that opens each connection through a CONNECT tunnel of the proxy. */
+/**
+ * An https.Agent that opens each connection through a CONNECT tunnel of the proxy, asked for as Python
+ * 3.11's http.client asks (urllib3's tunnel for botocore): `CONNECT host:port HTTP/1.0` with the proxy
+ * headers (Proxy-Authorization) and no others; a `200` status line, then header lines up to a blank one
+ * (or the end), open it. Anything else is a failure to connect to the proxy.
+ */
 export function proxyAgentFor(proxy: ProxyChoice, tlsOptions: AgentOptions): HttpsAgent {
   const agent = new HttpsAgent(tlsOptions);
   (agent as unknown as { createConnection: unknown }).createConnection = (
     options: ConnectionOptions & { host?: string; port?: number | string; servername?: string },
     callback: (err: Error | null, socket?: Socket) => void,
   ) => {
-    const target = `${options.host}:${options.port ?? 443}`;
-    const headers: Record<string, string> = { host: target };
-    if (proxy.authorization) headers['proxy-authorization'] = proxy.authorization;
-    const req = httpRequest({
-      host: proxy.url.hostname.replace(/^\[|\]$/g, ''), port: Number(proxy.url.port || 80),
-      method: 'CONNECT', path: target, headers,
-    });
-    req.once('connect', (res, socket) => {
-      if (res.statusCode !== 200) {
+    const head = `CONNECT ${options.host}:${options.port ?? 443} HTTP/1.0\r\n` +
+      `${proxy.authorization ? `Proxy-Authorization: ${proxy.authorization}\r\n` : ''}\r\n`;
+    const socket = netConnect({ host: proxy.url.hostname.replace(/^\[|\]$/g, ''), port: Number(proxy.url.port || 80) });
+    let answer = '';
+    let done = false;
+    const finish = (error: Error | undefined) => {
+      if (done) return;
+      done = true;
+      socket.off('data', onData);
+      socket.off('end', onEnd);
+      if (error) {
         socket.destroy();
-        callback(proxyError(`proxy answered ${res.statusCode}`));
+        callback(error);
         return;
       }
-      const secure = tlsConnect({ ...tlsOptions, ...options, socket, servername: options.servername ?? options.host });
-      callback(null, secure);
-    });
-    req.once('error', (e) => callback(proxyError(e.message)));
-    req.end();
+      callback(null, tlsConnect({ ...tlsOptions, ...options, socket, servername: options.servername ?? options.host }));
+    };
+    // The status line, then lines up to an empty one (`\r\n` or `\n`); the end of the stream ends them too.
+    const read = (ended: boolean) => {
+      const eol = answer.indexOf('\n');
+      if (eol < 0) {
+        if (ended) finish(proxyError('the proxy closed the connection'));
+        return;
+      }
+      const status = /^HTTP\/\S*[ \t]+(\d+)/.exec(answer.slice(0, eol));
+      if (!status || Number(status[1]) !== 200) {
+        finish(proxyError(`proxy answered ${answer.slice(0, eol).trim()}`));
+        return;
+      }
+      if (ended || /\n\r?\n/.test(answer.slice(eol))) finish(undefined);
+    };
+    const onData = (d: Buffer) => {
+      answer += d.toString('latin1');
+      read(false);
+    };
+    const onEnd = () => read(true);
+    socket.once('connect', () => socket.write(head, 'latin1'));
+    socket.on('data', onData);
+    socket.on('end', onEnd);
+    socket.once('error', (e) => finish(proxyError(e.message)));
     return undefined;
   };
   return agent;

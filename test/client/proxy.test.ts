@@ -1,8 +1,11 @@
 // HTTPS_PROXY / HTTP_PROXY / NO_PROXY as botocore picks them (urllib's getproxies_environment and
 // proxy_bypass_environment, botocore's _fix_proxy_url and mask_proxy_url), and the CONNECT tunnel
 // against a loopback proxy that refuses (the ep-* conformance cases' recording proxy does the same).
+import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer, type Server as NetServer, type Socket } from 'node:net';
+import { createServer as createHttpsServer } from 'node:https';
+import { connect as connectTcp, createServer, type Server as NetServer, type Socket } from 'node:net';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { proxyFor } from '../../src/client/proxy';
@@ -153,7 +156,53 @@ describe('HTTPS through a proxy', () => {
     const err = await attempt(o);
     expect(err.message).toBe(`Failed to connect to proxy URL: "http://***:***@127.0.0.1:${proxy.port}"`);
     expect(proxy.lines).toEqual(['CONNECT cleanrooms-ml.us-east-1.amazonaws.com:443',
-      `proxy-authorization: Basic ${Buffer.from('user:pa ss').toString('base64')}`]);
+      `Proxy-Authorization: Basic ${Buffer.from('user:pa ss').toString('base64')}`]);
+  });
+
+  it('asks for the tunnel as Python 3.11\'s http.client does, and talks TLS through it once the proxy says 200', async () => {
+    // An HTTPS endpoint (the e2e tests' self-signed certificate for 127.0.0.1) behind a tunnelling proxy
+    // that records what it is sent before the tunnel, and answers as a proxy may: with headers, in pieces.
+    const dir = join(__dirname, '..', 'e2e', 'fixtures');
+    const tls = createHttpsServer({ key: readFileSync(join(dir, 'tls-key.pem')), cert: readFileSync(join(dir, 'tls-cert.pem')) }, (req, res) => {
+      req.resume();
+      req.on('end', () => { res.writeHead(200, { 'Content-Type': 'application/json' }); res.end('{"status":"ACTIVE"}'); });
+    });
+    await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r));
+    closers.push(() => new Promise<void>((r) => { tls.closeAllConnections(); tls.close(() => r()); }));
+    const heads: string[] = [];
+    const tunnels = new Set<Socket>();
+    const proxy: NetServer = createServer((client) => {
+      tunnels.add(client);
+      let buf = '';
+      const onData = (d: Buffer) => {
+        buf += d.toString('latin1');
+        const end = buf.indexOf('\r\n\r\n');
+        if (end < 0) return;
+        client.off('data', onData);
+        heads.push(buf.slice(0, end + 4));
+        const [host, port] = buf.split(' ')[1].split(':');
+        const upstream = connectTcp(Number(port), host, () => {
+          client.write('HTTP/1.1 200 Connection established\r\n');
+          setTimeout(() => {
+            client.write('Via: test\r\n\r\n');
+            client.pipe(upstream).pipe(client);
+          }, 10);
+        });
+        tunnels.add(upstream);
+      };
+      client.on('data', onData);
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    closers.push(() => new Promise<void>((r) => { for (const t of tunnels) t.destroy(); proxy.close(() => r()); }));
+    const port = (tls.address() as AddressInfo).port;
+    const o = options(`https://127.0.0.1:${port}`, { HTTPS_PROXY: `http://user:pa%20ss@127.0.0.1:${(proxy.address() as AddressInfo).port}` });
+    o.verifySsl = false;
+    o.warn = () => undefined;
+    const transport = new Transport(o);
+    const res = await transport.send(request());
+    transport.close();
+    expect([res.status, res.body]).toEqual([200, '{"status":"ACTIVE"}']);
+    expect(heads).toEqual([`CONNECT 127.0.0.1:${port} HTTP/1.0\r\nProxy-Authorization: Basic ${Buffer.from('user:pa ss').toString('base64')}\r\n\r\n`]);
   });
 
   it('reports a proxy that is not listening the same way', async () => {
