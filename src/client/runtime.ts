@@ -156,11 +156,19 @@ export function retryDelay(attempt: number, random: number, retryAfter: string |
 class Signer extends SignatureV4 {
   protected override formatDate(now: unknown): { longDate: string; shortDate: string } {
     if (!(now instanceof Date)) return super.formatDate(now as Date);
-    const [y, m, d, hh, mm, ss] = fieldsFromEpoch(Math.floor(now.getTime() / 1000));
-    const shortDate = `${zeroPad(y, 4)}${zeroPad(m)}${zeroPad(d)}`;
-    return { longDate: `${shortDate}T${zeroPad(hh)}${zeroPad(mm)}${zeroPad(ss)}Z`, shortDate };
+    const longDate = compactUtc(Math.floor(now.getTime() / 1000));
+    return { longDate, shortDate: longDate.slice(0, longDate.indexOf('T')) };
   }
 }
+
+/** An epoch second in UTC as `yyyymmddThhmmssZ`, the year zero-padded to `yearWidth` digits. */
+function compactUtc(secs: number, yearWidth = 4): string {
+  const [y, m, d, hh, mm, ss] = fieldsFromEpoch(secs);
+  return `${zeroPad(y, yearWidth)}${zeroPad(m)}${zeroPad(d)}T${zeroPad(hh)}${zeroPad(mm)}${zeroPad(ss)}Z`;
+}
+
+/** The first second past datetime's range: 10000-01-01T00:00:00Z. */
+const DATETIME_END = 253402300800;
 
 /**
  * What botocore's retries context says of a call on each attempt's amz-sdk-invocation-id and
@@ -194,9 +202,8 @@ export class RetriesContext {
     if (date === undefined || !this.readTimeout) return;
     const epoch = strptimeHttpDate(date);
     if (epoch === undefined) return;
-    const [y, m, d, hh, mm, ss] = fieldsFromEpoch(epoch + this.readTimeout);
-    // (datetime's range ends with 9999; strftime writes the year unpadded, as glibc's does.)
-    if (y <= 9999) this.ttl = `${y}${zeroPad(m)}${zeroPad(d)}T${zeroPad(hh)}${zeroPad(mm)}${zeroPad(ss)}Z`;
+    // (strftime writes the year unpadded, as glibc's does.)
+    if (epoch + this.readTimeout < DATETIME_END) this.ttl = compactUtc(epoch + this.readTimeout, 1);
   }
 }
 
