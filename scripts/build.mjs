@@ -360,13 +360,18 @@ async function warmCodeCache() {
     if (url) {
       const ep = ['--endpoint-url', url];
       for (let i = 0; i < 3; i++) aws([...start(`warm-up-${process.pid}-${i}`), ...ep]);
+      // A list sets V8 flags for its pages, and the bundles it loads then have caches of their own
+      // (bin/aws): the table and YAML both with and without them.
       for (const output of ['text', 'table', 'yaml']) {
         aws(['list-trained-model-inference-jobs', '--membership-identifier', M, ...ep, '--output', output, '--page-size', '2']);
       }
+      for (const output of ['table', 'yaml']) aws([...start(`warm-up-${process.pid}-${output}`), ...ep, '--output', output]);
+      aws([...start(`warm-up-${process.pid}-q`), ...ep, '--query', 'trainedModelInferenceJobArn']);
       aws(['list-trained-model-inference-jobs', '--membership-identifier', M, ...ep, '--query', 'trainedModelInferenceJobs[].name']);
       aws(['get-trained-model-inference-job', '--membership-identifier', M, '--trained-model-inference-job-arn', job, ...ep]); // 254
       aws(['list-trained-model-inference-jobs', '--membership-identifier', M, ...ep, '--profile', 'other'],
         { AWS_CONFIG_FILE: config }); // --profile: the credential environment variables are ignored
+      aws([...start(`warm-up-${process.pid}-p`), ...ep, '--profile', 'other'], { AWS_CONFIG_FILE: config });
       aws([...start(`warm-up-${process.pid}-c`), ...ep], { AWS_CONFIG_FILE: config });
       aws([...start(`warm-up-${process.pid}-s`), ...ep]);
       // The endpoint rules and TLS (no endpoint URL): a refused proxy ends the call at once.

@@ -90,11 +90,19 @@ async function youngGeneration(keeps: boolean): Promise<void> {
   if (!TUNED_V8.test(process.versions.v8)) return;
   // node:v8 loads here only: a call that is not a list must not pay for it at start-up.
   const { setFlagsFromString } = await import('node:v8');
-  setFlagsFromString(keeps ? '--semi-space-growth-factor=1' : '--minor-gc-task-trigger=40');
+  const flag = keeps ? '--semi-space-growth-factor=1' : '--minor-gc-task-trigger=40';
+  setFlagsFromString(flag);
+  // Noted for the loader (bin/aws): V8 refuses a code cache made under other flags, so the bundles
+  // loaded from now on (the table, YAML, a retry's rate limiter…) have code caches named by these.
+  const noted = globalThis as { [V8_FLAGS]?: string };
+  noted[V8_FLAGS] = noted[V8_FLAGS] ? `${noted[V8_FLAGS]} ${flag}` : flag;
 }
 
 /** The V8 these flags were measured with (Node.js 20's): another one is left to its defaults. */
 const TUNED_V8 = /^11\./;
+
+/** Where the V8 flags the CLI set are noted for the loader (the same key in bin/aws). */
+const V8_FLAGS = Symbol.for('aws-cleanroomsml-cli.v8-flags');
 
 /**
  * Gives each page to `each`, in turn; after each, waits for `between` (true: stop). While waiting, and

@@ -148,6 +148,45 @@ describe('the bundle loader', () => {
     expect(run('x')).toEqual({ rc: 0, stdout: 'true 1 / n 1\n', stderr: '' });
   });
 
+  // src/output/formatter.ts sets V8 flags for a list's pages and notes them under this key; V8 refuses a
+  // cache made under other flags than the process has.
+  const SETS_FLAGS = 'exports.main = (argv) => { if (argv[0] === "flags") { require("node:v8").setFlagsFromString("--semi-space-growth-factor=1"); '
+    + 'globalThis[Symbol.for("aws-cleanroomsml-cli.v8-flags")] = "--semi-space-growth-factor=1"; } '
+    + 'process.stdout.write(require("./y.js#m").v + "\\n"); return 0; };';
+  const Y = 'exports.__module = () => ({ v: "y" });';
+  const tagged = (name: string, id: string) => new RegExp(`^${name}\\.js\\.${id}\\.f[0-9a-f]{8}\\.v8$`);
+
+  it('names the caches of a bundle loaded after the CLI set V8 flags by them: with and without, each stays', () => {
+    bundle('y', '1111111111111111', Y);
+    bundle('x', '2222222222222222', SETS_FLAGS);
+    expect(run('x')).toEqual({ rc: 0, stdout: 'y\n', stderr: '' });
+    expect(run('x', ['flags'])).toEqual({ rc: 0, stdout: 'y\n', stderr: '' });
+    const files = tree(userCache(xdg));
+    expect(files.filter((f) => !tagged('y', '1111111111111111').test(f))).toEqual(['x.js.2222222222222222.v8', 'y.js.1111111111111111.v8']);
+    expect(files.filter((f) => tagged('y', '1111111111111111').test(f))).toHaveLength(1);
+    const stamps = () => files.map((f) => statSync(join(userCache(xdg), f)).mtimeMs);
+    const before = stamps();
+    // Taking turns, each run finds its cache: none is written again.
+    for (const args of [[], ['flags'], [], ['flags']]) expect(run('x', args).rc).toBe(0);
+    expect(tree(userCache(xdg))).toEqual(files);
+    expect(stamps()).toEqual(before);
+  });
+
+  it('writes no cache for a bundle loaded before the CLI set V8 flags (V8 would write it for the flags)', () => {
+    bundle('y', '1111111111111111', Y);
+    bundle('x', '2222222222222222', SETS_FLAGS);
+    expect(run('x', ['flags'])).toEqual({ rc: 0, stdout: 'y\n', stderr: '' });
+    const files = tree(userCache(xdg));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(tagged('y', '1111111111111111'));
+    // The build's warm-up likewise: dist/.cache gets the loader's names.
+    expect(run('x', ['flags'], { AWS_CLONE_CODE_CACHE: 'build' }).rc).toBe(0);
+    expect(run('x', [], { AWS_CLONE_CODE_CACHE: 'build' }).rc).toBe(0);
+    const shipped = tree(join(dist, '.cache'));
+    expect(shipped.filter((f) => !/^y\.js\.f[0-9a-f]{8}\.v8$/.test(f))).toEqual(['x.js.v8', 'y.js.v8']);
+    expect(shipped.filter((f) => /^y\.js\.f[0-9a-f]{8}\.v8$/.test(f))).toHaveLength(1);
+  });
+
   it('reads and writes no cache with AWS_CLONE_NO_CODE_CACHE', () => {
     bundle('x', '0123456789abcdef', MAIN('one'));
     expect(run('x', [], { AWS_CLONE_NO_CODE_CACHE: '1' })).toEqual({ rc: 3, stdout: 'one \n', stderr: '' });
