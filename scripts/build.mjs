@@ -362,7 +362,7 @@ async function warmCodeCache() {
       for (let i = 0; i < 3; i++) aws([...start(`warm-up-${process.pid}-${i}`), ...ep]);
       // A list sets V8 flags for its pages, and the bundles it loads then have caches of their own
       // (bin/aws): the table and YAML both with and without them.
-      for (const output of ['text', 'table', 'yaml']) {
+      for (const output of ['text', 'table', 'yaml', 'yaml-stream']) {
         aws(['list-trained-model-inference-jobs', '--membership-identifier', M, ...ep, '--output', output, '--page-size', '2']);
       }
       for (const output of ['table', 'yaml']) aws([...start(`warm-up-${process.pid}-${output}`), ...ep, '--output', output]);

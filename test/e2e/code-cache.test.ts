@@ -39,9 +39,10 @@ describe('the shipped code caches', () => {
     const start = () => [...startArgs(`cache-${n++}`), '--endpoint-url', e.url];
     const runs: [string[], Record<string, string>?][] = [];
     for (let round = 0; round < 2; round++) {
-      for (const output of ['table', 'yaml', 'text', 'json']) {
+      for (const output of ['table', 'yaml', 'yaml-stream', 'text', 'json']) {
         runs.push([[...list, '--output', output]], [[...start(), '--output', output]]);
       }
+      runs.push([[...list, '--query', 'trainedModelInferenceJobs[].name']], [[...start(), '--query', 'trainedModelInferenceJobArn']]);
       runs.push([[...list, '--profile', 'other'], files], [[...start(), '--profile', 'other'], files]);
     }
     for (const [args, env] of runs) {
