@@ -129,13 +129,17 @@ function withModelText(text, name) {
 //   - node:child_process (with the modules it brings, about 1.5 ms): only when a command runs another
 //     program (a pager on a terminal, a credential_process, man for help);
 //   - node:https and node:tls (about 1 ms): only for https:// endpoints (a loopback emulator is http://);
-//   - node:os for the SDK's INI loader.
+//   - node:os for the SDK's INI loader;
+//   - node:http for the SDK's HTTP handler, which imports it with import() (the project's modules import
+//     it as they are): esbuild makes that import() a copy of the whole module, a getter per export, in
+//     every call; the stand-in's namespace has three.
 // The project's modules use them through the stand-ins, and so does the SDK's HTTP handler for https.
 // A stand-in class constructs the real one; `instanceof` is true only for instances of the real class
 // (there can be none before the module is loaded).
 const LAZY_BUILTINS = {
   child_process: { functions: ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'] },
   https: { functions: ['request', 'get'], classes: ['Agent'], importers: [`${join('@smithy', 'node-http-handler')}/`] },
+  http: { functions: ['request'], classes: ['Agent'], importers: [`${join('@smithy', 'node-http-handler')}/`], notOurs: true },
   tls: { functions: ['connect'] },
   // node:os (about 0.5 ms): the SDK's INI loader imports it for homedir(), called only without $HOME.
   // (Not for the project's modules: they import its constants, or load it where they need it.)
@@ -208,10 +212,16 @@ const options = (plugins) => ({
 
 // Where each module of the aws process goes, from the import graph of all of them.
 let placement;
+let exportsOf;
 try {
   const entryPoints = [MAIN.entry, ...MAIN_HOLDS, ...ON_DEMAND.flatMap((b) => b.modules)];
   const { metafile } = await build({ ...options([]), entryPoints, outdir: out, write: false, metafile: true });
   placement = placeModules(declaration, metafile.inputs);
+  // The exports of the modules a bundle runs at load and hands to others (esbuild lists an entry's
+  // exports for ESM output only).
+  const handed = [...placement.exposed].flatMap(([b, modules]) => [...modules].filter((m) => placement.eager.get(b).has(m)));
+  const { metafile: esm } = await build({ ...options([]), format: 'esm', entryPoints: handed, outdir: out, write: false, metafile: true });
+  exportsOf = new Map(Object.values(esm.outputs).filter((o) => o.entryPoint).map((o) => [o.entryPoint, o.exports]));
 } catch (e) {
   if (!(e instanceof BundleError)) throw e;
   rmSync(out, { recursive: true, force: true });
@@ -222,7 +232,7 @@ try {
 const builds = [
   ...[MAIN, ...ON_DEMAND].map(({ name }) => ({
     name,
-    stdin: { contents: entrySource(declaration, name, placement), resolveDir: root, sourcefile: `${name}-entry.ts`, loader: 'ts' },
+    stdin: { contents: entrySource(declaration, name, placement, exportsOf), resolveDir: root, sourcefile: `${name}-entry.ts`, loader: 'ts' },
     plugins: [homesPlugin(name, placement)],
   })),
   ...STANDALONE.map(({ name, entry }) => ({ name, entryPoints: [join(root, entry)], plugins: [] })),

@@ -81,18 +81,24 @@ export function placeModules(decl, inputs) {
 }
 
 /**
- * The entry of a bundle of the `aws` process: `__module(path)` answers the namespace of each of its
- * modules that other bundles import (those it runs at load as they are; the others run on first
- * request), and the main bundle exports `main` as well.
+ * The entry of a bundle of the `aws` process: `__module(path)` answers the exports of each of its
+ * modules that other bundles import, and the main bundle exports `main` as well.
+ *  - A module the bundle runs at load: a plain object of its exports (`exportsOf`: module → the names it
+ *    exports), made when a bundle first asks for it. (A namespace, `import * as`, would be made for
+ *    every such module at load, with a getter per export, on every command: about 50 kB of the young
+ *    heap at start-up. The modules of src/ export no `let`: the values do not change once it has run.)
+ *  - Any other: run on first request (esbuild's require of it, a copy of its namespace).
  */
-export function entrySource(decl, name, placement) {
+export function entrySource(decl, name, placement, exportsOf) {
   const eager = placement.eager.get(name);
   const lines = [];
   if (name === decl.MAIN.name) lines.push(`export { main } from './${decl.MAIN.entry}';`);
   const cases = [...placement.exposed.get(name)].sort().map((m, i) => {
     if (eager.has(m)) {
-      lines.push(`import * as m${i} from './${m}';`);
-      return `    case ${JSON.stringify(m)}: return m${i};`;
+      const names = exportsOf.get(m);
+      if (!names) throw new BundleError(`the exports of ${m} are not known`);
+      lines.push(`import { ${names.map((n) => `${n} as m${i}_${n}`).join(', ')} } from './${m}';`, `let m${i};`);
+      return `    case ${JSON.stringify(m)}: return m${i} ??= { ${names.map((n) => `${n}: m${i}_${n}`).join(', ')} };`;
     }
     return `    case ${JSON.stringify(m)}: return require(${JSON.stringify(`./${m}`)});`;
   });

@@ -66,14 +66,16 @@ describe('where modules go', () => {
     expect([...p.eager.get('aws')!].sort()).toEqual(['src/errors.ts', 'src/main.ts', 'src/run.ts']);
   });
 
-  it('the main bundle\'s entry: main, the modules run at start-up as they are, the others on first request', () => {
+  it('the main bundle\'s entry: main, the exports of the modules run at start-up (an object made on first request), the others run on first request', () => {
     const p = place(decl(), inputs);
-    const text = entrySource(decl(), 'aws', p) as string;
+    const exportsOf = new Map([['src/errors.ts', ['CliError', 'RC']], ['src/a.ts', ['default', 'a']]]);
+    const text = entrySource(decl(), 'aws', p, exportsOf) as string;
     expect(text).toContain("export { main } from './src/main.ts';");
-    expect(text).toContain("import * as m0 from './src/errors.ts';");
-    expect(text).toContain('case "src/errors.ts": return m0;');
+    expect(text).toContain("import { CliError as m0_CliError, RC as m0_RC } from './src/errors.ts';");
+    expect(text).toContain('case "src/errors.ts": return m0 ??= { CliError: m0_CliError, RC: m0_RC };');
     expect(text).toContain('case "src/json.ts": return require("./src/json.ts");');
-    expect(entrySource(decl(), 'lazy-a', p)).toContain('case "src/a.ts": return m0;');
+    expect(entrySource(decl(), 'lazy-a', p, exportsOf)).toContain('case "src/a.ts": return m0 ??= { default: m0_default, a: m0_a };');
+    expect(failure(() => entrySource(decl(), 'aws', p, new Map()))).toEqual(['the exports of src/errors.ts are not known']);
   });
 
   it('fails on a module two bundles import, and it has no home, until one is named', () => {
