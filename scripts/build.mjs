@@ -222,6 +222,9 @@ try {
   const handed = [...placement.exposed].flatMap(([b, modules]) => [...modules].filter((m) => placement.eager.get(b).has(m)));
   const { metafile: esm } = await build({ ...options([]), format: 'esm', entryPoints: handed, outdir: out, write: false, metafile: true });
   exportsOf = new Map(Object.values(esm.outputs).filter((o) => o.entryPoint).map((o) => [o.entryPoint, o.exports]));
+  // They are handed over as values (entrySource): an export that a module reassigns would go stale.
+  const mutable = handed.filter((m) => /^export\s+(let|var)\s/m.test(readFileSync(join(root, m), 'utf8')));
+  if (mutable.length) throw new BundleError(mutable.map((m) => `${m} exports a let or var, which another bundle would not see change`).join('\n'));
 } catch (e) {
   if (!(e instanceof BundleError)) throw e;
   rmSync(out, { recursive: true, force: true });
