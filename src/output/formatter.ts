@@ -95,7 +95,8 @@ async function youngGeneration(keeps: boolean): Promise<void> {
   // Noted for the loader (bin/aws): V8 refuses a code cache made under other flags, so the bundles
   // loaded from now on (the table, YAML, a retry's rate limiter…) have code caches named by these.
   const noted = globalThis as { [V8_FLAGS]?: string };
-  noted[V8_FLAGS] = noted[V8_FLAGS] ? `${noted[V8_FLAGS]} ${flag}` : flag;
+  const before = noted[V8_FLAGS];
+  if (!before?.split(' ').includes(flag)) noted[V8_FLAGS] = before ? `${before} ${flag}` : flag;
 }
 
 /** The V8 these flags were measured with (Node.js 20's): another one is left to its defaults. */
